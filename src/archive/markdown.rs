@@ -1,0 +1,161 @@
+//! Clean input: one article per Markdown file, with a small front-matter header.
+//!
+//! ```text
+//! ---
+//! title: 示范区召开推进会
+//! kicker: 积极传达学习上级有关精神      (optional)
+//! subtitle: ——副题                      (optional)
+//! date: 2020-02-04                      (optional, ISO)
+//! authors: 记者 张劲松, 通讯员 李四      (optional; "role name" or "name", comma-separated)
+//! kind: news                            (optional: feature/news/photo/commentary/other or 通讯/消息/图片新闻/评论/其他)
+//! dateline: 本报讯(记者 张劲松)          (optional)
+//! paper: 某某日报                       (optional)
+//! page: 3                               (optional)
+//! ---
+//! First paragraph. Lines of one paragraph may be wrapped.
+//!
+//! ## An intertitle
+//!
+//! Next paragraph.
+//! ```
+
+use super::error::ParseError;
+use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
+use super::page::split_lines;
+use super::text::{figure_refs, parse_iso_date};
+
+/// Parses a Markdown article. `name` is the file name stored in the archive, `shown` the path
+/// used in error messages.
+pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<Article>), ParseError> {
+    let lines = split_lines(text);
+    let mut page = Page {
+        file: name.to_string(),
+        lines: lines.clone(),
+        ..Default::default()
+    };
+    let mut a = Article {
+        id: String::new(),
+        kicker: None,
+        title: String::new(),
+        subtitle: None,
+        column: None,
+        kind: Kind::Other,
+        date: None,
+        dateline: None,
+        authors: Vec::new(),
+        intertitles: Vec::new(),
+        figures: Vec::new(),
+        photo_credits: Vec::new(),
+        editor_note: None,
+        paragraphs: Vec::new(),
+        source: Source {
+            file: name.to_string(),
+            line: 1,
+            end_line: lines.len().max(1) as u32,
+        },
+    };
+    let mut kind_given = false;
+    let mut body_start = 0;
+    if lines.first().map(|l| l.trim()) == Some("---") {
+        let close = lines
+            .iter()
+            .skip(1)
+            .position(|l| l.trim() == "---")
+            .map(|p| p + 1)
+            .ok_or_else(|| ParseError::new(shown, 1, "front matter opened with `---` is never closed"))?;
+        for (i, line) in lines[1..close].iter().enumerate() {
+            let n = i as u32 + 2;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((key, value)) = line.split_once(':') else {
+                return Err(ParseError::new(shown, n, format!("expected `key: value`, found {line:?}")));
+            };
+            let value = value.trim().trim_matches('"').to_string();
+            let opt = (!value.is_empty()).then(|| value.clone());
+            match key.trim() {
+                "title" => a.title = value,
+                "kicker" => a.kicker = opt,
+                "subtitle" => a.subtitle = opt,
+                "dateline" => a.dateline = opt,
+                "paper" | "source" => page.paper = opt,
+                "page" => page.page = opt,
+                "date" => {
+                    if parse_iso_date(&value).is_none() {
+                        return Err(ParseError::new(shown, n, format!("bad date {value:?}: expected an existing day as YYYY-MM-DD")));
+                    }
+                    a.date = Some(value.clone());
+                    page.date = Some(value);
+                }
+                "kind" => {
+                    a.kind = Kind::from_name(&value).ok_or_else(|| {
+                        ParseError::new(shown, n, format!("unknown kind {value:?}: use feature, news, photo, commentary or other"))
+                    })?;
+                    kind_given = true;
+                }
+                "authors" | "author" => {
+                    for part in value.split([',', '，', '、']).map(str::trim).filter(|p| !p.is_empty()) {
+                        let mut words: Vec<&str> = part.split_whitespace().collect();
+                        let name = words.pop().unwrap_or_default().to_string();
+                        a.authors.push(Author { name, role: words.join(" "), credit: None });
+                    }
+                }
+                other => {
+                    return Err(ParseError::new(shown, n, format!("unknown front-matter key {other:?}")));
+                }
+            }
+        }
+        body_start = close + 1;
+    }
+    let mut para: Option<Paragraph> = None;
+    let flush = |para: &mut Option<Paragraph>, out: &mut Vec<Paragraph>| {
+        if let Some(p) = para.take() {
+            out.push(p);
+        }
+    };
+    for (i, raw) in lines.iter().enumerate().skip(body_start) {
+        let n = i as u32 + 1;
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut para, &mut a.paragraphs);
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('#') {
+            flush(&mut para, &mut a.paragraphs);
+            let level = 1 + h.chars().take_while(|c| *c == '#').count();
+            let h = h.trim_start_matches('#').trim().to_string();
+            if level == 1 && a.title.is_empty() {
+                a.title = h;
+            } else {
+                a.intertitles.push(Intertitle { text: h, line: n, before: a.paragraphs.len() as u32 });
+            }
+            continue;
+        }
+        match para.as_mut() {
+            Some(p) => {
+                let glue = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+                    && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+                if glue {
+                    p.text.push(' ');
+                }
+                p.text.push_str(line);
+                p.lines.push(n);
+            }
+            None => para = Some(Paragraph { text: line.to_string(), line: n, lines: vec![n] }),
+        }
+    }
+    flush(&mut para, &mut a.paragraphs);
+    if a.title.is_empty() {
+        return Err(ParseError::new(shown, 1, "no title: add `title:` to the front matter or a `# heading`"));
+    }
+    if a.paragraphs.is_empty() {
+        return Err(ParseError::new(shown, lines.len().max(1) as u32, "no paragraphs after the header"));
+    }
+    if !kind_given {
+        a.kind = if a.dateline.is_some() { Kind::News } else { Kind::Other };
+    }
+    for p in &a.paragraphs {
+        figure_refs(&p.text, &mut a.figures);
+    }
+    Ok((page, vec![a]))
+}

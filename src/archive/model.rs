@@ -1,0 +1,229 @@
+//! The archive's data model: pages and the articles printed on them.
+//!
+//! Text is stored exactly as printed (half-width `!` and `,` stay); folding for search is the
+//! search module's job. Line numbers are 1-based and refer to the source file.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the explorer knows: the pages it was built from and their articles, in page order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Archive {
+    /// One entry per source file, in file-name order.
+    pub pages: Vec<Page>,
+    /// Articles in page order (page by page, top to bottom).
+    pub articles: Vec<Article>,
+}
+
+/// One source file: a printed newspaper page, or a folder of Markdown articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// Source file name relative to the seeds folder, e.g. `000_20dea06dc3c2f291.txt`.
+    pub file: String,
+    /// Newspaper title, when the sidecar gives it.
+    pub paper: Option<String>,
+    /// Edition date (ISO `YYYY-MM-DD`), when the sidecar gives it.
+    pub date: Option<String>,
+    /// Page number or label, when the sidecar gives it.
+    pub page: Option<String>,
+    /// Year used to complete `M月D日` dates in the text, when the sidecar gives it.
+    pub year: Option<i32>,
+    /// Every line of the file as printed (without line terminators); index `i` is line `i + 1`.
+    pub lines: Vec<String>,
+}
+
+/// What kind of piece an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 通讯: a feature with its own byline, often with a subtitle and intertitles.
+    Feature,
+    /// 消息: a news report opening with a dateline (`本报讯…`, `…电`).
+    News,
+    /// 图片新闻: a photo with a title, a caption and a photo credit.
+    Photo,
+    /// 评论: commentary, marked by a column tag such as `（新语）` or an editor's note.
+    Commentary,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    /// All kinds, in display order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Feature,
+        Kind::News,
+        Kind::Photo,
+        Kind::Commentary,
+        Kind::Other,
+    ];
+
+    /// The English key used in JSON and in `kind:` queries.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Feature => "feature",
+            Kind::News => "news",
+            Kind::Photo => "photo",
+            Kind::Commentary => "commentary",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The Chinese name used in the interface and accepted in `kind:` queries.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Kind::Feature => "通讯",
+            Kind::News => "消息",
+            Kind::Photo => "图片新闻",
+            Kind::Commentary => "评论",
+            Kind::Other => "其他",
+        }
+    }
+
+    /// Parses an English key or a Chinese name (`消息`, `图片` and `图片新闻` both work).
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let n = name.trim().to_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.key() == n || k.chinese() == n || (*k == Kind::Photo && n == "图片"))
+    }
+}
+
+/// A person credited on an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// The name as printed, e.g. `张劲松`.
+    pub name: String,
+    /// The role printed before the name: `记者`, `本报记者`, `通讯员`… Empty when none is printed.
+    pub role: String,
+    /// What the person contributed when printed after the name: `文/图`, `摄`, `图`, `文`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// A paragraph of body text, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The repaired text: pieces split by a column break are joined with nothing between them.
+    pub text: String,
+    /// First source line (1-based).
+    pub line: u32,
+    /// Every source line the paragraph was joined from (more than one after a column-break repair).
+    pub lines: Vec<u32>,
+}
+
+/// A section heading inside an article (e.g. `会战!大年初一吹响紧急集结号`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intertitle {
+    /// The heading as printed.
+    pub text: String,
+    /// Source line (1-based).
+    pub line: u32,
+    /// Index into `paragraphs` of the first paragraph under this heading.
+    pub before: u32,
+}
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Source file name relative to the seeds folder.
+    pub file: String,
+    /// First line of the article (1-based).
+    pub line: u32,
+    /// Last line of the article (1-based, inclusive).
+    pub end_line: u32,
+}
+
+/// One article with its headline block, credits and text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier, derived from the date (or source file) and the title's pinyin initials.
+    pub id: String,
+    /// 引题: the line above the title, when printed.
+    pub kicker: Option<String>,
+    /// The main headline.
+    pub title: String,
+    /// 副题: the line below the title (often starting with `——`), when printed.
+    pub subtitle: Option<String>,
+    /// A column tag printed with the headline, such as `新语` from `（新语）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// What kind of piece this is.
+    pub kind: Kind,
+    /// ISO date `YYYY-MM-DD` when the text and page metadata give it, else `None` (never invented).
+    pub date: Option<String>,
+    /// The dateline as printed, e.g. `本报讯(记者 张劲松)2月4日上午`.
+    pub dateline: Option<String>,
+    /// Credited people, in the order printed.
+    pub authors: Vec<Author>,
+    /// Section headings, each placed before a paragraph.
+    pub intertitles: Vec<Intertitle>,
+    /// Figure references in the text, e.g. `图1`, in order of first mention.
+    pub figures: Vec<String>,
+    /// Photo credits as printed, e.g. `记者 张劲松 摄`.
+    pub photo_credits: Vec<String>,
+    /// An editor's note (`编者按`) printed with the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor_note: Option<String>,
+    /// Body paragraphs (for a photo item: the caption).
+    pub paragraphs: Vec<Paragraph>,
+    /// Where the article is in its source file; `page.lines[line-1..end_line]` is its original layout.
+    pub source: Source,
+}
+
+impl Article {
+    /// The headline block as one line: kicker, title and subtitle.
+    pub fn headline(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if let Some(k) = &self.kicker {
+            parts.push(k);
+        }
+        parts.push(&self.title);
+        if let Some(s) = &self.subtitle {
+            parts.push(s);
+        }
+        parts.join(" ")
+    }
+}
+
+impl Article {
+    /// The credited names as one line, e.g. `记者 张劲松 文/图` or `本报记者 王一 李二 通讯员 赵三`.
+    pub fn byline(&self) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        let mut role: Option<&str> = None;
+        for a in &self.authors {
+            if role != Some(a.role.as_str()) && !a.role.is_empty() {
+                out.push(&a.role);
+            }
+            role = Some(&a.role);
+            out.push(&a.name);
+            if let Some(c) = &a.credit {
+                out.push(c);
+            }
+        }
+        out.join(" ")
+    }
+}
+
+impl Archive {
+    /// The page an article was printed on.
+    pub fn page_of(&self, article: &Article) -> Option<&Page> {
+        self.pages.iter().find(|p| p.file == article.source.file)
+    }
+
+    /// The source lines of an article as printed (its original layout), with line numbers.
+    pub fn raw_lines<'a>(&'a self, article: &Article) -> Vec<(u32, &'a str)> {
+        let Some(page) = self.page_of(article) else {
+            return Vec::new();
+        };
+        let start = article.source.line.max(1) as usize;
+        let end = (article.source.end_line as usize).min(page.lines.len());
+        (start..=end)
+            .filter_map(|n| page.lines.get(n - 1).map(|l| (n as u32, l.as_str())))
+            .collect()
+    }
+
+    /// Looks an article up by id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}

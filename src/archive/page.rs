@@ -1,0 +1,657 @@
+//! The page parser: one OCR'd newspaper page in, its articles out.
+//!
+//! 1. **Lines to blocks.** Every non-blank line is a block; we note the blank lines before it
+//!    and whether it is indented (two U+3000 or spaces, the style of pages without blank lines).
+//! 2. **Blocks to roles.** Each block is classified on its own: headline candidate (short, no
+//!    `。`, not ending mid-sentence), subtitle (`——…`), byline (`记者 张劲松 文/图`), photo credit,
+//!    dateline paragraph (`本报讯…`, `…电`), one-line photo item, editor's note, closing byline, body.
+//! 3. **Roles to articles.** A run of headline lines starts an article when something confirms
+//!    it: a subtitle, a column tag, a byline, a dateline or editor's note after it, or two blank
+//!    lines (or the top of the page) before it. Otherwise a lone headline line inside an
+//!    article is an intertitle, and a second one in a row is body text.
+//! 4. **Column breaks.** A body paragraph that does not end a sentence (no closing punctuation)
+//!    is joined with the next body block when it ends with `，`/`、`, or is long (a full column
+//!    line, at least [`BREAK_MIN_CHARS`] characters), or (indented pages) the next line is not
+//!    indented. Headlines and intertitles are never joined.
+//!
+//! ```
+//! use archive_explorer::archive::page::parse_page;
+//! use archive_explorer::archive::Sidecar;
+//! let text = "示范区召开推进会\n\n本报讯(记者 王一)2月4日,会议要求做好\n\n防控工作。\n";
+//! let (_, articles) = parse_page("p.txt", text, &Sidecar { year: Some(2020), ..Default::default() }).unwrap();
+//! assert_eq!(articles[0].title, "示范区召开推进会");
+//! assert_eq!(articles[0].date.as_deref(), Some("2020-02-04"));
+//! assert_eq!(articles[0].paragraphs[0].text, "本报讯(记者 王一)2月4日,会议要求做好防控工作。");
+//! ```
+
+use super::error::ParseError;
+use super::load::Sidecar;
+use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
+use super::text::{
+    char_len, figure_refs, find_month_day, is_closing, is_han, is_mid_sentence, is_space,
+    iso_date, parse_byline, parse_photo_credit,
+};
+
+/// Longest line (in characters) that can be a headline or intertitle.
+pub const HEADLINE_MAX_CHARS: usize = 40;
+/// A paragraph at least this long that stops without closing punctuation was cut by a column break.
+pub const BREAK_MIN_CHARS: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Headline,
+    Subtitle,
+    Byline,
+    Credit,
+    Dateline,
+    PhotoLine,
+    EditorNote,
+    ClosingByline,
+    Body,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    line: u32,
+    gap: usize,
+    indented: bool,
+    role: Role,
+}
+
+/// Splits a file's text into lines as printed: BOM dropped, CRLF and CR accepted.
+pub fn split_lines(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+fn blocks_of(lines: &[String]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut gap = 0;
+    for (i, raw) in lines.iter().enumerate() {
+        let text = raw.trim_matches(is_space);
+        if text.is_empty() {
+            gap += 1;
+            continue;
+        }
+        let lead: String = raw.chars().take_while(|c| is_space(*c)).collect();
+        let indented = lead.contains('\u{3000}') || lead.chars().count() >= 2;
+        let mut b = Block {
+            text: text.to_string(),
+            line: i as u32 + 1,
+            gap: if out.is_empty() { usize::MAX } else { gap },
+            indented,
+            role: Role::Body,
+        };
+        b.role = classify(&b);
+        out.push(b);
+        gap = 0;
+    }
+    out
+}
+
+fn strip_marker(s: &str) -> &str {
+    s.trim_start_matches(['□', '■', '◇', '◆'])
+        .trim_start_matches(is_space)
+}
+
+/// A dateline opening: `本报讯`, `本报北京2月4日电`, `新华社武汉2月17日电`, `据新华社…`.
+fn dateline_len(text: &str) -> Option<usize> {
+    let t = strip_marker(text);
+    let offset = text.len() - strip_marker(text).len();
+    for p in ["本报讯", "本刊讯", "新华社讯", "中新网讯"] {
+        if t.starts_with(p) {
+            return Some(offset + p.len());
+        }
+    }
+    for p in ["本报", "新华社", "据新华社", "中新社", "人民网"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            // `…电` within the next few characters, after a date.
+            let head: String = rest.chars().take(16).collect();
+            if let Some(pos) = head.find('电') {
+                if find_month_day(&head[..pos]).is_some() || pos <= 3 * 6 {
+                    return Some(offset + p.len() + pos + '电'.len_utf8());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A column tag at the end of a headline: `（新语）`, `(时评)`. Returns (headline, tag).
+fn split_column_tag(text: &str) -> (&str, Option<&str>) {
+    let t = text.trim_end_matches(is_space);
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(inner) = t.strip_suffix(close) {
+            if let Some(p) = inner.rfind(open) {
+                let tag = &inner[p + open.len_utf8()..];
+                if (1..=6).contains(&char_len(tag)) && tag.chars().all(is_han) {
+                    return (t[..p].trim_end_matches(is_space), Some(tag));
+                }
+            }
+        }
+    }
+    (t, None)
+}
+
+fn is_headline_text(text: &str) -> bool {
+    let (head, _) = split_column_tag(text);
+    let n = char_len(head);
+    if n == 0 || n > HEADLINE_MAX_CHARS || head.contains('。') {
+        return false;
+    }
+    let last = head.chars().last().unwrap_or(' ');
+    !(is_mid_sentence(last) || matches!(last, '；' | ';' | '：' | ':'))
+}
+
+fn classify(b: &Block) -> Role {
+    let t = b.text.as_str();
+    let bare = strip_marker(t);
+    if bare.starts_with("编者按") || bare.starts_with("【编者按】") || bare.starts_with("[编者按]")
+    {
+        return Role::EditorNote;
+    }
+    if (bare.starts_with("——") || bare.starts_with("--") || bare.starts_with("—"))
+        && char_len(bare) <= 60
+        && !bare.trim_start_matches(['—', '-']).is_empty()
+    {
+        return Role::Subtitle;
+    }
+    if parse_photo_credit(t).is_some() {
+        return Role::Credit;
+    }
+    if parse_byline(t).is_some() {
+        return Role::Byline;
+    }
+    if photo_line(t).is_some() {
+        return Role::PhotoLine;
+    }
+    if dateline_len(t).is_some() {
+        return Role::Dateline;
+    }
+    if is_closing_byline(bare) {
+        return Role::ClosingByline;
+    }
+    if is_headline_text(t) && !b.indented {
+        return Role::Headline;
+    }
+    Role::Body
+}
+
+fn is_closing_byline(t: &str) -> bool {
+    let open = t.starts_with('（') || t.starts_with('(');
+    let close = t.ends_with('）') || t.ends_with(')');
+    open && close && char_len(t) <= 60 && (t.contains("记者") || t.contains("报道"))
+}
+
+/// Authors named in a closing byline such as `（综合本报记者王一、李二报道）`.
+fn closing_byline_authors(t: &str) -> Vec<Author> {
+    let inner = t.trim_matches(['（', '）', '(', ')']);
+    let inner = inner.strip_prefix("综合").unwrap_or(inner);
+    let inner = inner.strip_suffix("报道").unwrap_or(inner);
+    parse_byline(inner).unwrap_or_default()
+}
+
+/// A photo item printed on one line: `<title> <caption> <credit 摄>`.
+/// Returns (title, caption, credit text, authors).
+fn photo_line(t: &str) -> Option<(String, String, String, Vec<Author>)> {
+    let words: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+    if words.len() < 3 {
+        return None;
+    }
+    // The credit is the longest tail of words that parses as a photo credit.
+    let (credit_start, authors) = (1..words.len())
+        .filter_map(|k| parse_photo_credit(&words[k..].join(" ")).map(|a| (k, a)))
+        .next()?;
+    // The title is the leading words while they look like a headline; the caption is the rest.
+    let mut title_end = 0;
+    while title_end < credit_start - 1 && is_headline_text(&words[..=title_end].join(" ")) {
+        let w = words[title_end];
+        if w.contains([',', '，']) {
+            break;
+        }
+        title_end += 1;
+    }
+    if title_end == 0 {
+        return None;
+    }
+    let caption = words[title_end..credit_start].join(" ");
+    if caption.is_empty() {
+        return None;
+    }
+    Some((
+        words[..title_end].join(" "),
+        caption,
+        words[credit_start..].join(" "),
+        authors,
+    ))
+}
+
+/// Builds one article while the parser walks the page.
+#[derive(Default)]
+struct Draft {
+    kicker: Option<String>,
+    title: String,
+    subtitle: Option<String>,
+    column: Option<String>,
+    dateline: Option<String>,
+    date_source: Option<String>,
+    authors: Vec<Author>,
+    intertitles: Vec<Intertitle>,
+    photo_credits: Vec<String>,
+    editor_note: Option<String>,
+    paragraphs: Vec<Paragraph>,
+    has_byline: bool,
+    photo: bool,
+    first_line: u32,
+    last_line: u32,
+    /// The last block added was a paragraph that may continue in the next block.
+    open: bool,
+}
+
+impl Draft {
+    fn push_paragraph(&mut self, b: &Block, indented_page: bool, next_indented: bool) {
+        self.paragraphs.push(Paragraph {
+            text: b.text.clone(),
+            line: b.line,
+            lines: vec![b.line],
+        });
+        self.open = wants_more(&b.text, indented_page, next_indented);
+    }
+
+    fn join(&mut self, b: &Block, indented_page: bool, next_indented: bool) {
+        if let Some(p) = self.paragraphs.last_mut() {
+            let glue = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+                && b.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            if glue {
+                p.text.push(' ');
+            }
+            p.text.push_str(&b.text);
+            p.lines.push(b.line);
+            self.open = wants_more(&p.text, indented_page, next_indented);
+        }
+    }
+
+    fn add_authors(&mut self, authors: Vec<Author>) {
+        for a in authors {
+            if !self
+                .authors
+                .iter()
+                .any(|x| x.name == a.name && x.role == a.role)
+            {
+                self.authors.push(a);
+            }
+        }
+    }
+}
+
+/// Whether a paragraph ending like `text` is cut off and continues in the next block.
+fn wants_more(text: &str, indented_page: bool, next_indented: bool) -> bool {
+    let Some(last) = text.chars().last() else {
+        return false;
+    };
+    if is_closing(last) {
+        return false;
+    }
+    if is_mid_sentence(last) {
+        return true;
+    }
+    if indented_page {
+        return !next_indented;
+    }
+    char_len(text) >= BREAK_MIN_CHARS
+}
+
+/// Parses one page of text into its [`Page`] record and articles (ids not yet assigned).
+pub fn parse_page(
+    file: &str,
+    text: &str,
+    meta: &Sidecar,
+) -> Result<(Page, Vec<Article>), ParseError> {
+    let lines = split_lines(text);
+    let page = Page {
+        file: file.to_string(),
+        paper: meta.paper.clone(),
+        date: meta.date.clone(),
+        page: meta.page.clone(),
+        year: meta.effective_year(),
+        lines,
+    };
+    let blocks = blocks_of(&page.lines);
+    if blocks.is_empty() {
+        return Err(ParseError::new(file, 1, "empty page: no text found"));
+    }
+    let indented_page = blocks.iter().filter(|b| b.indented).count() * 2 > blocks.len();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let next_indented = blocks.get(i + 1).is_some_and(|n| n.indented);
+        if b.role == Role::PhotoLine {
+            if let Some((title, caption, credit, authors)) = photo_line(&b.text) {
+                let mut d = Draft {
+                    title,
+                    photo: true,
+                    first_line: b.line,
+                    last_line: b.line,
+                    ..Default::default()
+                };
+                d.paragraphs.push(Paragraph {
+                    text: caption,
+                    line: b.line,
+                    lines: vec![b.line],
+                });
+                d.photo_credits.push(credit);
+                d.add_authors(authors);
+                drafts.push(d);
+                i += 1;
+                continue;
+            }
+        }
+        if matches!(b.role, Role::Headline | Role::Subtitle) {
+            if let Some(run) = article_start(&blocks, i, drafts.is_empty()) {
+                let mut d = Draft {
+                    first_line: b.line,
+                    ..Default::default()
+                };
+                headline_block(&mut d, &blocks[i..i + run]);
+                d.last_line = blocks[i + run - 1].line;
+                drafts.push(d);
+                i += run;
+                continue;
+            }
+        }
+        if drafts.is_empty() {
+            if b.role == Role::Headline {
+                // Unreachable in practice (the first headline always starts an article), kept
+                // so that a page never loses a line.
+                drafts.push(Draft {
+                    title: b.text.clone(),
+                    first_line: b.line,
+                    last_line: b.line,
+                    ..Default::default()
+                });
+                i += 1;
+                continue;
+            }
+            drafts.push(Draft {
+                title: String::new(),
+                first_line: b.line,
+                ..Default::default()
+            });
+        }
+        let Some(d) = drafts.last_mut() else { break };
+        d.last_line = b.line;
+        let continues = d.open && matches!(b.role, Role::Body | Role::Headline | Role::Dateline);
+        match b.role {
+            _ if continues && b.role != Role::Dateline => d.join(b, indented_page, next_indented),
+            Role::Byline if d.paragraphs.is_empty() => {
+                d.has_byline = true;
+                d.add_authors(parse_byline(&b.text).unwrap_or_default());
+                d.open = false;
+            }
+            Role::Credit => {
+                d.photo_credits.push(b.text.clone());
+                d.add_authors(parse_photo_credit(&b.text).unwrap_or_default());
+                d.open = false;
+            }
+            Role::EditorNote => {
+                d.editor_note = Some(b.text.clone());
+                d.open = false;
+            }
+            Role::Dateline if d.paragraphs.is_empty() => {
+                let len = dateline_len(&b.text).unwrap_or(0);
+                let (dateline, authors) = dateline_of(&b.text, len);
+                d.dateline = Some(dateline);
+                d.date_source = Some(first_sentence(&b.text).to_string());
+                d.add_authors(authors);
+                d.push_paragraph(b, indented_page, next_indented);
+            }
+            Role::ClosingByline => {
+                d.add_authors(closing_byline_authors(strip_marker(&b.text)));
+                d.push_paragraph(b, indented_page, next_indented);
+                d.open = false;
+            }
+            Role::Headline
+                if !d.paragraphs.is_empty() && !last_was_intertitle(d) =>
+            {
+                d.intertitles.push(Intertitle {
+                    text: b.text.clone(),
+                    line: b.line,
+                    before: d.paragraphs.len() as u32,
+                });
+                d.open = false;
+            }
+            _ => d.push_paragraph(b, indented_page, next_indented),
+        }
+        i += 1;
+    }
+    let year = page.year;
+    let articles: Vec<Article> = drafts
+        .into_iter()
+        .map(|d| finish(file, d, year, meta))
+        .collect();
+    if articles.iter().all(|a| a.title.is_empty()) {
+        return Err(ParseError::new(
+            file,
+            blocks[0].line,
+            "no article found: expected a headline (a short line without `。`) before the text",
+        ));
+    }
+    Ok((page, articles))
+}
+
+fn last_was_intertitle(d: &Draft) -> bool {
+    d.intertitles
+        .last()
+        .is_some_and(|t| t.before as usize == d.paragraphs.len())
+}
+
+/// If a headline run starting at `i` opens an article, its length in blocks.
+fn article_start(blocks: &[Block], i: usize, first: bool) -> Option<usize> {
+    let mut run = 0;
+    while i + run < blocks.len()
+        && run < 4
+        && matches!(blocks[i + run].role, Role::Headline | Role::Subtitle)
+    {
+        // A blank-line gap of two or more inside the run separates articles.
+        if run > 0 && blocks[i + run].gap >= 2 {
+            break;
+        }
+        run += 1;
+    }
+    let heads = &blocks[i..i + run];
+    let has_sub = heads.iter().any(|b| b.role == Role::Subtitle);
+    let has_tag = heads.iter().any(|b| split_column_tag(&b.text).1.is_some());
+    let next = blocks.get(i + run).map(|b| b.role);
+    let confirmed_by_next = matches!(
+        next,
+        Some(Role::Byline | Role::Dateline | Role::EditorNote | Role::Credit)
+    );
+    let gap = blocks[i].gap >= 2 || first;
+    if has_sub || has_tag || confirmed_by_next || (gap && heads[0].role == Role::Headline) {
+        // Without confirmation after it, a gap-started run is only its first line (the rest
+        // may be the first paragraph of a feature without byline).
+        if !(has_sub || has_tag || confirmed_by_next) {
+            return Some(1);
+        }
+        return Some(run);
+    }
+    None
+}
+
+fn headline_block(d: &mut Draft, heads: &[Block]) {
+    let mut mains: Vec<String> = Vec::new();
+    for b in heads {
+        let (text, tag) = split_column_tag(&b.text);
+        if let Some(tag) = tag {
+            d.column = Some(tag.to_string());
+        }
+        if text.is_empty() {
+            continue;
+        }
+        if b.role == Role::Subtitle && !mains.is_empty() {
+            d.subtitle = Some(text.to_string());
+        } else {
+            mains.push(text.to_string());
+        }
+    }
+    match mains.len() {
+        0 => {}
+        1 => d.title = mains.remove(0),
+        _ => {
+            d.kicker = Some(mains.remove(0));
+            d.title = mains.remove(0);
+            if d.subtitle.is_none() && !mains.is_empty() {
+                d.subtitle = Some(mains.join(" "));
+            }
+        }
+    }
+}
+
+fn first_sentence(text: &str) -> &str {
+    match text.find(['。', '！', '？', '!', '?']) {
+        Some(p) => &text[..p],
+        None => text,
+    }
+}
+
+/// The dateline as printed (the opening formula with its author group and, when it follows
+/// directly, the date and time of day) and the authors named in it.
+fn dateline_of(text: &str, formula_len: usize) -> (String, Vec<Author>) {
+    let mut end = formula_len.min(text.len());
+    let mut authors = Vec::new();
+    let rest = &text[end..];
+    let rest_trim = rest.trim_start_matches(is_space);
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if rest_trim.starts_with(open) {
+            if let Some(p) = rest_trim.find(close) {
+                let inner = &rest_trim[open.len_utf8()..p];
+                authors = parse_byline(&inner.replace('\u{a0}', " ")).unwrap_or_default();
+                end += rest.len() - rest_trim.len() + p + close.len_utf8();
+            }
+            break;
+        }
+    }
+    // A date right after the formula belongs to the dateline, with its time of day.
+    if let Some(md) = find_month_day(&text[end..]).filter(|m| m.start == 0) {
+        end += md.end;
+        for t in ["凌晨", "上午", "中午", "下午", "晚上", "傍晚", "早", "晚"] {
+            if text[end..].starts_with(t) {
+                end += t.len();
+                break;
+            }
+        }
+    }
+    (text[..end].to_string(), authors)
+}
+
+fn finish(file: &str, d: Draft, year: Option<i32>, meta: &Sidecar) -> Article {
+    let mut figures = Vec::new();
+    for p in &d.paragraphs {
+        figure_refs(&p.text, &mut figures);
+    }
+    let kind = if d.column.is_some()
+        || d.editor_note.is_some()
+        || ["评论", "时评", "短评", "社论"]
+            .iter()
+            .any(|w| d.title.contains(w))
+    {
+        Kind::Commentary
+    } else if d.photo || (!d.photo_credits.is_empty() && d.paragraphs.len() <= 2 && d.dateline.is_none())
+    {
+        Kind::Photo
+    } else if d.dateline.is_some() {
+        Kind::News
+    } else if d.subtitle.is_some() || !d.intertitles.is_empty() {
+        Kind::Feature
+    } else if d.has_byline {
+        Kind::News
+    } else {
+        Kind::Other
+    };
+    // The date: from the dateline's first sentence, or a photo caption's; a piece without
+    // either takes the edition date when the sidecar gives one. Never invented.
+    let date_text = d
+        .date_source
+        .clone()
+        .or_else(|| (kind == Kind::Photo).then(|| d.paragraphs.first().map(|p| first_sentence(&p.text).to_string())).flatten());
+    let date = date_text
+        .as_deref()
+        .and_then(find_month_day)
+        .and_then(|md| iso_date(md.year.or(year)?, md.month, md.day))
+        .or_else(|| meta.date.clone());
+    let title = if d.title.is_empty() {
+        "（无题）".to_string()
+    } else {
+        d.title
+    };
+    Article {
+        id: String::new(),
+        kicker: d.kicker,
+        title,
+        subtitle: d.subtitle,
+        column: d.column,
+        kind,
+        date,
+        dateline: d.dateline,
+        authors: d.authors,
+        intertitles: d.intertitles,
+        figures,
+        photo_credits: d.photo_credits,
+        editor_note: d.editor_note,
+        paragraphs: d.paragraphs,
+        source: Source {
+            file: file.to_string(),
+            line: d.first_line,
+            end_line: d.last_line.max(d.first_line),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<Article> {
+        let meta = Sidecar {
+            year: Some(2020),
+            ..Default::default()
+        };
+        parse_page("t.txt", text, &meta).expect("parses").1
+    }
+
+    #[test]
+    fn column_tag_and_dateline_forms() {
+        let a = parse("说说冬日的温度（新语）\n\n冬天来了，我们这座城市并不冷。\n");
+        assert_eq!(a[0].title, "说说冬日的温度");
+        assert_eq!(a[0].column.as_deref(), Some("新语"));
+        assert_eq!(a[0].kind, Kind::Commentary);
+        let a = parse("某县开通新公交线\n本报北京2月4日电（记者\u{a0}林小帆）新线路今日开通。\n");
+        assert_eq!(a[0].dateline.as_deref(), Some("本报北京2月4日电（记者\u{a0}林小帆）"));
+        assert_eq!(a[0].authors[0].name, "林小帆");
+        assert_eq!(a[0].date.as_deref(), Some("2020-02-04"));
+    }
+
+    #[test]
+    fn intertitle_is_not_joined_and_next_line_is_body() {
+        let a = parse("标题一\n\n记者 王一 文/图\n\n第一段说了一件事。\n\n小标题在这里\n\n短句也是正文!对!\n\n最后一段。\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].intertitles.len(), 1);
+        assert_eq!(a[0].intertitles[0].text, "小标题在这里");
+        assert_eq!(a[0].paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn short_cut_paragraph_ending_in_comma_is_joined() {
+        let a = parse("标题\n\n本报讯 会上，\n\n大家发言。\n");
+        assert_eq!(a[0].paragraphs.len(), 1);
+        assert_eq!(a[0].paragraphs[0].text, "本报讯 会上，大家发言。");
+        assert_eq!(a[0].paragraphs[0].lines, [3, 5]);
+    }
+}

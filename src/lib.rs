@@ -1,0 +1,13 @@
+//! A newspaper archive explorer that lives in the browser.
+//!
+//! The pipeline: `seeds/` (OCR'd pages, Markdown articles) → [`archive`] (parsed at build
+//! time by `build.rs`) → [`data`] (embedded as a compact binary) → [`search`] (exact,
+//! Chinese-aware, in-memory) → `ui` (a Yew app compiled to WebAssembly). The `archive` CLI runs
+//! the same parser and search natively.
+
+pub mod archive;
+pub mod data;
+pub mod search;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

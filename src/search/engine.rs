@@ -1,0 +1,482 @@
+//! Finding, scoring and showing matches.
+//!
+//! Every term is searched as a plain substring of the folded corpus ([`Index::text`]), so a
+//! document containing the term is never missed; Latin terms are also tried as pinyin. Scores
+//! are BM25 over field-weighted term frequencies, with match quality (exact > folded > pinyin)
+//! and a bonus for terms close together; ties keep page order.
+
+use std::collections::BTreeMap;
+
+use memchr::memmem;
+use serde::Serialize;
+
+use super::index::{source_text, Field, Index};
+use super::query::{Query, Scope, Term};
+
+/// Ranking knobs, in one place. All weights multiply a match's contribution to the term
+/// frequency that BM25 saturates.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RankingWeights {
+    /// A match in the title (主题).
+    pub title: f32,
+    /// In the kicker (引题) or subtitle (副题).
+    pub kicker_subtitle: f32,
+    /// In an intertitle.
+    pub intertitle: f32,
+    /// In the byline.
+    pub byline: f32,
+    /// In body text, captions, credits and editor's notes.
+    pub body: f32,
+    /// Quality: the text under the match is exactly the query as typed.
+    pub exact: f32,
+    /// Quality: equal only after folding (width, case, traditional/simplified…).
+    pub folded: f32,
+    /// Quality: matched by pinyin.
+    pub pinyin: f32,
+    /// BM25 term-frequency saturation.
+    pub k1: f32,
+    /// BM25 length normalization.
+    pub b: f32,
+    /// Bonus for two query terms in one text, scaled by `1 / (1 + gap / 5)` (gap in characters).
+    pub proximity: f32,
+}
+
+impl Default for RankingWeights {
+    fn default() -> Self {
+        RankingWeights {
+            title: 8.0,
+            kicker_subtitle: 4.0,
+            intertitle: 3.0,
+            byline: 2.0,
+            body: 1.0,
+            exact: 1.0,
+            folded: 0.8,
+            pinyin: 0.4,
+            k1: 1.2,
+            b: 0.75,
+            proximity: 1.5,
+        }
+    }
+}
+
+impl RankingWeights {
+    fn field(&self, f: Field) -> f32 {
+        match f {
+            Field::Title => self.title,
+            Field::Kicker | Field::Subtitle => self.kicker_subtitle,
+            Field::Intertitle => self.intertitle,
+            Field::Byline => self.byline,
+            Field::Body | Field::EditorNote | Field::Credit => self.body,
+        }
+    }
+
+    fn quality(&self, k: MatchKind) -> f32 {
+        match k {
+            MatchKind::Exact => self.exact,
+            MatchKind::Folded => self.folded,
+            MatchKind::Pinyin => self.pinyin,
+        }
+    }
+}
+
+/// How a match was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The text is exactly the query term.
+    Exact,
+    /// Equal after folding.
+    Folded,
+    /// By pinyin.
+    Pinyin,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawMatch {
+    unit: u32,
+    /// Folded byte offsets within the unit.
+    start: u32,
+    end: u32,
+    clause: u16,
+    alt: u16,
+    kind: MatchKind,
+}
+
+/// The highlight ranges in one text of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldRanges {
+    /// Which text.
+    pub field: Field,
+    /// Its position within the field.
+    pub index: u32,
+    /// Byte ranges in the original text, sorted, not overlapping.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// A keyword-in-context excerpt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The text it was cut from.
+    pub field: Field,
+    /// Its position within the field.
+    pub index: u32,
+    /// The excerpt (original characters).
+    pub text: String,
+    /// Highlights: byte ranges in `text`.
+    pub marks: Vec<(usize, usize)>,
+    /// The excerpt starts after the beginning of its text.
+    pub cut_before: bool,
+    /// The excerpt ends before the end of its text.
+    pub cut_after: bool,
+}
+
+/// One term's part of a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermScore {
+    /// The term as typed.
+    pub term: String,
+    /// Its matches in this article.
+    pub matches: u32,
+    /// Field- and quality-weighted frequency.
+    pub weighted_tf: f32,
+    /// Inverse document frequency.
+    pub idf: f32,
+    /// BM25 contribution.
+    pub score: f32,
+}
+
+/// Why an article scored what it did.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ScoreBreakdown {
+    /// Per positive term.
+    pub terms: Vec<TermScore>,
+    /// Proximity bonus.
+    pub proximity: f32,
+    /// The sum.
+    pub total: f32,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Index into `archive.articles`.
+    pub doc: usize,
+    /// The article's id.
+    pub id: String,
+    /// Score (0 for queries without text terms).
+    pub score: f32,
+    /// Number of highlighted matches.
+    pub count: usize,
+    /// Matches per field.
+    pub field_counts: BTreeMap<Field, u32>,
+    /// Every highlight, per text.
+    pub ranges: Vec<FieldRanges>,
+    /// Up to `max_snippets` excerpts.
+    pub snippets: Vec<Snippet>,
+    /// Score breakdown.
+    pub breakdown: ScoreBreakdown,
+}
+
+/// Search options.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchOptions {
+    /// How many hits get ranges and snippets (the rest are only counted and ordered).
+    pub limit: usize,
+    /// Characters of context either side of a match in a snippet.
+    pub context: usize,
+    /// Snippets per hit.
+    pub max_snippets: usize,
+    /// Ranking knobs.
+    pub weights: RankingWeights,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: usize::MAX, context: 30, max_snippets: 3, weights: RankingWeights::default() }
+    }
+}
+
+/// All matching articles, best first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// Every matching article as `(doc, score)`, in result order.
+    pub order: Vec<(usize, f32)>,
+    /// Details for the first `limit` of them.
+    pub hits: Vec<Hit>,
+}
+
+impl Index {
+    /// Runs a query.
+    pub fn search(&self, q: &Query, opts: &SearchOptions) -> Results {
+        let n = self.docs.len();
+        let mut matches: Vec<RawMatch> = Vec::new();
+        // Which documents satisfy each clause.
+        let mut clause_docs: Vec<Vec<bool>> = Vec::with_capacity(q.clauses.len());
+        // Per (clause, alt): document frequency.
+        let mut df: BTreeMap<(u16, u16), u32> = BTreeMap::new();
+        for (ci, clause) in q.clauses.iter().enumerate() {
+            let mut sat = vec![false; n];
+            for (ai, term) in clause.alternatives.iter().enumerate() {
+                match term {
+                    Term::Kind(k) => {
+                        for (d, s) in sat.iter_mut().enumerate() {
+                            *s |= self.archive.articles[d].kind == *k;
+                        }
+                    }
+                    Term::Date(r) => {
+                        for (d, s) in sat.iter_mut().enumerate() {
+                            *s |= self.archive.articles[d].date.as_deref().is_some_and(|x| r.contains(x));
+                        }
+                    }
+                    Term::Text { raw, scope, pinyin } => {
+                        let before = matches.len();
+                        self.find_text(raw, *scope, pinyin.as_deref(), ci as u16, ai as u16, &mut matches);
+                        let mut count = 0;
+                        let mut last = usize::MAX;
+                        for m in &matches[before..] {
+                            let d = self.units[m.unit as usize].doc as usize;
+                            if d != last {
+                                if !sat[d] {
+                                    sat[d] = true;
+                                }
+                                count += 1;
+                                last = d;
+                            }
+                        }
+                        df.insert((ci as u16, ai as u16), count);
+                        if clause.negated {
+                            matches.truncate(before);
+                        }
+                    }
+                }
+            }
+            clause_docs.push(sat);
+        }
+        let mut keep = vec![true; n];
+        for (clause, sat) in q.clauses.iter().zip(&clause_docs) {
+            for d in 0..n {
+                if sat[d] == clause.negated {
+                    keep[d] = false;
+                }
+            }
+        }
+        matches.sort_by_key(|m| (m.unit, m.start, m.kind));
+        // Group matches by document.
+        let mut by_doc: Vec<(u32, u32)> = vec![(0, 0); n];
+        let mut i = 0;
+        while i < matches.len() {
+            let d = self.units[matches[i].unit as usize].doc as usize;
+            let s = i;
+            while i < matches.len() && self.units[matches[i].unit as usize].doc as usize == d {
+                i += 1;
+            }
+            by_doc[d] = (s as u32, i as u32);
+        }
+        let has_text = q.clauses.iter().any(|c| !c.negated && c.alternatives.iter().any(|t| matches!(t, Term::Text { .. })));
+        let mut order: Vec<(usize, f32)> = Vec::new();
+        let mut breakdowns: BTreeMap<usize, ScoreBreakdown> = BTreeMap::new();
+        for d in 0..n {
+            if !keep[d] {
+                continue;
+            }
+            if !has_text {
+                order.push((d, 0.0));
+                continue;
+            }
+            let (s, e) = by_doc[d];
+            let bd = self.score(q, d, &matches[s as usize..e as usize], &df, &opts.weights);
+            order.push((d, bd.total));
+            breakdowns.insert(d, bd);
+        }
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let hits = order
+            .iter()
+            .take(opts.limit)
+            .map(|&(d, score)| {
+                let (s, e) = by_doc[d];
+                self.hit(d, score, &matches[s as usize..e as usize], breakdowns.remove(&d).unwrap_or_default(), q, opts)
+            })
+            .collect();
+        Results { order, hits }
+    }
+
+    fn in_scope(field: Field, scope: Scope) -> bool {
+        match scope {
+            Scope::All => true,
+            Scope::Title => field.is_headline(),
+            Scope::Author => field == Field::Byline,
+        }
+    }
+
+    fn find_text(&self, raw: &str, scope: Scope, pinyin: Option<&str>, clause: u16, alt: u16, out: &mut Vec<RawMatch>) {
+        let needle = self.folder.fold(raw);
+        let first = out.len();
+        if !needle.is_empty() {
+            let finder = memmem::Finder::new(needle.as_bytes());
+            let mut ui = 0usize;
+            let raw_trim = raw.trim();
+            for pos in finder.find_iter(self.text.as_bytes()) {
+                while ui + 1 < self.units.len() && self.units[ui + 1].start as usize <= pos {
+                    ui += 1;
+                }
+                let u = &self.units[ui];
+                if !Self::in_scope(u.field, scope) {
+                    continue;
+                }
+                let s = pos - u.start as usize;
+                let e = s + needle.len();
+                if !u.folded.is_boundary(s) || !u.folded.is_boundary(e) {
+                    continue;
+                }
+                let kind = {
+                    let src = self.unit_source(u);
+                    let (os, oe) = u.folded.to_original(s, e);
+                    if src.get(os..oe) == Some(raw_trim) { MatchKind::Exact } else { MatchKind::Folded }
+                };
+                out.push(RawMatch { unit: ui as u32, start: s as u32, end: e as u32, clause, alt, kind });
+            }
+        }
+        if let Some(key) = pinyin {
+            let text_matches: Vec<RawMatch> = out[first..].to_vec();
+            for (ui, u) in self.units.iter().enumerate() {
+                if !Self::in_scope(u.field, scope) {
+                    continue;
+                }
+                for (s, e) in self.pinyin.find(&u.folded.text, key) {
+                    let overlaps = text_matches.iter().any(|m| m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize);
+                    if !overlaps {
+                        out.push(RawMatch { unit: ui as u32, start: s as u32, end: e as u32, clause, alt, kind: MatchKind::Pinyin });
+                    }
+                }
+            }
+            out[first..].sort_by_key(|m| (m.unit, m.start));
+        }
+    }
+
+    fn score(&self, q: &Query, d: usize, ms: &[RawMatch], df: &BTreeMap<(u16, u16), u32>, w: &RankingWeights) -> ScoreBreakdown {
+        let n = self.docs.len() as f32;
+        let len = self.docs[d].len as f32;
+        let norm = w.k1 * (1.0 - w.b + w.b * len / self.avg_len);
+        let mut bd = ScoreBreakdown::default();
+        for (ci, clause) in q.clauses.iter().enumerate() {
+            if clause.negated {
+                continue;
+            }
+            for (ai, term) in clause.alternatives.iter().enumerate() {
+                let Term::Text { raw, .. } = term else { continue };
+                let mine = ms.iter().filter(|m| m.clause as usize == ci && m.alt as usize == ai);
+                let (mut count, mut tf) = (0u32, 0f32);
+                for m in mine {
+                    count += 1;
+                    tf += w.field(self.units[m.unit as usize].field) * w.quality(m.kind);
+                }
+                if count == 0 {
+                    continue;
+                }
+                let dfv = *df.get(&(ci as u16, ai as u16)).unwrap_or(&1) as f32;
+                let idf = (1.0 + (n - dfv + 0.5) / (dfv + 0.5)).ln();
+                let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
+                bd.terms.push(TermScore { term: raw.clone(), matches: count, weighted_tf: tf, idf, score });
+            }
+        }
+        // Proximity: the closest pair of matches of different clauses within one text.
+        let mut best_gap: Option<usize> = None;
+        for (i, a) in ms.iter().enumerate() {
+            for b in &ms[i + 1..] {
+                if b.unit != a.unit {
+                    break;
+                }
+                if b.clause != a.clause {
+                    let u = &self.units[a.unit as usize];
+                    let (lo, hi) = if a.end <= b.start { (a.end, b.start) } else if b.end <= a.start { (b.end, a.start) } else { (0, 0) };
+                    let gap = u.folded.text.get(lo as usize..hi as usize).map(|s| s.chars().count()).unwrap_or(0);
+                    best_gap = Some(best_gap.map_or(gap, |g| g.min(gap)));
+                }
+            }
+        }
+        if let Some(g) = best_gap {
+            bd.proximity = w.proximity / (1.0 + g as f32 / 5.0);
+        }
+        bd.total = bd.terms.iter().map(|t| t.score).sum::<f32>() + bd.proximity;
+        bd
+    }
+
+    fn hit(&self, d: usize, score: f32, ms: &[RawMatch], breakdown: ScoreBreakdown, _q: &Query, opts: &SearchOptions) -> Hit {
+        let a = &self.archive.articles[d];
+        let mut ranges: Vec<FieldRanges> = Vec::new();
+        let mut field_counts: BTreeMap<Field, u32> = BTreeMap::new();
+        let mut count = 0;
+        let mut i = 0;
+        while i < ms.len() {
+            let unit = ms[i].unit;
+            let u = &self.units[unit as usize];
+            let mut rs: Vec<(usize, usize)> = Vec::new();
+            while i < ms.len() && ms[i].unit == unit {
+                let m = ms[i];
+                i += 1;
+                let r = u.folded.to_original(m.start as usize, m.end as usize);
+                // Keep ranges disjoint: a later overlapping match extends the previous one.
+                match rs.last_mut() {
+                    Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+                    _ => rs.push(r),
+                }
+            }
+            count += rs.len();
+            *field_counts.entry(u.field).or_insert(0) += rs.len() as u32;
+            ranges.push(FieldRanges { field: u.field, index: u.index, ranges: rs });
+        }
+        let snippets = self.snippets(d, &ranges, opts);
+        Hit { doc: d, id: a.id.clone(), score, count, field_counts, ranges, snippets, breakdown }
+    }
+
+    fn snippets(&self, d: usize, ranges: &[FieldRanges], opts: &SearchOptions) -> Vec<Snippet> {
+        let a = &self.archive.articles[d];
+        let mut out = Vec::new();
+        for fr in ranges {
+            if matches!(fr.field, Field::Title | Field::Kicker | Field::Subtitle | Field::Byline) {
+                continue;
+            }
+            let Some(text) = source_text(a, fr.field, fr.index) else { continue };
+            let mut windows: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
+            for &(s, e) in &fr.ranges {
+                let ws = back_chars(&text, s, opts.context);
+                let we = fwd_chars(&text, e, opts.context);
+                match windows.last_mut() {
+                    Some(w) if ws <= w.1 => {
+                        w.1 = w.1.max(we);
+                        w.2.push((s, e));
+                    }
+                    _ => windows.push((ws, we, vec![(s, e)])),
+                }
+            }
+            for (ws, we, marks) in windows {
+                if out.len() >= opts.max_snippets {
+                    return out;
+                }
+                out.push(Snippet {
+                    field: fr.field,
+                    index: fr.index,
+                    text: text[ws..we].to_string(),
+                    marks: marks.iter().map(|(s, e)| (s - ws, e - ws)).collect(),
+                    cut_before: ws > 0,
+                    cut_after: we < text.len(),
+                });
+            }
+        }
+        if out.is_empty() {
+            if let Some(p) = a.paragraphs.first() {
+                let we = fwd_chars(&p.text, 0, opts.context * 2);
+                out.push(Snippet { field: Field::Body, index: 0, text: p.text[..we].to_string(), marks: Vec::new(), cut_before: false, cut_after: we < p.text.len() });
+            }
+        }
+        out
+    }
+}
+
+fn back_chars(s: &str, pos: usize, n: usize) -> usize {
+    s[..pos].char_indices().rev().take(n).last().map(|(i, _)| i).unwrap_or(pos)
+}
+
+fn fwd_chars(s: &str, pos: usize, n: usize) -> usize {
+    s[pos..].char_indices().nth(n).map(|(i, _)| pos + i).unwrap_or(s.len())
+}

@@ -1,0 +1,228 @@
+//! Pinyin queries: `zhangjiandang`, `zhang jian dang`, `zjd`, `zhāng`, `lü`/`lv`.
+//!
+//! A query in Latin letters also matches a run of Han characters when, character by
+//! character, it spells one of the character's readings in full, or its initial (`zh`, `ch`,
+//! `sh` or the first letter); the last character may be spelled by any prefix, so results
+//! follow typing. A match spelled only by initials needs at least two characters.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+/// Toneless readings of the corpus's Han characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinyinTable {
+    /// Distinct syllables, e.g. `zhang`.
+    pub syllables: Vec<String>,
+    /// Each character's readings as indexes into `syllables`, sorted by character.
+    pub readings: Vec<(char, Vec<u16>)>,
+}
+
+impl PinyinTable {
+    /// Builds the table from readings per character.
+    pub fn from_readings(readings: BTreeMap<char, Vec<String>>) -> PinyinTable {
+        let mut syllables: Vec<String> = Vec::new();
+        let mut ids: HashMap<String, u16> = HashMap::new();
+        let mut out = Vec::new();
+        for (c, syls) in readings {
+            let mut v = Vec::new();
+            for s in syls {
+                let id = *ids.entry(s.clone()).or_insert_with(|| {
+                    syllables.push(s.clone());
+                    (syllables.len() - 1) as u16
+                });
+                v.push(id);
+            }
+            out.push((c, v));
+        }
+        PinyinTable {
+            syllables,
+            readings: out,
+        }
+    }
+}
+
+/// A fast lookup built from a [`PinyinTable`].
+#[derive(Debug, Clone, Default)]
+pub struct PinyinMap {
+    syllables: Vec<Box<str>>,
+    readings: HashMap<char, Vec<u16>>,
+}
+
+impl PinyinMap {
+    /// Builds the lookup.
+    pub fn new(t: &PinyinTable) -> PinyinMap {
+        PinyinMap {
+            syllables: t.syllables.iter().map(|s| s.clone().into_boxed_str()).collect(),
+            readings: t.readings.iter().cloned().collect(),
+        }
+    }
+
+    fn readings(&self, c: char) -> impl Iterator<Item = &str> {
+        self.readings
+            .get(&c)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.syllables.get(*i as usize).map(|s| &**s))
+    }
+
+    /// Whether `word` (already [`pinyin_key`]-normalized) splits into whole corpus syllables.
+    pub fn is_syllables(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let mut ok = vec![false; b.len() + 1];
+        ok[0] = true;
+        for i in 0..b.len() {
+            if !ok[i] {
+                continue;
+            }
+            for s in self.syllables.iter() {
+                if b[i..].starts_with(s.as_bytes()) {
+                    ok[i + s.len()] = true;
+                }
+            }
+        }
+        !word.is_empty() && ok[b.len()]
+    }
+
+    /// Byte ranges in `text` of the runs of characters that `key` spells, left to right,
+    /// without overlaps.
+    pub fn find(&self, text: &str, key: &str) -> Vec<(usize, usize)> {
+        let q = key.as_bytes();
+        let mut out = Vec::new();
+        if q.len() < 2 {
+            return out;
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if self.readings.contains_key(&chars[i].1) {
+                if let Some(end) = self.match_from(&chars, i, i, q, 0) {
+                    let e = chars.get(end).map(|c| c.0).unwrap_or(text.len());
+                    out.push((chars[i].0, e));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Matches `q[qi..]` against characters from `ci` (the match started at `start`); returns
+    /// the index after the last character. A one-character match must spell a whole syllable.
+    fn match_from(
+        &self,
+        chars: &[(usize, char)],
+        start: usize,
+        ci: usize,
+        q: &[u8],
+        qi: usize,
+    ) -> Option<usize> {
+        let c = chars.get(ci)?.1;
+        let rest = &q[qi..];
+        let several = ci > start;
+        for syl in self.readings(c) {
+            let s = syl.as_bytes();
+            if rest == s {
+                return Some(ci + 1);
+            }
+            if rest.starts_with(s) {
+                if let Some(e) = self.match_from(chars, start, ci + 1, q, qi + s.len()) {
+                    return Some(e);
+                }
+            }
+        }
+        for syl in self.readings(c) {
+            let s = syl.as_bytes();
+            // The initial (zh/ch/sh or the first letter), then the next character.
+            let mut inits = vec![1];
+            if s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh") {
+                inits.insert(0, 2);
+            }
+            for n in inits {
+                if rest.len() > n && rest.starts_with(&s[..n]) {
+                    if let Some(e) = self.match_from(chars, start, ci + 1, q, qi + n) {
+                        return Some(e);
+                    }
+                }
+            }
+            // The last character of a longer match may be spelled by any prefix (typing).
+            if several && s.starts_with(rest) {
+                return Some(ci + 1);
+            }
+        }
+        None
+    }
+}
+
+/// Normalizes a Latin query word for pinyin: lower case, tone marks removed, `ü` as `v`,
+/// apostrophes and spaces removed. `None` when the word has anything but letters.
+pub fn pinyin_key(word: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in word.chars() {
+        let base = match c {
+            'ā' | 'á' | 'ǎ' | 'à' | 'Ā' | 'Á' | 'Ǎ' | 'À' => 'a',
+            'ē' | 'é' | 'ě' | 'è' | 'Ē' | 'É' | 'Ě' | 'È' | 'ê' => 'e',
+            'ī' | 'í' | 'ǐ' | 'ì' | 'Ī' | 'Í' | 'Ǐ' | 'Ì' => 'i',
+            'ō' | 'ó' | 'ǒ' | 'ò' | 'Ō' | 'Ó' | 'Ǒ' | 'Ò' => 'o',
+            'ū' | 'ú' | 'ǔ' | 'ù' | 'Ū' | 'Ú' | 'Ǔ' | 'Ù' => 'u',
+            'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'Ü' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ' => 'v',
+            '\'' | '’' | ' ' | '\u{3000}' => continue,
+            'a'..='z' => c,
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'ａ'..='ｚ' => char::from_u32(c as u32 - 'ａ' as u32 + 'a' as u32)?,
+            'Ａ'..='Ｚ' => char::from_u32(c as u32 - 'Ａ' as u32 + 'a' as u32)?,
+            _ => return None,
+        };
+        out.push(base);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> PinyinMap {
+        let mut r = BTreeMap::new();
+        for (c, s) in [
+            ('张', "zhang"),
+            ('建', "jian"),
+            ('党', "dang"),
+            ('长', "chang"),
+            ('绿', "lv"),
+            ('城', "cheng"),
+        ] {
+            r.insert(c, vec![s.to_string()]);
+        }
+        r.get_mut(&'长').expect("长").push("zhang".into());
+        PinyinMap::new(&PinyinTable::from_readings(r))
+    }
+
+    #[test]
+    fn syllables_initials_and_prefixes() {
+        let m = map();
+        let t = "由张建党主持";
+        let z = t.find('张').expect("z");
+        let end = z + "张建党".len();
+        assert_eq!(m.find(t, "zhangjiandang"), [(z, end)]);
+        assert_eq!(m.find(t, "zjd"), [(z, end)]);
+        assert_eq!(m.find(t, "zhangjd"), [(z, end)]);
+        assert_eq!(m.find(t, "zhangjiand"), [(z, end)]);
+        assert_eq!(m.find(t, "zhang"), [(z, z + "张".len())]);
+        assert!(m.find(t, "z").is_empty());
+        assert!(m.find(t, "zx").is_empty());
+        // Heteronyms: 长 reads chang or zhang.
+        assert_eq!(m.find("长城", "zhangcheng").len(), 1);
+        assert_eq!(m.find("长城", "cc").len(), 1);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(pinyin_key("Zhāng Jiàn'dǎng").as_deref(), Some("zhangjiandang"));
+        assert_eq!(pinyin_key("lǜ").as_deref(), Some("lv"));
+        assert_eq!(pinyin_key("n95"), None);
+        assert!(map().is_syllables("zhangjian"));
+        assert!(!map().is_syllables("zjd"));
+    }
+}

@@ -1,0 +1,146 @@
+//! Building the corpus-specific tables from full dictionaries (native only: build.rs, CLI, tests).
+//!
+//! - Folding: Unicode NFKD, combining marks removed, recomposed (NFKC), lower-cased, traditional
+//!   to simplified by OpenCC's character table (via `ferrous-opencc`), quote and dash variants
+//!   unified, whitespace dropped.
+//! - The table keeps a character only when its fold differs from itself **and** every character
+//!   of the fold occurs in the folded corpus: any other character cannot take part in a match,
+//!   so leaving it unfolded changes no result. This is what keeps the wasm small.
+//! - Pinyin: every reading (heteronyms included) of every Han character of the folded corpus,
+//!   from the `pinyin` crate, toneless, `ü` written `v`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use pinyin::ToPinyinMulti;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::fold::FoldTable;
+use super::pinyin::PinyinTable;
+use super::Tables;
+use crate::archive::{Archive, Article};
+
+fn variant(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '‟' | '〝' | '〞' | '＂' | '「' | '」' | '『' | '』' | '«' | '»' => '"',
+        '‘' | '’' | '‚' | '‛' | '＇' | '′' => '\'',
+        '—' | '–' | '―' | '‒' | '‐' | '‑' | '−' | '─' | '━' | '﹣' | '－' | '⸺' | '⸻' => '-',
+        _ => c,
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// The full fold of one character (see the module docs).
+pub struct FullFolder {
+    t2s: OpenCC,
+}
+
+impl FullFolder {
+    /// Loads the OpenCC traditional-to-simplified tables.
+    pub fn new() -> Result<FullFolder, String> {
+        let t2s = OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| format!("OpenCC t2s: {e}"))?;
+        Ok(FullFolder { t2s })
+    }
+
+    /// Folds one character.
+    pub fn fold_char(&self, c: char) -> String {
+        if c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}' || c == '\u{200b}' {
+            return String::new();
+        }
+        let stripped: String = std::iter::once(c)
+            .collect::<String>()
+            .nfkd()
+            .filter(|d| !is_combining_mark(*d))
+            .collect();
+        let mut out = String::new();
+        for d in stripped.nfkc() {
+            if d.is_whitespace() {
+                continue;
+            }
+            for l in d.to_lowercase() {
+                let l = variant(l);
+                if is_cjk(l) {
+                    let s = self.t2s.convert(&l.to_string());
+                    out.push_str(&s);
+                } else {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+
+    /// Folds a string character by character.
+    pub fn fold(&self, s: &str) -> String {
+        s.chars().map(|c| self.fold_char(c)).collect()
+    }
+}
+
+/// Every text of an article that search looks at (the same texts [`super::index`] indexes).
+pub fn article_texts(a: &Article) -> Vec<String> {
+    let mut v = vec![a.title.clone(), a.byline()];
+    v.extend(a.kicker.clone());
+    v.extend(a.subtitle.clone());
+    v.extend(a.editor_note.clone());
+    v.extend(a.photo_credits.iter().cloned());
+    v.extend(a.intertitles.iter().map(|t| t.text.clone()));
+    v.extend(a.paragraphs.iter().map(|p| p.text.clone()));
+    v
+}
+
+/// Builds the fold and pinyin tables that an archive needs.
+pub fn build_tables(archive: &Archive) -> Result<Tables, String> {
+    let full = FullFolder::new()?;
+    let mut source_chars: BTreeSet<char> = BTreeSet::new();
+    for a in &archive.articles {
+        for t in article_texts(a) {
+            source_chars.extend(t.chars());
+        }
+    }
+    let mut target: BTreeSet<char> = BTreeSet::new();
+    for c in &source_chars {
+        target.extend(full.fold_char(*c).chars());
+    }
+    let mut map: Vec<(char, String)> = Vec::new();
+    let mut drop: Vec<(u32, u32)> = Vec::new();
+    for u in 0u32..=0x10FFFF {
+        let Some(c) = char::from_u32(u) else { continue };
+        // Unassigned and private-use planes cannot fold to anything in a corpus.
+        if (0x30000..0xE0000).contains(&u) || u >= 0xF0000 {
+            continue;
+        }
+        let f = full.fold_char(c);
+        if f.len() == c.len_utf8() && f.starts_with(c) {
+            continue;
+        }
+        if f.is_empty() {
+            match drop.last_mut() {
+                Some(r) if r.1 + 1 == u => r.1 = u,
+                _ => drop.push((u, u)),
+            }
+        } else if f.chars().all(|x| target.contains(&x)) {
+            map.push((c, f));
+        }
+    }
+    let mut readings: BTreeMap<char, Vec<String>> = BTreeMap::new();
+    for c in &target {
+        if let Some(multi) = c.to_pinyin_multi() {
+            let mut syls: Vec<String> = Vec::new();
+            for p in multi {
+                let s = p.plain().replace('ü', "v");
+                if !syls.contains(&s) {
+                    syls.push(s);
+                }
+            }
+            readings.insert(*c, syls);
+        }
+    }
+    Ok(Tables {
+        fold: FoldTable { map, drop },
+        pinyin: PinyinTable::from_readings(readings),
+    })
+}
