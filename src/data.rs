@@ -27,3 +27,13 @@ pub fn load() -> Result<Embedded, postcard::Error> {
 pub fn encode(e: &Embedded) -> Result<Vec<u8>, postcard::Error> {
     postcard::to_allocvec(e)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_archive_decodes() {
+        let e = super::load().expect("the embedded archive decodes");
+        assert!(!e.archive.articles.is_empty());
+        assert!(!e.tables.fold.map.is_empty());
+    }
+}

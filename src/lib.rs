@@ -8,6 +8,7 @@
 pub mod archive;
 pub mod data;
 pub mod search;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

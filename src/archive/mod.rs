@@ -4,6 +4,7 @@
 //! ([`page`] for OCR'd pages, [`markdown`] for clean one-article files) and the file loader
 //! ([`load`]) run natively: in `build.rs`, in the `archive` CLI and in tests.
 
+pub mod date;
 pub mod model;
 pub use model::*;
 

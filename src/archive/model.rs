@@ -96,7 +96,6 @@ pub struct Author {
     /// The role printed before the name: `记者`, `本报记者`, `通讯员`… Empty when none is printed.
     pub role: String,
     /// What the person contributed when printed after the name: `文/图`, `摄`, `图`, `文`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
 }
 
@@ -145,7 +144,6 @@ pub struct Article {
     /// 副题: the line below the title (often starting with `——`), when printed.
     pub subtitle: Option<String>,
     /// A column tag printed with the headline, such as `新语` from `（新语）`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     /// What kind of piece this is.
     pub kind: Kind,
@@ -162,7 +160,6 @@ pub struct Article {
     /// Photo credits as printed, e.g. `记者 张劲松 摄`.
     pub photo_credits: Vec<String>,
     /// An editor's note (`编者按`) printed with the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor_note: Option<String>,
     /// Body paragraphs (for a photo item: the caption).
     pub paragraphs: Vec<Paragraph>,

@@ -197,12 +197,15 @@ impl Default for SearchOptions {
 }
 
 /// All matching articles, best first.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Results {
     /// Every matching article as `(doc, score)`, in result order.
     pub order: Vec<(usize, f32)>,
     /// Details for the first `limit` of them.
     pub hits: Vec<Hit>,
+    matches: Vec<RawMatch>,
+    by_doc: Vec<(u32, u32)>,
+    breakdowns: BTreeMap<usize, ScoreBreakdown>,
 }
 
 impl Index {
@@ -289,15 +292,20 @@ impl Index {
             breakdowns.insert(d, bd);
         }
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let hits = order
-            .iter()
-            .take(opts.limit)
-            .map(|&(d, score)| {
-                let (s, e) = by_doc[d];
-                self.hit(d, score, &matches[s as usize..e as usize], breakdowns.remove(&d).unwrap_or_default(), q, opts)
-            })
-            .collect();
-        Results { order, hits }
+        let mut results = Results { order, hits: Vec::new(), matches, by_doc, breakdowns };
+        let first: Vec<usize> = results.order.iter().take(opts.limit).map(|o| o.0).collect();
+        results.hits = first.into_iter().map(|d| self.hit(&results, d, opts)).collect();
+        results
+    }
+
+    /// Details (ranges, snippets, breakdown) of one article of a result set; an article that
+    /// did not match gets an empty hit.
+    pub fn hit(&self, results: &Results, d: usize, opts: &SearchOptions) -> Hit {
+        let (s, e) = results.by_doc.get(d).copied().unwrap_or((0, 0));
+        let ms = results.matches.get(s as usize..e as usize).unwrap_or(&[]);
+        let score = results.order.iter().find(|o| o.0 == d).map(|o| o.1).unwrap_or(0.0);
+        let bd = results.breakdowns.get(&d).cloned().unwrap_or_default();
+        self.build_hit(d, score, ms, bd, opts)
     }
 
     fn in_scope(field: Field, scope: Scope) -> bool {
@@ -401,7 +409,7 @@ impl Index {
         bd
     }
 
-    fn hit(&self, d: usize, score: f32, ms: &[RawMatch], breakdown: ScoreBreakdown, _q: &Query, opts: &SearchOptions) -> Hit {
+    fn build_hit(&self, d: usize, score: f32, ms: &[RawMatch], breakdown: ScoreBreakdown, opts: &SearchOptions) -> Hit {
         let a = &self.archive.articles[d];
         let mut ranges: Vec<FieldRanges> = Vec::new();
         let mut field_counts: BTreeMap<Field, u32> = BTreeMap::new();

@@ -132,7 +132,8 @@ impl PinyinMap {
                 }
             }
         }
-        for syl in self.readings(c) {
+        // Initials use the main reading only: rarer readings spelled by one letter add noise.
+        for syl in self.readings(c).take(1) {
             let s = syl.as_bytes();
             // The initial (zh/ch/sh or the first letter), then the next character.
             let mut inits = vec![1];
@@ -146,10 +147,10 @@ impl PinyinMap {
                     }
                 }
             }
-            // The last character of a longer match may be spelled by any prefix (typing).
-            if several && s.starts_with(rest) {
-                return Some(ci + 1);
-            }
+        }
+        // The last character of a longer match may be spelled by any prefix (typing).
+        if several && self.readings(c).any(|syl| syl.as_bytes().starts_with(rest)) {
+            return Some(ci + 1);
         }
         None
     }

@@ -1,0 +1,116 @@
+//! Browser glue: URL hash, history, settings storage, clipboard, downloads, scrolling.
+//! Every call tolerates a missing or hostile environment (no storage, no clipboard, file://).
+
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// The current `location.hash` (with `#`), or empty.
+pub fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Writes the hash: a new history entry when `push`, else replaces the current one.
+pub fn set_hash(h: &str, push: bool) {
+    let window = gloo::utils::window();
+    if hash() == h || (h == "#" && hash().is_empty()) {
+        return;
+    }
+    if push {
+        let _ = window.location().set_hash(h);
+    } else if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(h));
+    }
+}
+
+const PREFIX: &str = "archive-explorer.";
+
+/// A stored setting, or `None` (storage unavailable or unset).
+pub fn load_setting(key: &str) -> Option<String> {
+    LocalStorage::get::<String>(format!("{PREFIX}{key}")).ok()
+}
+
+/// Stores a setting; failures (private mode, quota) are ignored: settings are a convenience.
+pub fn save_setting(key: &str, value: &str) {
+    let _ = LocalStorage::set(format!("{PREFIX}{key}"), value);
+}
+
+/// Sets an attribute on `<html>` (theme, language, font size), or removes it for `None`.
+pub fn set_root_attr(name: &str, value: Option<&str>) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Copies text to the clipboard. Returns false when the Clipboard API is unavailable.
+pub fn copy(text: &str) -> bool {
+    let nav = gloo::utils::window().navigator();
+    let clip = nav.clipboard();
+    if clip.is_undefined() || clip.is_null() {
+        return false;
+    }
+    let _ = clip.write_text(text);
+    true
+}
+
+/// Offers `content` as a file download.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = gloo::utils::document();
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            let _ = a.set_attribute("data-testid", "download-link");
+            a.set_hidden(true);
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    let window = gloo::utils::window();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
+}
+
+/// Scrolls the element matching `selector` into the middle of its scroll container.
+pub fn scroll_into_view(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Focuses the element matching `selector`.
+pub fn focus(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Whether keyboard focus is in a text field (shortcuts must not steal its keys).
+pub fn typing_in_field() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .map(|e| matches!(e.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select"))
+        .unwrap_or(false)
+}
+
+/// `performance.now()` in milliseconds.
+pub fn now() -> f64 {
+    gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0)
+}

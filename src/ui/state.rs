@@ -1,0 +1,192 @@
+//! The app's state in one reducer: the shareable [`ViewState`] plus local settings.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::archive::Kind;
+use crate::view::i18n::Lang;
+use crate::view::route::{Sort, ViewState};
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// Storage key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses a stored key; anything unknown is `Auto`.
+    pub fn from_key(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+}
+
+/// Results shown per page of the list.
+pub const PAGE: usize = 50;
+/// Font size steps (percent).
+pub const FONT_STEPS: [u16; 5] = [90, 100, 112, 125, 140];
+
+/// Everything the app remembers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    /// What a link restores.
+    pub view: ViewState,
+    /// Whether the last view change should make a history entry.
+    pub push: bool,
+    /// Keyboard cursor in the results list.
+    pub selected: Option<usize>,
+    /// Syntax help open.
+    pub help: bool,
+    /// Theme.
+    pub theme: Theme,
+    /// Interface language.
+    pub lang: Lang,
+    /// Index into [`FONT_STEPS`].
+    pub font: usize,
+    /// Results shown (a multiple of [`PAGE`]).
+    pub shown: usize,
+    /// A short message (e.g. "copied").
+    pub toast: Option<String>,
+}
+
+/// What can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The search box changed.
+    Query(String),
+    /// The URL hash changed (load, back/forward, a link).
+    FromHash(ViewState),
+    /// Toggle a kind in the facet.
+    ToggleKind(Kind),
+    /// Toggle an author in the facet.
+    ToggleAuthor(String),
+    /// Set the date facet.
+    Dates(Option<String>, Option<String>),
+    /// Clear every facet.
+    ClearFacets,
+    /// Open an article.
+    Open(String),
+    /// Close the reader.
+    Close,
+    /// Go to a hit in the reader.
+    Hit(usize),
+    /// Toggle the original layout.
+    ToggleRaw,
+    /// Result order.
+    Sort(Sort),
+    /// Move the keyboard cursor.
+    Select(Option<usize>),
+    /// Show or hide the syntax help.
+    Help(bool),
+    /// Theme.
+    Theme(Theme),
+    /// Language.
+    Lang(Lang),
+    /// Font size step.
+    Font(usize),
+    /// Show more results.
+    More,
+    /// Show or clear a message.
+    Toast(Option<String>),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let mut view_push = true;
+        match action {
+            Action::Query(q) => {
+                s.view.query = q;
+                s.view.hit = 0;
+                s.selected = None;
+                s.shown = PAGE;
+                view_push = false;
+            }
+            Action::FromHash(v) => {
+                if v == s.view {
+                    return self;
+                }
+                s.view = v;
+                s.shown = PAGE;
+                view_push = false;
+            }
+            Action::ToggleKind(k) => {
+                if let Some(p) = s.view.kinds.iter().position(|x| *x == k) {
+                    s.view.kinds.remove(p);
+                } else {
+                    s.view.kinds.push(k);
+                }
+                s.shown = PAGE;
+            }
+            Action::ToggleAuthor(a) => {
+                if let Some(p) = s.view.authors.iter().position(|x| *x == a) {
+                    s.view.authors.remove(p);
+                } else {
+                    s.view.authors.push(a);
+                }
+                s.shown = PAGE;
+            }
+            Action::Dates(f, t) => {
+                s.view.from = f;
+                s.view.to = t;
+                s.shown = PAGE;
+            }
+            Action::ClearFacets => {
+                s.view.kinds.clear();
+                s.view.authors.clear();
+                s.view.from = None;
+                s.view.to = None;
+            }
+            Action::Open(id) => {
+                if s.view.article.as_deref() != Some(id.as_str()) {
+                    s.view.article = Some(id);
+                    s.view.hit = 0;
+                }
+            }
+            Action::Close => {
+                s.view.article = None;
+                s.view.hit = 0;
+                s.view.raw = false;
+            }
+            Action::Hit(h) => {
+                s.view.hit = h;
+                view_push = false;
+            }
+            Action::ToggleRaw => s.view.raw = !s.view.raw,
+            Action::Sort(o) => s.view.sort = o,
+            Action::Select(i) => {
+                s.selected = i;
+                return Rc::new(AppState { push: false, ..s });
+            }
+            Action::Help(h) => s.help = h,
+            Action::Theme(t) => s.theme = t,
+            Action::Lang(l) => s.lang = l,
+            Action::Font(f) => s.font = f.min(FONT_STEPS.len() - 1),
+            Action::More => s.shown += PAGE,
+            Action::Toast(t) => s.toast = t,
+        }
+        s.push = view_push && s.view != self.view;
+        Rc::new(s)
+    }
+}

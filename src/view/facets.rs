@@ -1,0 +1,129 @@
+//! Facets: kind, author and day, with live counts that combine with the query and with each
+//! other (a facet's counts apply every *other* facet's selection).
+
+use std::collections::BTreeMap;
+
+use super::route::ViewState;
+use crate::archive::{Archive, Kind};
+
+/// Counts for every facet value among a result set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    /// Articles per kind (kinds with none omitted), in [`Kind::ALL`] order.
+    pub kinds: Vec<(Kind, usize)>,
+    /// Articles per author name, most first, then by name.
+    pub authors: Vec<(String, usize)>,
+    /// Articles per day (ISO), by day.
+    pub days: Vec<(String, usize)>,
+    /// Articles without a date.
+    pub undated: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Kind,
+    Author,
+    Date,
+}
+
+fn passes(archive: &Archive, d: usize, v: &ViewState, skip: Option<Which>) -> bool {
+    let a = &archive.articles[d];
+    if skip != Some(Which::Kind) && !v.kinds.is_empty() && !v.kinds.contains(&a.kind) {
+        return false;
+    }
+    if skip != Some(Which::Author)
+        && !v.authors.is_empty()
+        && !a.authors.iter().any(|x| v.authors.contains(&x.name))
+    {
+        return false;
+    }
+    if skip != Some(Which::Date) && (v.from.is_some() || v.to.is_some()) {
+        let Some(date) = a.date.as_deref() else {
+            return false;
+        };
+        if v.from.as_deref().is_some_and(|f| date < f) || v.to.as_deref().is_some_and(|t| date > t) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The documents of `docs` that every facet selection of `v` admits, order kept.
+pub fn apply(archive: &Archive, docs: &[usize], v: &ViewState) -> Vec<usize> {
+    docs.iter().copied().filter(|d| passes(archive, *d, v, None)).collect()
+}
+
+/// Facet counts over `docs` (the query's results) under the selections of `v`.
+pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
+    let mut kinds: BTreeMap<Kind, usize> = BTreeMap::new();
+    let mut authors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut days: BTreeMap<String, usize> = BTreeMap::new();
+    let mut undated = 0;
+    for &d in docs {
+        let a = &archive.articles[d];
+        if passes(archive, d, v, Some(Which::Kind)) {
+            *kinds.entry(a.kind).or_insert(0) += 1;
+        }
+        if passes(archive, d, v, Some(Which::Author)) {
+            let mut names: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
+            names.dedup();
+            for n in names {
+                *authors.entry(n.to_string()).or_insert(0) += 1;
+            }
+        }
+        if passes(archive, d, v, Some(Which::Date)) {
+            match &a.date {
+                Some(day) => *days.entry(day.clone()).or_insert(0) += 1,
+                None => undated += 1,
+            }
+        }
+    }
+    let mut authors: Vec<(String, usize)> = authors.into_iter().collect();
+    authors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Facets {
+        kinds: Kind::ALL.iter().filter_map(|k| kinds.get(k).map(|n| (*k, *n))).collect(),
+        authors,
+        days: days.into_iter().collect(),
+        undated,
+    }
+}
+
+/// Every day from the first to the last of `days` (so a timeline shows gaps), with counts.
+pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
+    use crate::archive::date::{days_in_month, parse_iso_date};
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return Vec::new();
+    };
+    let (Some(mut cur), Some(end)) = (parse_iso_date(&first.0), parse_iso_date(&last.0)) else {
+        return days.to_vec();
+    };
+    let counts: BTreeMap<&str, usize> = days.iter().map(|(d, n)| (d.as_str(), *n)).collect();
+    let mut out = Vec::new();
+    // Cap the span so a stray far date cannot make thousands of bars.
+    while cur <= end && out.len() < 366 {
+        let iso = format!("{:04}-{:02}-{:02}", cur.0, cur.1, cur.2);
+        let n = counts.get(iso.as_str()).copied().unwrap_or(0);
+        out.push((iso, n));
+        cur = if cur.2 < days_in_month(cur.0, cur.1) {
+            (cur.0, cur.1, cur.2 + 1)
+        } else if cur.1 < 12 {
+            (cur.0, cur.1 + 1, 1)
+        } else {
+            (cur.0 + 1, 1, 1)
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeline_fills_gaps() {
+        let t = timeline(&[("2020-01-30".into(), 1), ("2020-02-02".into(), 2)]);
+        let days: Vec<&str> = t.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(days, ["2020-01-30", "2020-01-31", "2020-02-01", "2020-02-02"]);
+        assert_eq!(t[3].1, 2);
+    }
+}

@@ -1,0 +1,257 @@
+//! Interface strings in Chinese (default) and English.
+
+use crate::archive::Kind;
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Storage key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored key; anything unknown is Chinese.
+    pub fn from_key(s: &str) -> Lang {
+        if s == "en" { Lang::En } else { Lang::Zh }
+    }
+
+    /// The strings.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A kind's name.
+    pub fn kind(self, k: Kind) -> &'static str {
+        match self {
+            Lang::Zh => k.chinese(),
+            Lang::En => match k {
+                Kind::Feature => "Feature",
+                Kind::News => "News",
+                Kind::Photo => "Photo",
+                Kind::Commentary => "Commentary",
+                Kind::Other => "Other",
+            },
+        }
+    }
+}
+
+/// Every string the interface shows.
+#[derive(Debug)]
+pub struct Strings {
+    /// Page heading.
+    pub app_title: &'static str,
+    /// Search box label.
+    pub search_label: &'static str,
+    /// Search box placeholder.
+    pub search_placeholder: &'static str,
+    /// `{n} articles` after the count.
+    pub results_suffix: &'static str,
+    /// Results heading.
+    pub results: &'static str,
+    /// Shown when nothing matches.
+    pub no_results: &'static str,
+    /// Hits label in a result.
+    pub hits: &'static str,
+    /// For undated articles.
+    pub undated: &'static str,
+    /// Facet sidebar heading.
+    pub filters: &'static str,
+    /// Kind facet heading.
+    pub kind: &'static str,
+    /// Author facet heading.
+    pub author: &'static str,
+    /// Date facet heading.
+    pub date: &'static str,
+    /// Clear all filters.
+    pub clear_all: &'static str,
+    /// Reader: previous hit.
+    pub prev_hit: &'static str,
+    /// Reader: next hit.
+    pub next_hit: &'static str,
+    /// Reader: previous article.
+    pub prev_article: &'static str,
+    /// Reader: next article.
+    pub next_article: &'static str,
+    /// Reader: close.
+    pub close: &'static str,
+    /// Reader: original layout toggle.
+    pub original_layout: &'static str,
+    /// Original layout heading.
+    pub original_heading: &'static str,
+    /// Repaired text heading.
+    pub repaired_heading: &'static str,
+    /// Figures label.
+    pub figures: &'static str,
+    /// Photo credit label.
+    pub photo: &'static str,
+    /// Source label.
+    pub source: &'static str,
+    /// Cite button (GB/T 7714).
+    pub cite_gbt: &'static str,
+    /// Cite button (plain).
+    pub cite_plain: &'static str,
+    /// After copying.
+    pub copied: &'static str,
+    /// Export label.
+    pub export: &'static str,
+    /// Theme toggle.
+    pub theme: &'static str,
+    /// Theme names.
+    pub theme_auto: &'static str,
+    /// Light.
+    pub theme_light: &'static str,
+    /// Dark.
+    pub theme_dark: &'static str,
+    /// Font size label.
+    pub font_size: &'static str,
+    /// Language toggle shows the other language.
+    pub other_lang: &'static str,
+    /// Help toggle.
+    pub help: &'static str,
+    /// Syntax help lines.
+    pub help_lines: &'static [&'static str],
+    /// Sort label.
+    pub sort: &'static str,
+    /// Sort by relevance.
+    pub sort_relevance: &'static str,
+    /// Sort by date.
+    pub sort_date: &'static str,
+    /// Placeholder in the reader pane.
+    pub pick_article: &'static str,
+    /// Why-this-result toggle.
+    pub why: &'static str,
+    /// Error when the embedded archive cannot load.
+    pub load_error: &'static str,
+    /// Timeline hint.
+    pub timeline_hint: &'static str,
+    /// Back to results (phone).
+    pub back: &'static str,
+}
+
+/// Chinese.
+pub static ZH: Strings = Strings {
+    app_title: "报纸档案检索",
+    search_label: "搜索档案",
+    search_placeholder: "输入关键词,如 不造谣、張建黨、zjd、date:2月7日..2月8日",
+    results_suffix: "篇文章",
+    results: "检索结果",
+    no_results: "没有找到匹配的文章。试试更短的词、简繁体或拼音。",
+    hits: "处命中",
+    undated: "日期不详",
+    filters: "筛选",
+    kind: "体裁",
+    author: "作者",
+    date: "日期",
+    clear_all: "清除全部筛选",
+    prev_hit: "上一处",
+    next_hit: "下一处",
+    prev_article: "上一篇",
+    next_article: "下一篇",
+    close: "关闭",
+    original_layout: "对照原版排列",
+    original_heading: "原版(含分栏断行)",
+    repaired_heading: "整理后正文",
+    figures: "图片",
+    photo: "摄影",
+    source: "来源",
+    cite_gbt: "复制引文(GB/T 7714)",
+    cite_plain: "复制简明引文",
+    copied: "已复制",
+    export: "导出结果",
+    theme: "主题",
+    theme_auto: "跟随系统",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    font_size: "字号",
+    other_lang: "English",
+    help: "搜索语法",
+    help_lines: &[
+        "口罩 体温 — 两个词都要出现",
+        "\"N95 口罩\" — 引号内为整体短语",
+        "元宵 -张晓 — 排除含“张晓”的文章",
+        "元宵 OR 春节 — 任一词出现即可",
+        "title:张建党 · author:张劲松 · kind:消息",
+        "date:2020-02-04 · date:2月7日..2月8日",
+        "拼音:zhangjiandang、zhang jian dang、zjd",
+        "快捷键:/ 搜索 · Esc 清空 · ↑↓ 或 j k 选择 · Enter 打开 · n / N 下一处 / 上一处",
+    ],
+    sort: "排序",
+    sort_relevance: "相关度",
+    sort_date: "日期",
+    pick_article: "从左侧选择一篇文章阅读。",
+    why: "为何匹配",
+    load_error: "档案数据无法加载",
+    timeline_hint: "点击某天筛选,拖动选择日期范围",
+    back: "返回结果",
+};
+
+/// English.
+pub static EN: Strings = Strings {
+    app_title: "Newspaper Archive Explorer",
+    search_label: "Search the archive",
+    search_placeholder: "Type to search, e.g. 不造谣, 張建黨, zjd, date:2月7日..2月8日",
+    results_suffix: "articles",
+    results: "Results",
+    no_results: "No matching articles. Try a shorter term, the other script, or pinyin.",
+    hits: "hits",
+    undated: "undated",
+    filters: "Filters",
+    kind: "Kind",
+    author: "Author",
+    date: "Date",
+    clear_all: "Clear all filters",
+    prev_hit: "Previous hit",
+    next_hit: "Next hit",
+    prev_article: "Previous article",
+    next_article: "Next article",
+    close: "Close",
+    original_layout: "Show original layout",
+    original_heading: "As printed (with column breaks)",
+    repaired_heading: "Repaired text",
+    figures: "Figures",
+    photo: "Photo",
+    source: "Source",
+    cite_gbt: "Copy citation (GB/T 7714)",
+    cite_plain: "Copy plain citation",
+    copied: "Copied",
+    export: "Export results",
+    theme: "Theme",
+    theme_auto: "System",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    font_size: "Text size",
+    other_lang: "中文",
+    help: "Search syntax",
+    help_lines: &[
+        "口罩 体温 — both terms must occur",
+        "\"N95 口罩\" — a quoted phrase is one term",
+        "元宵 -张晓 — exclude articles containing 张晓",
+        "元宵 OR 春节 — either term",
+        "title:张建党 · author:张劲松 · kind:news",
+        "date:2020-02-04 · date:2月7日..2月8日",
+        "Pinyin: zhangjiandang, zhang jian dang, zjd",
+        "Keys: / search · Esc clear · ↑↓ or j k select · Enter open · n / N next / previous hit",
+    ],
+    sort: "Sort",
+    sort_relevance: "Relevance",
+    sort_date: "Date",
+    pick_article: "Pick an article from the list to read it.",
+    why: "Why this result",
+    load_error: "The archive data could not be loaded",
+    timeline_hint: "Click a day to filter; drag to select a range",
+    back: "Back to results",
+};

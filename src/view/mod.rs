@@ -1,0 +1,8 @@
+//! What the interface shows, computed without the browser: the view state and its URL hash,
+//! facet counts, citations, exports and interface strings. The Yew `ui` only renders these.
+
+pub mod cite;
+pub mod export;
+pub mod facets;
+pub mod i18n;
+pub mod route;

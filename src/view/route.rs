@@ -1,0 +1,169 @@
+//! The view state and its URL hash: `#q=口罩&kind=news&author=张劲松&from=2020-02-04&to=2020-02-08&a=<id>&hit=3&raw=1&sort=date`.
+//!
+//! Hash routing works on a GitHub Pages sub-path and from `file://`. Decoding is total: any
+//! string gives a state; unknown keys and bad values are dropped.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::archive::date::parse_iso_date as parse_iso;
+use crate::archive::Kind;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best first (page order for an empty query).
+    #[default]
+    Relevance,
+    /// Oldest first; undated last.
+    Date,
+}
+
+/// Everything a shared link restores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The search box.
+    pub query: String,
+    /// Kind facet (any of).
+    pub kinds: Vec<Kind>,
+    /// Author facet (any of).
+    pub authors: Vec<String>,
+    /// Date facet: first day (ISO).
+    pub from: Option<String>,
+    /// Date facet: last day (ISO).
+    pub to: Option<String>,
+    /// The open article's id.
+    pub article: Option<String>,
+    /// The current hit in the reader (0-based).
+    pub hit: usize,
+    /// Show the original layout beside the text.
+    pub raw: bool,
+    /// Result order.
+    pub sort: Sort,
+}
+
+const COMPONENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b'+')
+    .add(b'<')
+    .add(b'>')
+    .add(b'=')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+fn enc(s: &str) -> String {
+    utf8_percent_encode(s, COMPONENT).to_string()
+}
+
+fn dec(s: &str) -> Option<String> {
+    let s = s.replace('+', " ");
+    percent_decode_str(&s).decode_utf8().ok().map(|c| c.into_owned())
+}
+
+impl ViewState {
+    /// Whether any facet is set.
+    pub fn has_facets(&self) -> bool {
+        !self.kinds.is_empty() || !self.authors.is_empty() || self.from.is_some() || self.to.is_some()
+    }
+
+    /// The hash, starting with `#` (just `#` for the default state).
+    pub fn to_hash(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", enc(&self.query)));
+        }
+        if !self.kinds.is_empty() {
+            let k: Vec<&str> = self.kinds.iter().map(|k| k.key()).collect();
+            parts.push(format!("kind={}", k.join(",")));
+        }
+        for a in &self.authors {
+            parts.push(format!("author={}", enc(a)));
+        }
+        if let Some(f) = &self.from {
+            parts.push(format!("from={f}"));
+        }
+        if let Some(t) = &self.to {
+            parts.push(format!("to={t}"));
+        }
+        if self.sort == Sort::Date {
+            parts.push("sort=date".into());
+        }
+        if let Some(a) = &self.article {
+            parts.push(format!("a={}", enc(a)));
+            if self.hit > 0 {
+                parts.push(format!("hit={}", self.hit + 1));
+            }
+            if self.raw {
+                parts.push("raw=1".into());
+            }
+        }
+        format!("#{}", parts.join("&"))
+    }
+
+    /// Reads a hash (with or without `#`); never fails.
+    pub fn from_hash(hash: &str) -> ViewState {
+        let mut v = ViewState::default();
+        let h = hash.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
+        for pair in h.split('&') {
+            let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(val) = dec(raw) else { continue };
+            match k {
+                "q" => v.query = val.chars().take(2000).collect(),
+                "kind" => {
+                    for name in val.split(',') {
+                        if let Some(kind) = Kind::from_name(name) {
+                            if !v.kinds.contains(&kind) {
+                                v.kinds.push(kind);
+                            }
+                        }
+                    }
+                }
+                "author" if !val.trim().is_empty() && v.authors.len() < 50 => v.authors.push(val),
+                "from" if parse_iso(&val).is_some() => v.from = Some(val),
+                "to" if parse_iso(&val).is_some() => v.to = Some(val),
+                "a" if !val.is_empty() => v.article = Some(val),
+                "hit" => v.hit = val.parse::<usize>().ok().filter(|n| *n >= 1 && *n < 1_000_000).map(|n| n - 1).unwrap_or(0),
+                "raw" => v.raw = val == "1",
+                "sort" if val == "date" => v.sort = Sort::Date,
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let v = ViewState {
+            query: "口罩 \"a&b\" #1 100%".into(),
+            kinds: vec![Kind::News, Kind::Photo],
+            authors: vec!["张劲松".into()],
+            from: Some("2020-02-04".into()),
+            to: Some("2020-02-08".into()),
+            article: Some("2020-02-04-sfqq".into()),
+            hit: 2,
+            raw: true,
+            sort: Sort::Date,
+        };
+        assert_eq!(ViewState::from_hash(&v.to_hash()), v);
+        assert_eq!(ViewState::default().to_hash(), "#");
+    }
+
+    #[test]
+    fn malformed_hashes_are_harmless() {
+        for h in ["#%", "#q=%E4%B8", "#kind=bogus&hit=-3&from=2020-13-45", "#&&&==", "#hit=99999999999999999999"] {
+            let v = ViewState::from_hash(h);
+            assert!(v.kinds.is_empty() && v.from.is_none() && v.hit == 0, "{h}");
+        }
+        assert_eq!(ViewState::from_hash("#q=%E5%8F%A3").query, "口");
+    }
+}

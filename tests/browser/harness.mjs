@@ -1,0 +1,88 @@
+// Shared helpers for the browser tests: a static server for dist/ and headless Chromium.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
+};
+
+/** Serves `dir` on 127.0.0.1 under `prefix` (e.g. '/' or '/some/sub/path/'). */
+export async function serve(dir = DIST, prefix = '/') {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let p = decodeURIComponent(url.pathname);
+    if (!p.startsWith(prefix)) { res.writeHead(404); res.end('outside prefix'); return; }
+    p = p.slice(prefix.length);
+    if (p === '' || p.endsWith('/')) p += 'index.html';
+    const file = path.join(dir, p);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end('not found'); return;
+    }
+    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Launches headless Chromium quietly (no background network on the closed network). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A new page that records console errors and page errors in `page.errors`. */
+export async function newPage(browser, opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return page;
+}
+
+/** Waits until the app has rendered its result count. */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid=result-count]', { timeout: 30000 });
+}
+
+/** Replaces the search box's text as a user would (select all, type). */
+export async function search(page, text) {
+  const box = page.locator('[data-testid=search]');
+  await box.fill('');
+  await box.fill(text);
+}
+
+export async function count(page) {
+  return Number(await page.locator('[data-testid=result-count]').textContent());
+}
+
+export async function resultIds(page) {
+  return page.locator('[data-testid=result]').evaluateAll((els) => els.map((e) => e.dataset.articleId));
+}
+
+export const ARTIFACTS = path.join(here, 'artifacts');
+export function artifact(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+export const tmpdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'archive-browser-'));
