@@ -22,7 +22,9 @@ struct Embedded<'a> {
 
 fn main() {
     println!("cargo:rerun-if-env-changed=ARCHIVE_SEEDS");
-    let dir = std::env::var("ARCHIVE_SEEDS").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("seeds"));
+    let dir = std::env::var("ARCHIVE_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("seeds"));
     println!("cargo:rerun-if-changed={}", dir.display());
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
@@ -40,7 +42,10 @@ fn main() {
         Ok(t) => t,
         Err(e) => fail(&format!("building search tables: {e}")),
     };
-    let bytes = match postcard::to_allocvec(&Embedded { archive: &archive, tables: &tables }) {
+    let bytes = match postcard::to_allocvec(&Embedded {
+        archive: &archive,
+        tables: &tables,
+    }) {
         Ok(b) => b,
         Err(e) => fail(&format!("encoding the archive: {e}")),
     };

@@ -6,6 +6,8 @@
 //! the same parser and search natively.
 
 pub mod archive;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod data;
 pub mod search;
 pub mod view;

@@ -31,4 +31,3 @@ pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
     let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     iso_date(y, m, d).map(|_| (y, m, d))
 }
-

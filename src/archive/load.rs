@@ -247,7 +247,10 @@ mod tests {
     #[test]
     fn decode_errors_name_the_line() {
         let e = decode("seeds/a.txt", b"ok\nline two\xff\n").expect_err("bad utf8");
-        assert_eq!(e.to_string(), "seeds/a.txt:2: invalid UTF-8 (byte 0xff): save the file as UTF-8");
+        assert_eq!(
+            e.to_string(),
+            "seeds/a.txt:2: invalid UTF-8 (byte 0xff): save the file as UTF-8"
+        );
         let e = decode("seeds/b.txt", b"a\n\nb\0c").expect_err("binary");
         assert!(e.to_string().starts_with("seeds/b.txt:3: binary data"));
         let e = decode("seeds/c.txt", b"\xef\xbb\xbf \n\n").expect_err("empty");
@@ -256,7 +259,8 @@ mod tests {
 
     #[test]
     fn sidecar_checks_dates() {
-        let e = Sidecar::parse("s.toml", "paper = \"x\"\ndate = \"2020-02-30\"\n").expect_err("bad");
+        let e =
+            Sidecar::parse("s.toml", "paper = \"x\"\ndate = \"2020-02-30\"\n").expect_err("bad");
         assert_eq!(e.line, 2);
         assert!(e.message.contains("bad date"));
         let ok = Sidecar::parse("s.toml", "date = \"2020-02-12\"\n").expect("ok");

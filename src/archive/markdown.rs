@@ -26,7 +26,11 @@ use super::text::{figure_refs, parse_iso_date};
 
 /// Parses a Markdown article. `name` is the file name stored in the archive, `shown` the path
 /// used in error messages.
-pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<Article>), ParseError> {
+pub fn parse_markdown(
+    name: &str,
+    shown: &str,
+    text: &str,
+) -> Result<(Page, Vec<Article>), ParseError> {
     let lines = split_lines(text);
     let mut page = Page {
         file: name.to_string(),
@@ -62,14 +66,20 @@ pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<
             .skip(1)
             .position(|l| l.trim() == "---")
             .map(|p| p + 1)
-            .ok_or_else(|| ParseError::new(shown, 1, "front matter opened with `---` is never closed"))?;
+            .ok_or_else(|| {
+                ParseError::new(shown, 1, "front matter opened with `---` is never closed")
+            })?;
         for (i, line) in lines[1..close].iter().enumerate() {
             let n = i as u32 + 2;
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
             let Some((key, value)) = line.split_once(':') else {
-                return Err(ParseError::new(shown, n, format!("expected `key: value`, found {line:?}")));
+                return Err(ParseError::new(
+                    shown,
+                    n,
+                    format!("expected `key: value`, found {line:?}"),
+                ));
             };
             let value = value.trim().trim_matches('"').to_string();
             let opt = (!value.is_empty()).then(|| value.clone());
@@ -82,7 +92,11 @@ pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<
                 "page" => page.page = opt,
                 "date" => {
                     if parse_iso_date(&value).is_none() {
-                        return Err(ParseError::new(shown, n, format!("bad date {value:?}: expected an existing day as YYYY-MM-DD")));
+                        return Err(ParseError::new(
+                            shown,
+                            n,
+                            format!("bad date {value:?}: expected an existing day as YYYY-MM-DD"),
+                        ));
                     }
                     a.date = Some(value.clone());
                     page.date = Some(value);
@@ -94,14 +108,26 @@ pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<
                     kind_given = true;
                 }
                 "authors" | "author" => {
-                    for part in value.split([',', '，', '、']).map(str::trim).filter(|p| !p.is_empty()) {
+                    for part in value
+                        .split([',', '，', '、'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                    {
                         let mut words: Vec<&str> = part.split_whitespace().collect();
                         let name = words.pop().unwrap_or_default().to_string();
-                        a.authors.push(Author { name, role: words.join(" "), credit: None });
+                        a.authors.push(Author {
+                            name,
+                            role: words.join(" "),
+                            credit: None,
+                        });
                     }
                 }
                 other => {
-                    return Err(ParseError::new(shown, n, format!("unknown front-matter key {other:?}")));
+                    return Err(ParseError::new(
+                        shown,
+                        n,
+                        format!("unknown front-matter key {other:?}"),
+                    ));
                 }
             }
         }
@@ -127,32 +153,61 @@ pub fn parse_markdown(name: &str, shown: &str, text: &str) -> Result<(Page, Vec<
             if level == 1 && a.title.is_empty() {
                 a.title = h;
             } else {
-                a.intertitles.push(Intertitle { text: h, line: n, before: a.paragraphs.len() as u32 });
+                a.intertitles.push(Intertitle {
+                    text: h,
+                    line: n,
+                    before: a.paragraphs.len() as u32,
+                });
             }
             continue;
         }
         match para.as_mut() {
             Some(p) => {
-                let glue = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-                    && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+                let glue = p
+                    .text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && line
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
                 if glue {
                     p.text.push(' ');
                 }
                 p.text.push_str(line);
                 p.lines.push(n);
             }
-            None => para = Some(Paragraph { text: line.to_string(), line: n, lines: vec![n] }),
+            None => {
+                para = Some(Paragraph {
+                    text: line.to_string(),
+                    line: n,
+                    lines: vec![n],
+                })
+            }
         }
     }
     flush(&mut para, &mut a.paragraphs);
     if a.title.is_empty() {
-        return Err(ParseError::new(shown, 1, "no title: add `title:` to the front matter or a `# heading`"));
+        return Err(ParseError::new(
+            shown,
+            1,
+            "no title: add `title:` to the front matter or a `# heading`",
+        ));
     }
     if a.paragraphs.is_empty() {
-        return Err(ParseError::new(shown, lines.len().max(1) as u32, "no paragraphs after the header"));
+        return Err(ParseError::new(
+            shown,
+            lines.len().max(1) as u32,
+            "no paragraphs after the header",
+        ));
     }
     if !kind_given {
-        a.kind = if a.dateline.is_some() { Kind::News } else { Kind::Other };
+        a.kind = if a.dateline.is_some() {
+            Kind::News
+        } else {
+            Kind::Other
+        };
     }
     for p in &a.paragraphs {
         figure_refs(&p.text, &mut a.figures);

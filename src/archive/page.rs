@@ -28,8 +28,8 @@ use super::error::ParseError;
 use super::load::Sidecar;
 use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
 use super::text::{
-    char_len, figure_refs, find_month_day, is_closing, is_han, is_mid_sentence, is_space,
-    iso_date, parse_byline, parse_photo_credit,
+    char_len, figure_refs, find_month_day, is_closing, is_han, is_mid_sentence, is_space, iso_date,
+    parse_byline, parse_photo_credit,
 };
 
 /// Longest line (in characters) that can be a headline or intertitle.
@@ -266,8 +266,15 @@ impl Draft {
 
     fn join(&mut self, b: &Block, indented_page: bool, next_indented: bool) {
         if let Some(p) = self.paragraphs.last_mut() {
-            let glue = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-                && b.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            let glue = p
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && b.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
             if glue {
                 p.text.push(' ');
             }
@@ -279,11 +286,8 @@ impl Draft {
 
     fn add_authors(&mut self, authors: Vec<Author>) {
         for a in authors {
-            if !self
-                .authors
-                .iter()
-                .any(|x| x.name == a.name && x.role == a.role)
-            {
+            // A name credited twice (byline and closing byline) is one author.
+            if !self.authors.iter().any(|x| x.name == a.name) {
                 self.authors.push(a);
             }
         }
@@ -417,9 +421,7 @@ pub fn parse_page(
                 d.push_paragraph(b, indented_page, next_indented);
                 d.open = false;
             }
-            Role::Headline
-                if !d.paragraphs.is_empty() && !last_was_intertitle(d) =>
-            {
+            Role::Headline if !d.paragraphs.is_empty() && !last_was_intertitle(d) => {
                 d.intertitles.push(Intertitle {
                     text: b.text.clone(),
                     line: b.line,
@@ -432,11 +434,12 @@ pub fn parse_page(
         i += 1;
     }
     let year = page.year;
+    let any_title = drafts.iter().any(|d| !d.title.is_empty());
     let articles: Vec<Article> = drafts
         .into_iter()
         .map(|d| finish(file, d, year, meta))
         .collect();
-    if articles.iter().all(|a| a.title.is_empty()) {
+    if !any_title {
         return Err(ParseError::new(
             file,
             blocks[0].line,
@@ -557,30 +560,30 @@ fn finish(file: &str, d: Draft, year: Option<i32>, meta: &Sidecar) -> Article {
         figure_refs(&p.text, &mut figures);
     }
     let kind = if d.column.is_some()
-        || d.editor_note.is_some()
         || ["评论", "时评", "短评", "社论"]
             .iter()
             .any(|w| d.title.contains(w))
     {
         Kind::Commentary
-    } else if d.photo || (!d.photo_credits.is_empty() && d.paragraphs.len() <= 2 && d.dateline.is_none())
+    } else if d.photo
+        || (!d.photo_credits.is_empty() && d.paragraphs.len() <= 2 && d.dateline.is_none())
     {
         Kind::Photo
     } else if d.dateline.is_some() {
         Kind::News
-    } else if d.subtitle.is_some() || !d.intertitles.is_empty() {
+    } else if d.subtitle.is_some() || !d.intertitles.is_empty() || d.has_byline {
+        // 通讯: a byline at the top instead of a dateline, often a subtitle and intertitles.
         Kind::Feature
-    } else if d.has_byline {
-        Kind::News
     } else {
         Kind::Other
     };
     // The date: from the dateline's first sentence, or a photo caption's; a piece without
     // either takes the edition date when the sidecar gives one. Never invented.
-    let date_text = d
-        .date_source
-        .clone()
-        .or_else(|| (kind == Kind::Photo).then(|| d.paragraphs.first().map(|p| first_sentence(&p.text).to_string())).flatten());
+    let date_text = d.date_source.clone().or_else(|| {
+        (kind == Kind::Photo)
+            .then(|| d.paragraphs.first().map(|p| p.text.clone()))
+            .flatten()
+    });
     let date = date_text
         .as_deref()
         .and_then(find_month_day)
@@ -633,7 +636,10 @@ mod tests {
         assert_eq!(a[0].column.as_deref(), Some("新语"));
         assert_eq!(a[0].kind, Kind::Commentary);
         let a = parse("某县开通新公交线\n本报北京2月4日电（记者\u{a0}林小帆）新线路今日开通。\n");
-        assert_eq!(a[0].dateline.as_deref(), Some("本报北京2月4日电（记者\u{a0}林小帆）"));
+        assert_eq!(
+            a[0].dateline.as_deref(),
+            Some("本报北京2月4日电（记者\u{a0}林小帆）")
+        );
         assert_eq!(a[0].authors[0].name, "林小帆");
         assert_eq!(a[0].date.as_deref(), Some("2020-02-04"));
     }

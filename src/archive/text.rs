@@ -197,7 +197,10 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
             continue;
         }
         // A name glued to its credit: `张劲松摄`.
-        let (name, credit) = match CREDITS.iter().find(|c| w.ends_with(**c) && w.len() > c.len()) {
+        let (name, credit) = match CREDITS
+            .iter()
+            .find(|c| w.ends_with(**c) && w.len() > c.len())
+        {
             Some(c) if is_name(&w[..w.len() - c.len()]) => {
                 (&w[..w.len() - c.len()], Some(normalize_credit(c)))
             }
@@ -226,7 +229,9 @@ pub fn parse_photo_credit(line: &str) -> Option<Vec<Author>> {
     let t = strip_marker(line);
     // Drop a trailing agency tag in brackets: `摄（影像中国）`.
     let core = match t.rfind(['（', '(']) {
-        Some(p) if t.ends_with(['）', ')']) && t[..p].trim_end().ends_with('摄') => t[..p].trim_end(),
+        Some(p) if t.ends_with(['）', ')']) && t[..p].trim_end().ends_with('摄') => {
+            t[..p].trim_end()
+        }
         _ => t,
     };
     if !core.ends_with('摄') {
@@ -283,10 +288,17 @@ mod tests {
         assert_eq!(a[0].role, "记者");
         assert_eq!(a[0].credit.as_deref(), Some("文/图"));
         let a = parse_byline("□ 本报记者 王一鸣 李二 通讯员 赵三").expect("byline");
-        let roles: Vec<_> = a.iter().map(|a| (a.name.as_str(), a.role.as_str())).collect();
+        let roles: Vec<_> = a
+            .iter()
+            .map(|a| (a.name.as_str(), a.role.as_str()))
+            .collect();
         assert_eq!(
             roles,
-            [("王一鸣", "本报记者"), ("李二", "本报记者"), ("赵三", "通讯员")]
+            [
+                ("王一鸣", "本报记者"),
+                ("李二", "本报记者"),
+                ("赵三", "通讯员")
+            ]
         );
         assert!(parse_byline("会上,区住建局负责同志汇报").is_none());
         assert!(parse_byline("积极传达学习上级有关精神").is_none());

@@ -192,7 +192,12 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: usize::MAX, context: 30, max_snippets: 3, weights: RankingWeights::default() }
+        SearchOptions {
+            limit: usize::MAX,
+            context: 30,
+            max_snippets: 3,
+            weights: RankingWeights::default(),
+        }
     }
 }
 
@@ -228,12 +233,22 @@ impl Index {
                     }
                     Term::Date(r) => {
                         for (d, s) in sat.iter_mut().enumerate() {
-                            *s |= self.archive.articles[d].date.as_deref().is_some_and(|x| r.contains(x));
+                            *s |= self.archive.articles[d]
+                                .date
+                                .as_deref()
+                                .is_some_and(|x| r.contains(x));
                         }
                     }
                     Term::Text { raw, scope, pinyin } => {
                         let before = matches.len();
-                        self.find_text(raw, *scope, pinyin.as_deref(), ci as u16, ai as u16, &mut matches);
+                        self.find_text(
+                            raw,
+                            *scope,
+                            pinyin.as_deref(),
+                            ci as u16,
+                            ai as u16,
+                            &mut matches,
+                        );
                         let mut count = 0;
                         let mut last = usize::MAX;
                         for m in &matches[before..] {
@@ -275,7 +290,12 @@ impl Index {
             }
             by_doc[d] = (s as u32, i as u32);
         }
-        let has_text = q.clauses.iter().any(|c| !c.negated && c.alternatives.iter().any(|t| matches!(t, Term::Text { .. })));
+        let has_text = q.clauses.iter().any(|c| {
+            !c.negated
+                && c.alternatives
+                    .iter()
+                    .any(|t| matches!(t, Term::Text { .. }))
+        });
         let mut order: Vec<(usize, f32)> = Vec::new();
         let mut breakdowns: BTreeMap<usize, ScoreBreakdown> = BTreeMap::new();
         for d in 0..n {
@@ -292,9 +312,18 @@ impl Index {
             breakdowns.insert(d, bd);
         }
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut results = Results { order, hits: Vec::new(), matches, by_doc, breakdowns };
+        let mut results = Results {
+            order,
+            hits: Vec::new(),
+            matches,
+            by_doc,
+            breakdowns,
+        };
         let first: Vec<usize> = results.order.iter().take(opts.limit).map(|o| o.0).collect();
-        results.hits = first.into_iter().map(|d| self.hit(&results, d, opts)).collect();
+        results.hits = first
+            .into_iter()
+            .map(|d| self.hit(&results, d, opts))
+            .collect();
         results
     }
 
@@ -303,7 +332,12 @@ impl Index {
     pub fn hit(&self, results: &Results, d: usize, opts: &SearchOptions) -> Hit {
         let (s, e) = results.by_doc.get(d).copied().unwrap_or((0, 0));
         let ms = results.matches.get(s as usize..e as usize).unwrap_or(&[]);
-        let score = results.order.iter().find(|o| o.0 == d).map(|o| o.1).unwrap_or(0.0);
+        let score = results
+            .order
+            .iter()
+            .find(|o| o.0 == d)
+            .map(|o| o.1)
+            .unwrap_or(0.0);
         let bd = results.breakdowns.get(&d).cloned().unwrap_or_default();
         self.build_hit(d, score, ms, bd, opts)
     }
@@ -316,7 +350,15 @@ impl Index {
         }
     }
 
-    fn find_text(&self, raw: &str, scope: Scope, pinyin: Option<&str>, clause: u16, alt: u16, out: &mut Vec<RawMatch>) {
+    fn find_text(
+        &self,
+        raw: &str,
+        scope: Scope,
+        pinyin: Option<&str>,
+        clause: u16,
+        alt: u16,
+        out: &mut Vec<RawMatch>,
+    ) {
         let needle = self.folder.fold(raw);
         let first = out.len();
         if !needle.is_empty() {
@@ -339,9 +381,20 @@ impl Index {
                 let kind = {
                     let src = self.unit_source(u);
                     let (os, oe) = u.folded.to_original(s, e);
-                    if src.get(os..oe) == Some(raw_trim) { MatchKind::Exact } else { MatchKind::Folded }
+                    if src.get(os..oe) == Some(raw_trim) {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Folded
+                    }
                 };
-                out.push(RawMatch { unit: ui as u32, start: s as u32, end: e as u32, clause, alt, kind });
+                out.push(RawMatch {
+                    unit: ui as u32,
+                    start: s as u32,
+                    end: e as u32,
+                    clause,
+                    alt,
+                    kind,
+                });
             }
         }
         if let Some(key) = pinyin {
@@ -351,9 +404,18 @@ impl Index {
                     continue;
                 }
                 for (s, e) in self.pinyin.find(&u.folded.text, key) {
-                    let overlaps = text_matches.iter().any(|m| m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize);
+                    let overlaps = text_matches.iter().any(|m| {
+                        m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize
+                    });
                     if !overlaps {
-                        out.push(RawMatch { unit: ui as u32, start: s as u32, end: e as u32, clause, alt, kind: MatchKind::Pinyin });
+                        out.push(RawMatch {
+                            unit: ui as u32,
+                            start: s as u32,
+                            end: e as u32,
+                            clause,
+                            alt,
+                            kind: MatchKind::Pinyin,
+                        });
                     }
                 }
             }
@@ -361,7 +423,14 @@ impl Index {
         }
     }
 
-    fn score(&self, q: &Query, d: usize, ms: &[RawMatch], df: &BTreeMap<(u16, u16), u32>, w: &RankingWeights) -> ScoreBreakdown {
+    fn score(
+        &self,
+        q: &Query,
+        d: usize,
+        ms: &[RawMatch],
+        df: &BTreeMap<(u16, u16), u32>,
+        w: &RankingWeights,
+    ) -> ScoreBreakdown {
         let n = self.docs.len() as f32;
         let len = self.docs[d].len as f32;
         let norm = w.k1 * (1.0 - w.b + w.b * len / self.avg_len);
@@ -371,8 +440,12 @@ impl Index {
                 continue;
             }
             for (ai, term) in clause.alternatives.iter().enumerate() {
-                let Term::Text { raw, .. } = term else { continue };
-                let mine = ms.iter().filter(|m| m.clause as usize == ci && m.alt as usize == ai);
+                let Term::Text { raw, .. } = term else {
+                    continue;
+                };
+                let mine = ms
+                    .iter()
+                    .filter(|m| m.clause as usize == ci && m.alt as usize == ai);
                 let (mut count, mut tf) = (0u32, 0f32);
                 for m in mine {
                     count += 1;
@@ -384,7 +457,13 @@ impl Index {
                 let dfv = *df.get(&(ci as u16, ai as u16)).unwrap_or(&1) as f32;
                 let idf = (1.0 + (n - dfv + 0.5) / (dfv + 0.5)).ln();
                 let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
-                bd.terms.push(TermScore { term: raw.clone(), matches: count, weighted_tf: tf, idf, score });
+                bd.terms.push(TermScore {
+                    term: raw.clone(),
+                    matches: count,
+                    weighted_tf: tf,
+                    idf,
+                    score,
+                });
             }
         }
         // Proximity: the closest pair of matches of different clauses within one text.
@@ -396,8 +475,19 @@ impl Index {
                 }
                 if b.clause != a.clause {
                     let u = &self.units[a.unit as usize];
-                    let (lo, hi) = if a.end <= b.start { (a.end, b.start) } else if b.end <= a.start { (b.end, a.start) } else { (0, 0) };
-                    let gap = u.folded.text.get(lo as usize..hi as usize).map(|s| s.chars().count()).unwrap_or(0);
+                    let (lo, hi) = if a.end <= b.start {
+                        (a.end, b.start)
+                    } else if b.end <= a.start {
+                        (b.end, a.start)
+                    } else {
+                        (0, 0)
+                    };
+                    let gap = u
+                        .folded
+                        .text
+                        .get(lo as usize..hi as usize)
+                        .map(|s| s.chars().count())
+                        .unwrap_or(0);
                     best_gap = Some(best_gap.map_or(gap, |g| g.min(gap)));
                 }
             }
@@ -409,7 +499,14 @@ impl Index {
         bd
     }
 
-    fn build_hit(&self, d: usize, score: f32, ms: &[RawMatch], breakdown: ScoreBreakdown, opts: &SearchOptions) -> Hit {
+    fn build_hit(
+        &self,
+        d: usize,
+        score: f32,
+        ms: &[RawMatch],
+        breakdown: ScoreBreakdown,
+        opts: &SearchOptions,
+    ) -> Hit {
         let a = &self.archive.articles[d];
         let mut ranges: Vec<FieldRanges> = Vec::new();
         let mut field_counts: BTreeMap<Field, u32> = BTreeMap::new();
@@ -431,20 +528,38 @@ impl Index {
             }
             count += rs.len();
             *field_counts.entry(u.field).or_insert(0) += rs.len() as u32;
-            ranges.push(FieldRanges { field: u.field, index: u.index, ranges: rs });
+            ranges.push(FieldRanges {
+                field: u.field,
+                index: u.index,
+                ranges: rs,
+            });
         }
         let snippets = self.snippets(d, &ranges, opts);
-        Hit { doc: d, id: a.id.clone(), score, count, field_counts, ranges, snippets, breakdown }
+        Hit {
+            doc: d,
+            id: a.id.clone(),
+            score,
+            count,
+            field_counts,
+            ranges,
+            snippets,
+            breakdown,
+        }
     }
 
     fn snippets(&self, d: usize, ranges: &[FieldRanges], opts: &SearchOptions) -> Vec<Snippet> {
         let a = &self.archive.articles[d];
         let mut out = Vec::new();
         for fr in ranges {
-            if matches!(fr.field, Field::Title | Field::Kicker | Field::Subtitle | Field::Byline) {
+            if matches!(
+                fr.field,
+                Field::Title | Field::Kicker | Field::Subtitle | Field::Byline
+            ) {
                 continue;
             }
-            let Some(text) = source_text(a, fr.field, fr.index) else { continue };
+            let Some(text) = source_text(a, fr.field, fr.index) else {
+                continue;
+            };
             let mut windows: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
             for &(s, e) in &fr.ranges {
                 let ws = back_chars(&text, s, opts.context);
@@ -474,7 +589,14 @@ impl Index {
         if out.is_empty() {
             if let Some(p) = a.paragraphs.first() {
                 let we = fwd_chars(&p.text, 0, opts.context * 2);
-                out.push(Snippet { field: Field::Body, index: 0, text: p.text[..we].to_string(), marks: Vec::new(), cut_before: false, cut_after: we < p.text.len() });
+                out.push(Snippet {
+                    field: Field::Body,
+                    index: 0,
+                    text: p.text[..we].to_string(),
+                    marks: Vec::new(),
+                    cut_before: false,
+                    cut_after: we < p.text.len(),
+                });
             }
         }
         out
@@ -482,9 +604,19 @@ impl Index {
 }
 
 fn back_chars(s: &str, pos: usize, n: usize) -> usize {
-    s[..pos].char_indices().rev().take(n).last().map(|(i, _)| i).unwrap_or(pos)
+    s[..pos]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(pos)
 }
 
 fn fwd_chars(s: &str, pos: usize, n: usize) -> usize {
-    s[pos..].char_indices().nth(n).map(|(i, _)| pos + i).unwrap_or(s.len())
+    s[pos..]
+        .char_indices()
+        .nth(n)
+        .map(|(i, _)| pos + i)
+        .unwrap_or(s.len())
 }

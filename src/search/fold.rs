@@ -90,9 +90,9 @@ impl Folder {
             match self.fold_char(c) {
                 CharFold::Same => {
                     let contiguous = run_open
-                        && segs.last().is_some_and(|l| {
-                            l.orig as usize + (text.len() - l.norm as usize) == o
-                        });
+                        && segs
+                            .last()
+                            .is_some_and(|l| l.orig as usize + (text.len() - l.norm as usize) == o);
                     if !contiguous {
                         segs.push(Seg::new(text.len(), o, c.len_utf8(), true));
                     }

@@ -144,16 +144,34 @@ impl Index {
                 let start = text.len() as u32;
                 text.push_str(&folded.text);
                 text.push('\n');
-                units.push(Unit { doc: d as u32, field, index, start, folded });
+                units.push(Unit {
+                    doc: d as u32,
+                    field,
+                    index,
+                    start,
+                    folded,
+                });
             }
-            docs.push(Doc { first_unit: first, unit_count: units.len() as u32 - first, len });
+            docs.push(Doc {
+                first_unit: first,
+                unit_count: units.len() as u32 - first,
+                len,
+            });
         }
         let avg_len = if docs.is_empty() {
             1.0
         } else {
             (docs.iter().map(|d| d.len as f64).sum::<f64>() / docs.len() as f64).max(1.0) as f32
         };
-        Index { archive, folder, pinyin, text, units, docs, avg_len }
+        Index {
+            archive,
+            folder,
+            pinyin,
+            text,
+            units,
+            docs,
+            avg_len,
+        }
     }
 
     /// The unit containing byte `pos` of [`Index::text`].

@@ -53,7 +53,11 @@ impl PinyinMap {
     /// Builds the lookup.
     pub fn new(t: &PinyinTable) -> PinyinMap {
         PinyinMap {
-            syllables: t.syllables.iter().map(|s| s.clone().into_boxed_str()).collect(),
+            syllables: t
+                .syllables
+                .iter()
+                .map(|s| s.clone().into_boxed_str())
+                .collect(),
             readings: t.readings.iter().cloned().collect(),
         }
     }
@@ -220,7 +224,10 @@ mod tests {
 
     #[test]
     fn keys() {
-        assert_eq!(pinyin_key("Zhāng Jiàn'dǎng").as_deref(), Some("zhangjiandang"));
+        assert_eq!(
+            pinyin_key("Zhāng Jiàn'dǎng").as_deref(),
+            Some("zhangjiandang")
+        );
         assert_eq!(pinyin_key("lǜ").as_deref(), Some("lv"));
         assert_eq!(pinyin_key("n95"), None);
         assert!(map().is_syllables("zhangjian"));

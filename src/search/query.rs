@@ -58,8 +58,15 @@ impl DateRange {
         let Some((y, m, d)) = parse_iso(iso) else {
             return false;
         };
-        let with_year = self.from.is_none_or(|f| f.year.is_some()) && self.to.is_none_or(|t| t.year.is_some());
-        let key = |day: &Day| if with_year { (day.year.unwrap_or(0), day.month, day.day) } else { (0, day.month, day.day) };
+        let with_year =
+            self.from.is_none_or(|f| f.year.is_some()) && self.to.is_none_or(|t| t.year.is_some());
+        let key = |day: &Day| {
+            if with_year {
+                (day.year.unwrap_or(0), day.month, day.day)
+            } else {
+                (0, day.month, day.day)
+            }
+        };
         let x = if with_year { (y, m, d) } else { (0, m, d) };
         self.from.is_none_or(|f| key(&f) <= x) && self.to.is_none_or(|t| x <= key(&t))
     }
@@ -136,9 +143,15 @@ impl Hint {
         match &self.kind {
             HintKind::UnbalancedQuote => "Unclosed quote: the phrase runs to the end.".into(),
             HintKind::EmptyField(f) => format!("Empty field `{f}:` ignored."),
-            HintKind::UnknownField(f) => format!("Unknown field `{f}:`, searched as text. Fields: title, author, kind, date."),
-            HintKind::UnknownKind(k) => format!("Unknown kind `{k}`: use news, feature, photo, commentary, other."),
-            HintKind::BadDate(d) => format!("Date `{d}` not understood: use 2020-02-04, 2月4日 or a range a..b."),
+            HintKind::UnknownField(f) => format!(
+                "Unknown field `{f}:`, searched as text. Fields: title, author, kind, date."
+            ),
+            HintKind::UnknownKind(k) => {
+                format!("Unknown kind `{k}`: use news, feature, photo, commentary, other.")
+            }
+            HintKind::BadDate(d) => {
+                format!("Date `{d}` not understood: use 2020-02-04, 2月4日 or a range a..b.")
+            }
             HintKind::DanglingOr => "`OR` needs a term on both sides.".into(),
             HintKind::EmptyTerm => "A term with no searchable characters was ignored.".into(),
         }
@@ -149,9 +162,15 @@ impl Hint {
         match &self.kind {
             HintKind::UnbalancedQuote => "引号未闭合:短语一直延续到结尾。".into(),
             HintKind::EmptyField(f) => format!("字段 `{f}:` 为空,已忽略。"),
-            HintKind::UnknownField(f) => format!("未知字段 `{f}:`,按普通文字搜索。可用字段:title、author、kind、date。"),
-            HintKind::UnknownKind(k) => format!("未知体裁 `{k}`:可用 消息、通讯、图片新闻、评论、其他。"),
-            HintKind::BadDate(d) => format!("无法识别日期 `{d}`:请用 2020-02-04、2月4日 或范围 a..b。"),
+            HintKind::UnknownField(f) => {
+                format!("未知字段 `{f}:`,按普通文字搜索。可用字段:title、author、kind、date。")
+            }
+            HintKind::UnknownKind(k) => {
+                format!("未知体裁 `{k}`:可用 消息、通讯、图片新闻、评论、其他。")
+            }
+            HintKind::BadDate(d) => {
+                format!("无法识别日期 `{d}`:请用 2020-02-04、2月4日 或范围 a..b。")
+            }
             HintKind::DanglingOr => "`OR` 两边都需要有词。".into(),
             HintKind::EmptyTerm => "忽略了没有可搜索字符的词。".into(),
         }
@@ -224,7 +243,11 @@ fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
             }
             let t = input[at(s)..at(i)].to_string();
             if i >= chars.len() {
-                hints.push(Hint { start: at(open), end: input.len(), kind: HintKind::UnbalancedQuote });
+                hints.push(Hint {
+                    start: at(open),
+                    end: input.len(),
+                    kind: HintKind::UnbalancedQuote,
+                });
             } else {
                 i += 1;
             }
@@ -236,7 +259,14 @@ fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
             }
             (input[at(s)..at(i)].to_string(), false)
         };
-        out.push(Token { text, start, end: at(i), quoted, negated, field });
+        out.push(Token {
+            text,
+            start,
+            end: at(i),
+            quoted,
+            negated,
+            field,
+        });
     }
     out
 }
@@ -260,7 +290,11 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
         k += 1;
         if t.text == "OR" && !t.quoted && t.field.is_none() && !t.negated {
             if clauses.is_empty() || pending_or || k >= tokens.len() {
-                hints.push(Hint { start: t.start, end: t.end, kind: HintKind::DanglingOr });
+                hints.push(Hint {
+                    start: t.start,
+                    end: t.end,
+                    kind: HintKind::DanglingOr,
+                });
             } else {
                 pending_or = true;
             }
@@ -271,31 +305,63 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
             Some((name, _)) => {
                 let lower = name.to_lowercase();
                 let value = t.text.trim();
-                let known = matches!(lower.as_str(), "title" | "标题" | "author" | "作者" | "记者" | "kind" | "类型" | "体裁" | "date" | "日期");
+                let known = matches!(
+                    lower.as_str(),
+                    "title"
+                        | "标题"
+                        | "author"
+                        | "作者"
+                        | "记者"
+                        | "kind"
+                        | "类型"
+                        | "体裁"
+                        | "date"
+                        | "日期"
+                );
                 if !known {
                     if name.chars().all(|c| c.is_ascii_alphabetic()) {
-                        hints.push(Hint { start: t.start, end: t.end, kind: HintKind::UnknownField(name.clone()) });
+                        hints.push(Hint {
+                            start: t.start,
+                            end: t.end,
+                            kind: HintKind::UnknownField(name.clone()),
+                        });
                     }
-                    let raw = input[t.start + usize::from(t.negated)..t.end].trim_matches('"').to_string();
+                    let raw = input[t.start + usize::from(t.negated)..t.end]
+                        .trim_matches('"')
+                        .to_string();
                     Some(text_term(raw, Scope::All))
                 } else if value.is_empty() {
-                    hints.push(Hint { start: t.start, end: t.end, kind: HintKind::EmptyField(name.clone()) });
+                    hints.push(Hint {
+                        start: t.start,
+                        end: t.end,
+                        kind: HintKind::EmptyField(name.clone()),
+                    });
                     None
                 } else {
                     match lower.as_str() {
                         "title" | "标题" => Some(text_term(value.to_string(), Scope::Title)),
-                        "author" | "作者" | "记者" => Some(text_term(value.to_string(), Scope::Author)),
+                        "author" | "作者" | "记者" => {
+                            Some(text_term(value.to_string(), Scope::Author))
+                        }
                         "kind" | "类型" | "体裁" => match Kind::from_name(value) {
                             Some(kind) => Some(Term::Kind(kind)),
                             None => {
-                                hints.push(Hint { start: t.start, end: t.end, kind: HintKind::UnknownKind(value.to_string()) });
+                                hints.push(Hint {
+                                    start: t.start,
+                                    end: t.end,
+                                    kind: HintKind::UnknownKind(value.to_string()),
+                                });
                                 None
                             }
                         },
                         _ => match parse_date_range(value) {
                             Some(r) => Some(Term::Date(r)),
                             None => {
-                                hints.push(Hint { start: t.start, end: t.end, kind: HintKind::BadDate(value.to_string()) });
+                                hints.push(Hint {
+                                    start: t.start,
+                                    end: t.end,
+                                    kind: HintKind::BadDate(value.to_string()),
+                                });
                                 None
                             }
                         },
@@ -305,7 +371,11 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
             None => {
                 if t.text.chars().all(is_sep) || t.text.is_empty() {
                     if !t.quoted {
-                        hints.push(Hint { start: t.start, end: t.end, kind: HintKind::EmptyTerm });
+                        hints.push(Hint {
+                            start: t.start,
+                            end: t.end,
+                            kind: HintKind::EmptyTerm,
+                        });
                     }
                     None
                 } else {
@@ -318,7 +388,10 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
             continue;
         };
         // Adjacent whole-syllable Latin words form one pinyin term: `zhang jian dang`.
-        let plain_latin = !t.negated && !t.quoted && t.field.is_none() && !pending_or
+        let plain_latin = !t.negated
+            && !t.quoted
+            && t.field.is_none()
+            && !pending_or
             && crate::search::pinyin::pinyin_key(&t.text).is_some_and(|k| is_syllables(&k));
         if plain_latin {
             if let Some(ci) = last_plain_latin.filter(|ci| *ci + 1 == clauses.len()) {
@@ -338,7 +411,10 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
             last_plain_latin = None;
             continue;
         }
-        clauses.push(Clause { negated: t.negated, alternatives: vec![term] });
+        clauses.push(Clause {
+            negated: t.negated,
+            alternatives: vec![term],
+        });
         last_plain_latin = plain_latin.then(|| clauses.len() - 1);
     }
     Query { clauses, hints }
@@ -353,15 +429,26 @@ fn text_term(raw: String, scope: Scope) -> Term {
 pub fn parse_date_range(s: &str) -> Option<DateRange> {
     let s = s.trim().replace('～', "..").replace('至', "..");
     if let Some((a, b)) = s.split_once("..") {
-        let from = if a.trim().is_empty() { None } else { Some(parse_day(a)?) };
-        let to = if b.trim().is_empty() { None } else { Some(parse_day(b)?) };
+        let from = if a.trim().is_empty() {
+            None
+        } else {
+            Some(parse_day(a)?)
+        };
+        let to = if b.trim().is_empty() {
+            None
+        } else {
+            Some(parse_day(b)?)
+        };
         if from.is_none() && to.is_none() {
             return None;
         }
         return Some(DateRange { from, to });
     }
     let d = parse_day(&s)?;
-    Some(DateRange { from: Some(d), to: Some(d) })
+    Some(DateRange {
+        from: Some(d),
+        to: Some(d),
+    })
 }
 
 fn num(s: &str) -> Option<u32> {
@@ -391,7 +478,11 @@ fn parse_day(s: &str) -> Option<Day> {
         let parts: Vec<&str> = md.split(['-', '/', '.']).collect();
         match parts.as_slice() {
             [y, m, d] if year.is_none() && y.len() == 4 => {
-                let day = Day { year: Some(num(y)? as i32), month: num(m)?, day: num(d)? };
+                let day = Day {
+                    year: Some(num(y)? as i32),
+                    month: num(m)?,
+                    day: num(d)?,
+                };
                 return valid(day);
             }
             [m, d] => (num(m)?, num(d)?),
@@ -418,9 +509,17 @@ mod tests {
         assert_eq!(q.clauses.len(), 2);
         assert_eq!(q.clauses[0].alternatives.len(), 2);
         let q = parse("title:张建党");
-        assert!(matches!(&q.clauses[0].alternatives[0], Term::Text { scope: Scope::Title, raw, .. } if raw == "张建党"));
+        assert!(
+            matches!(&q.clauses[0].alternatives[0], Term::Text { scope: Scope::Title, raw, .. } if raw == "张建党")
+        );
         let q = parse("记者:张劲松 kind:消息");
-        assert!(matches!(&q.clauses[0].alternatives[0], Term::Text { scope: Scope::Author, .. }));
+        assert!(matches!(
+            &q.clauses[0].alternatives[0],
+            Term::Text {
+                scope: Scope::Author,
+                ..
+            }
+        ));
         assert_eq!(q.clauses[1].alternatives[0], Term::Kind(Kind::News));
     }
 
@@ -431,7 +530,9 @@ mod tests {
         assert!(kinds.contains(&HintKind::UnknownField("foo".into())));
         assert!(kinds.contains(&HintKind::EmptyField("title".into())));
         assert!(kinds.contains(&HintKind::UnbalancedQuote));
-        assert!(matches!(&q.clauses[0].alternatives[0], Term::Text { raw, .. } if raw == "foo:bar"));
+        assert!(
+            matches!(&q.clauses[0].alternatives[0], Term::Text { raw, .. } if raw == "foo:bar")
+        );
         let q = parse("date:tomorrow");
         assert!(matches!(q.hints[0].kind, HintKind::BadDate(_)));
         assert!(q.clauses.is_empty());
@@ -451,8 +552,12 @@ mod tests {
 
     #[test]
     fn pinyin_words_merge() {
-        let q = parse_with("zhang jian dang 口罩", &|w| ["zhang", "jian", "dang"].contains(&w));
+        let q = parse_with("zhang jian dang 口罩", &|w| {
+            ["zhang", "jian", "dang"].contains(&w)
+        });
         assert_eq!(q.clauses.len(), 2);
-        assert!(matches!(&q.clauses[0].alternatives[0], Term::Text { pinyin: Some(p), .. } if p == "zhangjiandang"));
+        assert!(
+            matches!(&q.clauses[0].alternatives[0], Term::Text { pinyin: Some(p), .. } if p == "zhangjiandang")
+        );
     }
 }

@@ -23,9 +23,13 @@ use crate::archive::{Archive, Article};
 
 fn variant(c: char) -> char {
     match c {
-        '“' | '”' | '„' | '‟' | '〝' | '〞' | '＂' | '「' | '」' | '『' | '』' | '«' | '»' => '"',
+        '“' | '”' | '„' | '‟' | '〝' | '〞' | '＂' | '「' | '」' | '『' | '』' | '«' | '»' => {
+            '"'
+        }
         '‘' | '’' | '‚' | '‛' | '＇' | '′' => '\'',
-        '—' | '–' | '―' | '‒' | '‐' | '‑' | '−' | '─' | '━' | '﹣' | '－' | '⸺' | '⸻' => '-',
+        '—' | '–' | '―' | '‒' | '‐' | '‑' | '−' | '─' | '━' | '﹣' | '－' | '⸺' | '⸻' => {
+            '-'
+        }
         _ => c,
     }
 }
@@ -42,7 +46,8 @@ pub struct FullFolder {
 impl FullFolder {
     /// Loads the OpenCC traditional-to-simplified tables.
     pub fn new() -> Result<FullFolder, String> {
-        let t2s = OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| format!("OpenCC t2s: {e}"))?;
+        let t2s =
+            OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| format!("OpenCC t2s: {e}"))?;
         Ok(FullFolder { t2s })
     }
 

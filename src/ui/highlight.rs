@@ -27,7 +27,12 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
     let mut at = 0;
     for (i, &(s, e)) in p.ranges.iter().enumerate() {
         // Defensive: skip ranges that are out of order or not on char boundaries.
-        if s < at || e <= s || !text.is_char_boundary(s) || !text.is_char_boundary(e) || e > text.len() {
+        if s < at
+            || e <= s
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+            || e > text.len()
+        {
             continue;
         }
         out.push(html! { {&text[at..s]} });

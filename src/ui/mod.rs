@@ -55,13 +55,18 @@ pub struct Derived {
 
 impl PartialEq for Derived {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.results, &other.results) && self.docs == other.docs && self.hits == other.hits
+        Rc::ptr_eq(&self.results, &other.results)
+            && self.docs == other.docs
+            && self.hits == other.hits
     }
 }
 
 fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     let q = query::parse_with(&v.query, &|w| ix.pinyin.is_syllables(w));
-    let opts = SearchOptions { limit: 0, ..Default::default() };
+    let opts = SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
     let results = ix.search(&q, &opts);
     let base: Vec<usize> = results.order.iter().map(|o| o.0).collect();
     let facets = facet_calc::count(&ix.archive, &base, v);
@@ -80,15 +85,29 @@ fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
         });
     }
     let opts = SearchOptions::default();
-    let hits = docs.iter().take(shown).map(|d| ix.hit(&results, *d, &opts)).collect();
-    Derived { query: q, results: Rc::new(results), facets, docs, hits }
+    let hits = docs
+        .iter()
+        .take(shown)
+        .map(|d| ix.hit(&results, *d, &opts))
+        .collect();
+    Derived {
+        query: q,
+        results: Rc::new(results),
+        facets,
+        docs,
+        hits,
+    }
 }
 
 fn initial_state() -> AppState {
     AppState {
         view: ViewState::from_hash(&browser::hash()),
-        theme: browser::load_setting("theme").map(|t| Theme::from_key(&t)).unwrap_or_default(),
-        lang: browser::load_setting("lang").map(|l| Lang::from_key(&l)).unwrap_or_default(),
+        theme: browser::load_setting("theme")
+            .map(|t| Theme::from_key(&t))
+            .unwrap_or_default(),
+        lang: browser::load_setting("lang")
+            .map(|l| Lang::from_key(&l))
+            .unwrap_or_default(),
         font: browser::load_setting("font")
             .and_then(|f| f.parse::<usize>().ok())
             .filter(|f| *f < FONT_STEPS.len())
@@ -154,44 +173,72 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         });
     }
     // Settings → document and storage.
-    use_effect_with((state.theme, state.lang, state.font), |(theme, lang, font)| {
-        browser::set_root_attr("data-theme", (*theme != Theme::Auto).then_some(theme.key()));
-        browser::set_root_attr("lang", Some(if *lang == Lang::Zh { "zh-CN" } else { "en" }));
-        let pct = format!("{}", FONT_STEPS[(*font).min(FONT_STEPS.len() - 1)]);
-        browser::set_root_attr("data-font", Some(&pct));
-        if let Some(root) = gloo::utils::document().document_element() {
-            if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.style().set_property("font-size", &format!("{pct}%"));
+    use_effect_with(
+        (state.theme, state.lang, state.font),
+        |(theme, lang, font)| {
+            browser::set_root_attr("data-theme", (*theme != Theme::Auto).then_some(theme.key()));
+            browser::set_root_attr("lang", Some(if *lang == Lang::Zh { "zh-CN" } else { "en" }));
+            let pct = format!("{}", FONT_STEPS[(*font).min(FONT_STEPS.len() - 1)]);
+            browser::set_root_attr("data-font", Some(&pct));
+            if let Some(root) = gloo::utils::document().document_element() {
+                if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.style().set_property("font-size", &format!("{pct}%"));
+                }
             }
-        }
-        browser::save_setting("theme", theme.key());
-        browser::save_setting("lang", lang.key());
-        browser::save_setting("font", &font.to_string());
-    });
+            browser::save_setting("theme", theme.key());
+            browser::save_setting("lang", lang.key());
+            browser::save_setting("font", &font.to_string());
+        },
+    );
 
     let derived = {
         let v = state.view.clone();
-        let key = (v.query.clone(), v.kinds.clone(), v.authors.clone(), v.from.clone(), v.to.clone(), v.sort, state.shown);
+        let key = (
+            v.query.clone(),
+            v.kinds.clone(),
+            v.authors.clone(),
+            v.from.clone(),
+            v.to.clone(),
+            v.sort,
+            state.shown,
+        );
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };
 
-    let open_doc = state.view.article.as_ref().and_then(|id| ix.archive.articles.iter().position(|a| &a.id == id));
+    let open_doc = state
+        .view
+        .article
+        .as_ref()
+        .and_then(|id| ix.archive.articles.iter().position(|a| &a.id == id));
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
 
     // Keyboard shortcuts. The listener reads the latest values through a ref.
     let ctx = use_mut_ref(|| (Vec::<String>::new(), None::<usize>, 0usize, 0usize, false));
     {
-        let ids: Vec<String> = derived.docs.iter().take(state.shown).map(|d| ix.archive.articles[*d].id.clone()).collect();
-        *ctx.borrow_mut() = (ids, state.selected, hit_total, state.view.hit, state.view.article.is_some());
+        let ids: Vec<String> = derived
+            .docs
+            .iter()
+            .take(state.shown)
+            .map(|d| ix.archive.articles[*d].id.clone())
+            .collect();
+        *ctx.borrow_mut() = (
+            ids,
+            state.selected,
+            hit_total,
+            state.view.hit,
+            state.view.article.is_some(),
+        );
     }
     {
         let dispatch = state.dispatcher();
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
                 if e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
@@ -203,11 +250,19 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                         return;
                     }
                     let n = ids.len() as i64;
-                    let cur = selected.map(|s| s as i64).unwrap_or(if delta > 0 { -1 } else { n });
+                    let cur = selected
+                        .map(|s| s as i64)
+                        .unwrap_or(if delta > 0 { -1 } else { n });
                     let next = (cur + delta).clamp(0, n - 1) as usize;
                     dispatch.dispatch(Action::Select(Some(next)));
-                    browser::focus(&format!("[data-testid=result]:nth-child({}) a.result-link", next + 1));
-                    browser::scroll_into_view(&format!("[data-testid=result]:nth-child({})", next + 1));
+                    browser::focus(&format!(
+                        "[data-testid=result]:nth-child({}) a.result-link",
+                        next + 1
+                    ));
+                    browser::scroll_into_view(&format!(
+                        "[data-testid=result]:nth-child({})",
+                        next + 1
+                    ));
                 };
                 match key.as_str() {
                     "/" if !in_field => {
@@ -237,8 +292,12 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                             dispatch.dispatch(Action::Open(id.clone()));
                         }
                     }
-                    "n" if !in_field && total > 0 => dispatch.dispatch(Action::Hit((hit + 1) % total)),
-                    "N" if !in_field && total > 0 => dispatch.dispatch(Action::Hit((hit + total - 1) % total)),
+                    "n" if !in_field && total > 0 => {
+                        dispatch.dispatch(Action::Hit((hit + 1) % total))
+                    }
+                    "N" if !in_field && total > 0 => {
+                        dispatch.dispatch(Action::Hit((hit + total - 1) % total))
+                    }
                     "?" if !in_field => dispatch.dispatch(Action::Help(true)),
                     _ => {}
                 }
@@ -263,7 +322,11 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .hints
         .iter()
         .map(|h| {
-            let msg = if lang == Lang::Zh { h.message_zh() } else { h.message_en() };
+            let msg = if lang == Lang::Zh {
+                h.message_zh()
+            } else {
+                h.message_en()
+            };
             html! { <li data-testid="hint">{msg}</li> }
         })
         .collect();

@@ -39,13 +39,19 @@ pub fn Reader(p: &ReaderProps) -> Html {
     let ix = p.index.0;
     let t = p.lang.t();
     let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
-    let current = if total > 0 { p.view.hit.min(total - 1) } else { 0 };
+    let current = if total > 0 {
+        p.view.hit.min(total - 1)
+    } else {
+        0
+    };
     // Scroll the current hit into view whenever it or the article changes.
     {
         let key = (p.doc, current, p.view.raw);
         use_effect_with(key, move |(doc, cur, _)| {
             if doc.is_some() {
-                browser::scroll_into_view(&format!("[data-testid=reader] mark[data-hit=\"{cur}\"]"));
+                browser::scroll_into_view(&format!(
+                    "[data-testid=reader] mark[data-hit=\"{cur}\"]"
+                ));
             }
         });
     }
@@ -100,7 +106,12 @@ pub fn Reader(p: &ReaderProps) -> Html {
             }
         }
         let (r, f) = marks(Field::Body, pi as u32);
-        let lines = para.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(",");
+        let lines = para
+            .lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         let joined = para.lines.len() > 1;
         body.push(html! {
             <p class={classes!("para", joined.then_some("joined"))} data-lines={lines}
@@ -121,8 +132,13 @@ pub fn Reader(p: &ReaderProps) -> Html {
     }
 
     let pos = p.docs.iter().position(|x| *x == d);
-    let prev_id = pos.and_then(|i| i.checked_sub(1)).and_then(|i| p.docs.get(i)).map(|x| ix.archive.articles[*x].id.clone());
-    let next_id = pos.and_then(|i| p.docs.get(i + 1)).map(|x| ix.archive.articles[*x].id.clone());
+    let prev_id = pos
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| p.docs.get(i))
+        .map(|x| ix.archive.articles[*x].id.clone());
+    let next_id = pos
+        .and_then(|i| p.docs.get(i + 1))
+        .map(|x| ix.archive.articles[*x].id.clone());
     let go = |id: Option<String>| {
         let a = p.on_action.clone();
         Callback::from(move |_| {

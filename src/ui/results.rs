@@ -40,7 +40,11 @@ pub fn ResultList(p: &ResultListProps) -> Html {
         let a = p.on_action.clone();
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                a.emit(Action::Sort(if s.value() == "date" { Sort::Date } else { Sort::Relevance }));
+                a.emit(Action::Sort(if s.value() == "date" {
+                    Sort::Date
+                } else {
+                    Sort::Relevance
+                }));
             }
         })
     };
@@ -52,7 +56,10 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                 .iter()
                 .map(|doc| {
                     let h = d.hits.iter().find(|h| h.doc == *doc);
-                    let snip = h.and_then(|h| h.snippets.first()).map(|s| s.text.clone()).unwrap_or_default();
+                    let snip = h
+                        .and_then(|h| h.snippets.first())
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default();
                     (*doc, h.map(|h| h.count).unwrap_or(0), snip)
                 })
                 .collect();
@@ -62,23 +69,40 @@ pub fn ResultList(p: &ResultListProps) -> Html {
     let query = p.view.query.clone();
     let csv = {
         let rows = export_rows.clone();
-        Callback::from(move |_| browser::download("archive-results.csv", "text/csv;charset=utf-8", &export::csv(&rows())))
+        Callback::from(move |_| {
+            browser::download(
+                "archive-results.csv",
+                "text/csv;charset=utf-8",
+                &export::csv(&rows()),
+            )
+        })
     };
     let json = {
         let rows = export_rows.clone();
         Callback::from(move |_| {
-            let value = serde_wasm_bindgen::to_value(&rows()).unwrap_or(wasm_bindgen::JsValue::NULL);
-            let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from(2))
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_else(|| "[]".into());
+            let value =
+                serde_wasm_bindgen::to_value(&rows()).unwrap_or(wasm_bindgen::JsValue::NULL);
+            let text = js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from(2),
+            )
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "[]".into());
             browser::download("archive-results.json", "application/json", &text);
         })
     };
     let md = {
         let rows = export_rows;
         let q = query.clone();
-        Callback::from(move |_| browser::download("archive-results.md", "text/markdown;charset=utf-8", &export::markdown(&q, &rows())))
+        Callback::from(move |_| {
+            browser::download(
+                "archive-results.md",
+                "text/markdown;charset=utf-8",
+                &export::markdown(&q, &rows()),
+            )
+        })
     };
     let items: Html = p
         .derived

@@ -20,7 +20,9 @@ pub fn gbt7714(archive: &Archive, a: &Article) -> String {
     }
     s.push_str(&a.title);
     s.push_str("[N]. ");
-    let paper = page.and_then(|p| p.paper.clone()).unwrap_or_else(|| a.source.file.clone());
+    let paper = page
+        .and_then(|p| p.paper.clone())
+        .unwrap_or_else(|| a.source.file.clone());
     s.push_str(&paper);
     let date = page.and_then(|p| p.date.clone()).or_else(|| a.date.clone());
     if let Some(d) = date {
@@ -70,15 +72,26 @@ mod tests {
             kind: Kind::News,
             date: Some("2020-02-04".into()),
             dateline: None,
-            authors: vec![crate::archive::Author { name: "张劲松".into(), role: "记者".into(), credit: None }],
+            authors: vec![crate::archive::Author {
+                name: "张劲松".into(),
+                role: "记者".into(),
+                credit: None,
+            }],
             intertitles: vec![],
             figures: vec![],
             photo_credits: vec![],
             editor_note: None,
             paragraphs: vec![],
-            source: Source { file: "p.txt".into(), line: 3, end_line: 9 },
+            source: Source {
+                file: "p.txt".into(),
+                line: 3,
+                end_line: 9,
+            },
         };
-        let ar = Archive { pages: vec![], articles: vec![a.clone()] };
+        let ar = Archive {
+            pages: vec![],
+            articles: vec![a.clone()],
+        };
         assert_eq!(gbt7714(&ar, &a), "张劲松. 标题[N]. p.txt, 2020-02-04.");
         assert_eq!(plain(&ar, &a), "张劲松,《标题》,2020-02-04,p.txt 第3–9行");
     }

@@ -36,7 +36,12 @@ pub fn rows(archive: &Archive, items: &[(usize, usize, String)]) -> Vec<Row> {
                 date: a.date.clone().unwrap_or_default(),
                 kind: a.kind.key().into(),
                 headline: a.headline(),
-                authors: a.authors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join("、"),
+                authors: a
+                    .authors
+                    .iter()
+                    .map(|x| x.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
                 hits: *n,
                 source: format!("{}:{}-{}", a.source.file, a.source.line, a.source.end_line),
                 snippet: snip.clone(),
@@ -47,7 +52,11 @@ pub fn rows(archive: &Archive, items: &[(usize, usize, String)]) -> Vec<Row> {
 
 fn csv_field(s: &str) -> String {
     // Quote every field; neutralise spreadsheet formulas.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
@@ -55,7 +64,16 @@ fn csv_field(s: &str) -> String {
 pub fn csv(rows: &[Row]) -> String {
     let mut out = String::from("\u{feff}id,date,kind,headline,authors,hits,source,snippet\r\n");
     for r in rows {
-        let f = [&r.id, &r.date, &r.kind, &r.headline, &r.authors, &r.hits.to_string(), &r.source, &r.snippet];
+        let f = [
+            &r.id,
+            &r.date,
+            &r.kind,
+            &r.headline,
+            &r.authors,
+            &r.hits.to_string(),
+            &r.source,
+            &r.snippet,
+        ];
         let line: Vec<String> = f.iter().map(|s| csv_field(s)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
@@ -66,7 +84,10 @@ pub fn csv(rows: &[Row]) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -76,12 +97,23 @@ fn md_escape(s: &str) -> String {
 
 /// A Markdown list, one result per item, with the query as heading.
 pub fn markdown(query: &str, rows: &[Row]) -> String {
-    let mut out = format!("# {}\n\n", if query.is_empty() { "全部文章".to_string() } else { md_escape(query) });
+    let mut out = format!(
+        "# {}\n\n",
+        if query.is_empty() {
+            "全部文章".to_string()
+        } else {
+            md_escape(query)
+        }
+    );
     for r in rows {
         out.push_str(&format!(
             "- **{}** ({}, {}, {}) — {}\n  > {}\n",
             md_escape(&r.headline),
-            if r.date.is_empty() { "日期不详" } else { &r.date },
+            if r.date.is_empty() {
+                "日期不详"
+            } else {
+                &r.date
+            },
             r.kind,
             md_escape(&r.authors),
             md_escape(&r.source),
@@ -97,7 +129,16 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_neutralises() {
-        let r = Row { id: "a".into(), date: "".into(), kind: "news".into(), headline: "x \"y\"".into(), authors: "=cmd".into(), hits: 2, source: "s".into(), snippet: "a,b\nc".into() };
+        let r = Row {
+            id: "a".into(),
+            date: "".into(),
+            kind: "news".into(),
+            headline: "x \"y\"".into(),
+            authors: "=cmd".into(),
+            hits: 2,
+            source: "s".into(),
+            snippet: "a,b\nc".into(),
+        };
         let c = csv(&[r]);
         assert!(c.contains("\"x \"\"y\"\"\""));
         assert!(c.contains("\"'=cmd\""));

@@ -41,7 +41,8 @@ fn passes(archive: &Archive, d: usize, v: &ViewState, skip: Option<Which>) -> bo
         let Some(date) = a.date.as_deref() else {
             return false;
         };
-        if v.from.as_deref().is_some_and(|f| date < f) || v.to.as_deref().is_some_and(|t| date > t) {
+        if v.from.as_deref().is_some_and(|f| date < f) || v.to.as_deref().is_some_and(|t| date > t)
+        {
             return false;
         }
     }
@@ -50,7 +51,10 @@ fn passes(archive: &Archive, d: usize, v: &ViewState, skip: Option<Which>) -> bo
 
 /// The documents of `docs` that every facet selection of `v` admits, order kept.
 pub fn apply(archive: &Archive, docs: &[usize], v: &ViewState) -> Vec<usize> {
-    docs.iter().copied().filter(|d| passes(archive, *d, v, None)).collect()
+    docs.iter()
+        .copied()
+        .filter(|d| passes(archive, *d, v, None))
+        .collect()
 }
 
 /// Facet counts over `docs` (the query's results) under the selections of `v`.
@@ -81,7 +85,10 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
     let mut authors: Vec<(String, usize)> = authors.into_iter().collect();
     authors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Facets {
-        kinds: Kind::ALL.iter().filter_map(|k| kinds.get(k).map(|n| (*k, *n))).collect(),
+        kinds: Kind::ALL
+            .iter()
+            .filter_map(|k| kinds.get(k).map(|n| (*k, *n)))
+            .collect(),
         authors,
         days: days.into_iter().collect(),
         undated,
@@ -123,7 +130,10 @@ mod tests {
     fn timeline_fills_gaps() {
         let t = timeline(&[("2020-01-30".into(), 1), ("2020-02-02".into(), 2)]);
         let days: Vec<&str> = t.iter().map(|d| d.0.as_str()).collect();
-        assert_eq!(days, ["2020-01-30", "2020-01-31", "2020-02-01", "2020-02-02"]);
+        assert_eq!(
+            days,
+            ["2020-01-30", "2020-01-31", "2020-02-01", "2020-02-02"]
+        );
         assert_eq!(t[3].1, 2);
     }
 }

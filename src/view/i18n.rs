@@ -23,7 +23,11 @@ impl Lang {
 
     /// Parses a stored key; anything unknown is Chinese.
     pub fn from_key(s: &str) -> Lang {
-        if s == "en" { Lang::En } else { Lang::Zh }
+        if s == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
     }
 
     /// The strings.

@@ -62,13 +62,19 @@ fn enc(s: &str) -> String {
 
 fn dec(s: &str) -> Option<String> {
     let s = s.replace('+', " ");
-    percent_decode_str(&s).decode_utf8().ok().map(|c| c.into_owned())
+    percent_decode_str(&s)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
 }
 
 impl ViewState {
     /// Whether any facet is set.
     pub fn has_facets(&self) -> bool {
-        !self.kinds.is_empty() || !self.authors.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.kinds.is_empty()
+            || !self.authors.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// The hash, starting with `#` (just `#` for the default state).
@@ -108,7 +114,10 @@ impl ViewState {
     /// Reads a hash (with or without `#`); never fails.
     pub fn from_hash(hash: &str) -> ViewState {
         let mut v = ViewState::default();
-        let h = hash.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
+        let h = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .trim_start_matches('?');
         for pair in h.split('&') {
             let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let Some(val) = dec(raw) else { continue };
@@ -127,7 +136,14 @@ impl ViewState {
                 "from" if parse_iso(&val).is_some() => v.from = Some(val),
                 "to" if parse_iso(&val).is_some() => v.to = Some(val),
                 "a" if !val.is_empty() => v.article = Some(val),
-                "hit" => v.hit = val.parse::<usize>().ok().filter(|n| *n >= 1 && *n < 1_000_000).map(|n| n - 1).unwrap_or(0),
+                "hit" => {
+                    v.hit = val
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1 && *n < 1_000_000)
+                        .map(|n| n - 1)
+                        .unwrap_or(0)
+                }
                 "raw" => v.raw = val == "1",
                 "sort" if val == "date" => v.sort = Sort::Date,
                 _ => {}
@@ -160,7 +176,13 @@ mod tests {
 
     #[test]
     fn malformed_hashes_are_harmless() {
-        for h in ["#%", "#q=%E4%B8", "#kind=bogus&hit=-3&from=2020-13-45", "#&&&==", "#hit=99999999999999999999"] {
+        for h in [
+            "#%",
+            "#q=%E4%B8",
+            "#kind=bogus&hit=-3&from=2020-13-45",
+            "#&&&==",
+            "#hit=99999999999999999999",
+        ] {
             let v = ViewState::from_hash(h);
             assert!(v.kinds.is_empty() && v.from.is_none() && v.hit == 0, "{h}");
         }

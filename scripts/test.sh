@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: formatting, lints (host and wasm32), native tests, the release
+# build, a broken-seed build check, and the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+source scripts/env.sh
+
+step() { echo; echo "==> $*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (host)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bin explorer --locked -- -D warnings
+
+step "cargo test"
+cargo test --locked
+
+step "trunk build --release"
+trunk build --release
+
+step "a broken seed fails the build with file:line"
+bad=$(mktemp -d)
+printf 'title\n\nok\n\xff broken\n' > "$bad/broken.txt"
+if out=$(ARCHIVE_SEEDS="$bad" CARGO_TARGET_DIR=target/seedcheck cargo build --lib --locked 2>&1); then
+  echo "FAIL: the build accepted a broken seed"; exit 1
+fi
+if ! grep -q "broken.txt:4: invalid UTF-8" <<<"$out"; then
+  echo "$out" | tail -20; echo "FAIL: the build error does not name broken.txt:4"; exit 1
+fi
+echo "ok: $(grep -m1 'broken.txt:4' <<<"$out")"
+rm -rf "$bad"
+
+step "browser tests (headless Chromium)"
+(cd tests/browser && npm ci --no-audit --no-fund --silent && node --test --test-concurrency=1 ./*.test.mjs)
