@@ -63,18 +63,18 @@ else
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
 fi
 
-# 5. Chromium + chromedriver (browser tests only)
+# 5. Chromium + chromedriver + CJK fonts (browser tests and screenshots only)
 if [ "$want_browser" = 1 ]; then
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    say "chromium + chromedriver: present"
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+    say "chromium + chromedriver + CJK fonts: present"
   else
     if [ "$(id -u)" != 0 ]; then
-      die "chromium and chromedriver are missing and this is not root. Install them with: sudo apt-get install chromium chromium-driver"
+      die "chromium, chromedriver or CJK fonts are missing and this is not root. Install them with: sudo apt-get install chromium chromium-driver fonts-noto-cjk"
     fi
     command -v apt-get >/dev/null || die "chromium/chromedriver missing and apt-get not found; install Chromium and a matching chromedriver and put them on PATH"
-    say "installing chromium + chromium-driver with apt-get"
+    say "installing chromium, chromium-driver and fonts-noto-cjk (for readable Chinese) with apt-get"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
   fi
 fi
 

@@ -119,7 +119,9 @@ fn bad_input_is_a_clear_error_with_file_and_line() {
     ];
     for (name, bytes, want) in cases {
         let p = write(&dir, name, bytes);
-        let e = load_paths(&[p.clone()]).expect_err(name).to_string();
+        let e = load_paths(std::slice::from_ref(&p))
+            .expect_err(name)
+            .to_string();
         assert!(e.starts_with(&p.to_string_lossy().to_string()), "{e}");
         assert!(e.contains(want), "{name}: {e}");
     }

@@ -13,10 +13,12 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Formats a checked ISO date, or `None` when the day does not exist.
 pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
-    if (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 {
-        if day <= days_in_month(year, month) {
-            return Some(format!("{year:04}-{month:02}-{day:02}"));
-        }
+    if (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+    {
+        return Some(format!("{year:04}-{month:02}-{day:02}"));
     }
     None
 }

@@ -560,7 +560,7 @@ impl Index {
             let Some(text) = source_text(a, fr.field, fr.index) else {
                 continue;
             };
-            let mut windows: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
+            let mut windows: Vec<Window> = Vec::new();
             for &(s, e) in &fr.ranges {
                 let ws = back_chars(&text, s, opts.context);
                 let we = fwd_chars(&text, e, opts.context);
@@ -602,6 +602,9 @@ impl Index {
         out
     }
 }
+
+/// A snippet window being built: start, end, and the marks inside (bytes in the text).
+type Window = (usize, usize, Vec<(usize, usize)>);
 
 fn back_chars(s: &str, pos: usize, n: usize) -> usize {
     s[..pos]

@@ -427,7 +427,7 @@ fn text_term(raw: String, scope: Scope) -> Term {
 
 /// Parses `2020-02-04`, `2月4日`, `2020年2月4日`, and ranges `a..b`, `a..`, `..b`.
 pub fn parse_date_range(s: &str) -> Option<DateRange> {
-    let s = s.trim().replace('～', "..").replace('至', "..");
+    let s = s.trim().replace(['～', '至'], "..");
     if let Some((a, b)) = s.split_once("..") {
         let from = if a.trim().is_empty() {
             None
