@@ -17,11 +17,12 @@
 //! ```
 //! use archive_explorer::archive::page::parse_page;
 //! use archive_explorer::archive::Sidecar;
-//! let text = "示范区召开推进会\n\n本报讯(记者 王一)2月4日,会议要求做好\n\n防控工作。\n";
+//! let text = "示范区召开推进会\n\n本报讯(记者 王一)2月4日上午,示范区召开会议,要求各乡办认真做好\n\n防控工作。\n";
 //! let (_, articles) = parse_page("p.txt", text, &Sidecar { year: Some(2020), ..Default::default() }).unwrap();
 //! assert_eq!(articles[0].title, "示范区召开推进会");
 //! assert_eq!(articles[0].date.as_deref(), Some("2020-02-04"));
-//! assert_eq!(articles[0].paragraphs[0].text, "本报讯(记者 王一)2月4日,会议要求做好防控工作。");
+//! // The paragraph cut by a column break is joined again.
+//! assert!(articles[0].paragraphs[0].text.ends_with("认真做好防控工作。"));
 //! ```
 
 use super::error::ParseError;
