@@ -1,1 +1,52 @@
-fn main() {}
+//! Search latency natively: the seed archive, and a synthetic archive of 10,000 articles
+//! (about 20 MB of Chinese text) built from the seed's sentences with a fixed seed.
+//!
+//! `cargo bench --bench search` (add `-- --quick` for a short run).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use archive_explorer::archive::load_dir;
+use archive_explorer::search::engine::SearchOptions;
+use archive_explorer::search::tables::build_tables;
+use archive_explorer::search::{query, Index};
+use archive_explorer::synth;
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn bench(c: &mut Criterion) {
+    let seed = load_dir(Path::new("seeds")).expect("seed parses");
+    let tables = build_tables(&seed).expect("tables");
+    let ix = Index::new(seed.clone(), &tables);
+    let opts = SearchOptions::default();
+    let mut g = c.benchmark_group("seed");
+    for q in ["不造谣", "湾乡", "張建黨", "Ｎ９５", "zjd", "口罩 体温", "元宵 -张晓", "title:张建党", "date:2月7日..2月8日", "疫"] {
+        g.bench_function(q, |b| {
+            b.iter(|| {
+                let parsed = query::parse_with(black_box(q), &|w| ix.pinyin.is_syllables(w));
+                black_box(ix.search(&parsed, &opts))
+            })
+        });
+    }
+    g.finish();
+
+    let big = synth::archive(&seed, 10_000, 2_000, 42);
+    let bytes: usize = big.articles.iter().flat_map(|a| a.paragraphs.iter()).map(|p| p.text.len()).sum();
+    eprintln!("synthetic archive: {} articles, {:.1} MB of text", big.articles.len(), bytes as f64 / 1e6);
+    let t = build_tables(&big).expect("tables");
+    let bix = Index::new(big, &t);
+    let top50 = SearchOptions { limit: 50, ..Default::default() };
+    let mut g = c.benchmark_group("synthetic-10k");
+    g.sample_size(20);
+    for q in ["疫", "乡办", "不造谣", "周口东站", "许湾乡 口罩", "zjd"] {
+        g.bench_function(q, |b| {
+            b.iter(|| {
+                let parsed = query::parse_with(black_box(q), &|w| bix.pinyin.is_syllables(w));
+                black_box(bix.search(&parsed, &top50))
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -10,6 +10,8 @@ pub mod archive;
 pub mod cli;
 pub mod data;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

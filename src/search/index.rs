@@ -4,6 +4,8 @@
 //! folded and concatenated with `\n` between them. Folded text never contains whitespace, so
 //! no match can cross a unit, and one substring scan over the whole corpus finds everything.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::fold::{Folded, Folder};
@@ -181,7 +183,7 @@ impl Index {
     }
 
     /// The original text of a unit.
-    pub fn unit_source(&self, u: &Unit) -> String {
+    pub fn unit_source(&self, u: &Unit) -> Cow<'_, str> {
         let a = &self.archive.articles[u.doc as usize];
         source_text(a, u.field, u.index).unwrap_or_default()
     }
@@ -192,17 +194,20 @@ impl Index {
     }
 }
 
-/// The original text of a field of an article.
-pub fn source_text(a: &Article, field: Field, index: u32) -> Option<String> {
+/// The original text of a field of an article (borrowed, except the composed byline).
+pub fn source_text(a: &Article, field: Field, index: u32) -> Option<Cow<'_, str>> {
+    fn b(s: &str) -> Cow<'_, str> {
+        Cow::Borrowed(s)
+    }
     let i = index as usize;
     match field {
-        Field::Title => Some(a.title.clone()),
-        Field::Kicker => a.kicker.clone(),
-        Field::Subtitle => a.subtitle.clone(),
-        Field::Byline => Some(a.byline()),
-        Field::EditorNote => a.editor_note.clone(),
-        Field::Intertitle => a.intertitles.get(i).map(|t| t.text.clone()),
-        Field::Body => a.paragraphs.get(i).map(|p| p.text.clone()),
-        Field::Credit => a.photo_credits.get(i).cloned(),
+        Field::Title => Some(b(&a.title)),
+        Field::Kicker => a.kicker.as_deref().map(b),
+        Field::Subtitle => a.subtitle.as_deref().map(b),
+        Field::Byline => Some(Cow::Owned(a.byline())),
+        Field::EditorNote => a.editor_note.as_deref().map(b),
+        Field::Intertitle => a.intertitles.get(i).map(|t| b(&t.text)),
+        Field::Body => a.paragraphs.get(i).map(|p| b(&p.text)),
+        Field::Credit => a.photo_credits.get(i).map(|c| b(c)),
     }
 }

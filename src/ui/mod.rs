@@ -13,7 +13,7 @@ pub mod state;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -235,7 +235,9 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         let dispatch = state.dispatcher();
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive: shortcuts must be able to prevent the key's default action.
+            let opts = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

@@ -1,0 +1,261 @@
+// The explorer end to end in headless Chromium, on the real release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, newPage, ready, search, count, resultIds, artifact, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The CLI's hits for a query (the same parser and search, natively). */
+function cli(q) {
+  const candidates = [process.env.ARCHIVE_CLI, path.join(ROOT, 'target/release/archive'), path.join(ROOT, 'target/debug/archive')];
+  const bin = candidates.find((p) => p && fs.existsSync(p));
+  assert.ok(bin, 'the archive CLI is built (cargo test builds target/debug/archive)');
+  return JSON.parse(execFileSync(bin, ['search', q, path.join(ROOT, 'seeds')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+}
+
+async function waitCount(page, n) {
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === String(n), n);
+}
+
+async function open(url = server.url) {
+  const page = await newPage(browser);
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
+test('counts and order equal the CLI for Chinese, traditional, full-width and pinyin queries', async () => {
+  const page = await open();
+  for (const q of ['不造谣', '湾乡', '張建黨', 'Ｎ９５', 'zjd', 'zhang jian dang', '口罩 体温', '元宵 -张晓', 'title:张建党', 'date:2月7日..2月8日', '元宵 OR 万果园', '没有这个词']) {
+    const want = cli(q);
+    await search(page, q);
+    await waitCount(page, want.length);
+    assert.deepEqual(await resultIds(page), want.map((h) => h.id), q);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('snippets mark every match and the reader highlights and navigates hits', async () => {
+  const page = await open();
+  await search(page, '不造谣');
+  await waitCount(page, 1);
+  const marks = await page.locator('[data-testid=result] mark').allTextContents();
+  assert.ok(marks.length >= 1 && marks.every((m) => m === '不造谣'), JSON.stringify(marks));
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  const reader = page.locator('[data-testid=reader]');
+  await reader.waitFor();
+  assert.equal(await reader.getAttribute('data-article-id'), '2020-02-04-sfqqfwjzscfkyq');
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '1 / 2');
+  assert.deepEqual(await reader.locator('mark').allTextContents(), ['不造谣', '不造谣']);
+  assert.equal(await reader.locator('mark.current').getAttribute('data-hit'), '0');
+  await page.locator('[data-testid=next-hit]').click();
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '2 / 2');
+  assert.equal(await reader.locator('mark.current').getAttribute('data-hit'), '1');
+  await page.locator('[data-testid=next-hit]').click();
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '1 / 2', 'wraps around');
+  await page.locator('[data-testid=prev-hit]').click();
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '2 / 2');
+  // Keys n / N (focus outside the search box).
+  await page.locator('[data-testid=hit-counter]').click();
+  await page.keyboard.press('n');
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '1 / 2');
+  await page.keyboard.press('Shift+N');
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), '2 / 2');
+  // The current hit is scrolled into view.
+  const inView = await reader.locator('mark.current').evaluate((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, 'current hit is visible');
+  // Original layout beside the repaired text: the column break is visible there.
+  await page.locator('[data-testid=raw-toggle]').click();
+  const raw = page.locator('[data-testid=raw]');
+  await raw.waitFor();
+  assert.ok((await raw.locator('.raw-line[data-line="71"]').textContent()).endsWith('坚决做到不造'));
+  assert.ok((await raw.locator('.raw-line[data-line="73"]').textContent()).includes('谣、不信谣'));
+  await page.screenshot({ path: artifact('reader-raw.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+test('facets combine with the query and clear in one click', async () => {
+  const page = await open();
+  await search(page, '张建党');
+  const n = await count(page);
+  assert.equal(n, 5);
+  const newsCount = Number(await page.locator('[data-testid=facet-kind][data-kind=news] >> xpath=..').locator('.n').textContent());
+  await page.locator('[data-testid=facet-kind][data-kind=news]').check();
+  await waitCount(page, newsCount);
+  // The timeline shows days of the current results; clicking a day filters to it.
+  const day = page.locator('[data-testid=timeline-day][data-day="2020-02-08"]');
+  const dayCount = Number(await day.getAttribute('data-count'));
+  await day.click();
+  await waitCount(page, dayCount);
+  assert.equal(await page.locator('[data-testid=date-range]').textContent(), '2020-02-08 – 2020-02-08');
+  // Drag across days selects a range.
+  const a = await page.locator('[data-testid=timeline-day][data-day="2020-02-04"]').boundingBox();
+  const b = await page.locator('[data-testid=timeline-day][data-day="2020-02-07"]').boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height - 5);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 5, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-range]')?.textContent === '2020-02-04 – 2020-02-07');
+  const ids = await resultIds(page);
+  assert.ok(ids.length > 0 && ids.every((id) => id >= '2020-02-04' && id < '2020-02-08'), JSON.stringify(ids));
+  await page.locator('[data-testid=clear-facets]').click();
+  await waitCount(page, n);
+  // Author facet.
+  await search(page, '');
+  await waitCount(page, 8);
+  assert.equal(await page.locator('[data-testid=facet-author]').count(), 1);
+  await page.locator('[data-testid=facet-kind][data-kind=photo]').check();
+  await waitCount(page, 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the URL restores the view after reload and back/forward work', async () => {
+  const page = await open();
+  await search(page, '元宵');
+  await waitCount(page, 2);
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  await page.locator('[data-testid=reader]').waitFor();
+  await page.locator('[data-testid=next-hit]').click();
+  const counter = await page.locator('[data-testid=hit-counter]').textContent();
+  const id = await page.locator('[data-testid=reader]').getAttribute('data-article-id');
+  const url = page.url();
+  assert.match(url, /#.*q=/);
+  // A fresh page at the copied address shows the same view.
+  const other = await open(url);
+  assert.equal(await other.locator('[data-testid=search]').inputValue(), '元宵');
+  assert.equal(await count(other), 2);
+  assert.equal(await other.locator('[data-testid=reader]').getAttribute('data-article-id'), id);
+  assert.equal(await other.locator('[data-testid=hit-counter]').textContent(), counter);
+  // Back closes the article; forward reopens it.
+  await page.locator('[data-testid=close-reader]').evaluate((b) => b.click());
+  await page.waitForSelector('[data-testid=reader]', { state: 'detached' });
+  await page.goBack();
+  await page.waitForSelector('[data-testid=reader]');
+  assert.equal(await page.locator('[data-testid=reader]').getAttribute('data-article-id'), id);
+  await page.goForward();
+  await page.waitForSelector('[data-testid=reader]', { state: 'detached' });
+  // A malformed hash is ignored gracefully.
+  const bad = await open(server.url + '#q=%E4%B8&kind=bogus&hit=abc&a=%&from=2020-99-99');
+  assert.equal(await count(bad), 8);
+  assert.deepEqual([...page.errors, ...other.errors, ...bad.errors], []);
+});
+
+test('keyboard only: / focuses, arrows move, Enter opens, Esc clears, Tab reaches controls', async () => {
+  const page = await open();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+  await page.keyboard.type('张建党');
+  await waitCount(page, 5);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = (await resultIds(page))[1];
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId), second);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-testid=reader][data-article-id="${second}"]`);
+  await page.keyboard.press('n');
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), `2 / ${(await page.locator('[data-testid=reader] mark').count())}`);
+  await page.keyboard.press('/');
+  await page.keyboard.press('Escape');
+  await waitCount(page, 8);
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), '');
+  // Every control is reachable with Tab and shows a focus ring.
+  const seen = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null; // wrapped past the last control
+      const s = getComputedStyle(e);
+      return { id: e.dataset.testid || e.id || e.textContent.slice(0, 12), ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+    });
+    if (!info) continue;
+    assert.ok(info.ring, `focus ring on ${info.id}`);
+    seen.add(info.id);
+  }
+  for (const id of ['help-toggle', 'theme', 'font-up', 'lang-toggle', 'export-csv', 'facet-kind', 'timeline-day', 'sort']) {
+    assert.ok(seen.has(id), `${id} reachable by Tab (saw ${[...seen].join(', ')})`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('theme, font size and language toggles are remembered', async () => {
+  const page = await open();
+  await page.locator('[data-testid=theme]').selectOption('dark');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(23, 22, 20)');
+  await page.locator('[data-testid=font-up]').click();
+  const size = await page.evaluate(() => document.documentElement.style.fontSize);
+  assert.equal(size, '112%');
+  await page.locator('[data-testid=lang-toggle]').click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.locator('.count-line').textContent(), /articles/);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '112%');
+  assert.match(await page.locator('.count-line').textContent(), /articles/);
+  await page.screenshot({ path: artifact('dark-en.png') });
+  // A hostile stored setting is ignored.
+  await page.evaluate(() => { localStorage.setItem('archive-explorer.font', '"999"'); localStorage.setItem('archive-explorer.theme', '{bad'); });
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+  assert.deepEqual(page.errors, []);
+});
+
+test('citations and exports', async () => {
+  const page = await open();
+  await search(page, '不造谣');
+  await waitCount(page, 1);
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  assert.equal(await page.locator('[data-testid=citation-gbt]').textContent(),
+    '张劲松. 示范区全方位精准施策防控疫情[N]. 000_20dea06dc3c2f291.txt, 2020-02-04.');
+  assert.match(await page.locator('[data-testid=citation-plain]').textContent(), /《示范区全方位精准施策防控疫情》.*第59–75行/);
+  for (const [button, ext, check] of [
+    ['export-csv', 'csv', (t) => t.includes('2020-02-04-sfqqfwjzscfkyq') && t.split('\r\n').length === 3],
+    ['export-json', 'json', (t) => JSON.parse(t).length === 1 && JSON.parse(t)[0].hits === 2],
+    ['export-md', 'md', (t) => t.startsWith('# 不造谣') && t.includes('示范区全方位精准施策防控疫情')],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=${button}]`).click()]);
+    assert.equal(download.suggestedFilename(), `archive-results.${ext}`);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    assert.ok(check(text), `${button}: ${text.slice(0, 200)}`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('query text is never rendered as HTML', async () => {
+  const page = await open();
+  await search(page, '<img src=x onerror="window.pwned=1">');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.errors, []);
+});
+
+test('phone layout: stacked, the reader is its own view', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(server.url);
+  await ready(page);
+  await search(page, '元宵');
+  await waitCount(page, 2);
+  await page.screenshot({ path: artifact('phone-results.png') });
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  await page.locator('[data-testid=reader]').waitFor();
+  assert.equal(await page.locator('#results').isVisible(), false, 'results hidden while reading');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scroll (${width})`);
+  await page.screenshot({ path: artifact('phone-reader.png') });
+  await page.locator('[data-testid=close-reader]').click();
+  await page.locator('#results').waitFor();
+  assert.deepEqual(page.errors, []);
+});
