@@ -19,7 +19,18 @@ fn bench(c: &mut Criterion) {
     let ix = Index::new(seed.clone(), &tables);
     let opts = SearchOptions::default();
     let mut g = c.benchmark_group("seed");
-    for q in ["不造谣", "湾乡", "張建黨", "Ｎ９５", "zjd", "口罩 体温", "元宵 -张晓", "title:张建党", "date:2月7日..2月8日", "疫"] {
+    for q in [
+        "不造谣",
+        "湾乡",
+        "張建黨",
+        "Ｎ９５",
+        "zjd",
+        "口罩 体温",
+        "元宵 -张晓",
+        "title:张建党",
+        "date:2月7日..2月8日",
+        "疫",
+    ] {
         g.bench_function(q, |b| {
             b.iter(|| {
                 let parsed = query::parse_with(black_box(q), &|w| ix.pinyin.is_syllables(w));
@@ -30,11 +41,23 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let big = synth::archive(&seed, 10_000, 2_000, 42);
-    let bytes: usize = big.articles.iter().flat_map(|a| a.paragraphs.iter()).map(|p| p.text.len()).sum();
-    eprintln!("synthetic archive: {} articles, {:.1} MB of text", big.articles.len(), bytes as f64 / 1e6);
+    let bytes: usize = big
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter())
+        .map(|p| p.text.len())
+        .sum();
+    eprintln!(
+        "synthetic archive: {} articles, {:.1} MB of text",
+        big.articles.len(),
+        bytes as f64 / 1e6
+    );
     let t = build_tables(&big).expect("tables");
     let bix = Index::new(big, &t);
-    let top50 = SearchOptions { limit: 50, ..Default::default() };
+    let top50 = SearchOptions {
+        limit: 50,
+        ..Default::default()
+    };
     let mut g = c.benchmark_group("synthetic-10k");
     g.sample_size(20);
     for q in ["疫", "乡办", "不造谣", "周口东站", "许湾乡 口罩", "zjd"] {

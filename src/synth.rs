@@ -59,7 +59,11 @@ pub fn archive(source: &Archive, n: usize, bytes_each: usize, seed: u64) -> Arch
             para.push_str(s);
             size += s.len();
             if para.len() > 300 || size >= bytes_each {
-                paragraphs.push(Paragraph { text: std::mem::take(&mut para), line: 1, lines: vec![1] });
+                paragraphs.push(Paragraph {
+                    text: std::mem::take(&mut para),
+                    line: 1,
+                    lines: vec![1],
+                });
             }
         }
         let title = format!("{}（{}）", titles[rng.below(titles.len())], i + 1);
@@ -69,26 +73,45 @@ pub fn archive(source: &Archive, n: usize, bytes_each: usize, seed: u64) -> Arch
             title,
             subtitle: None,
             column: None,
-            kind: if rng.below(10) == 0 { Kind::Photo } else { Kind::News },
+            kind: if rng.below(10) == 0 {
+                Kind::Photo
+            } else {
+                Kind::News
+            },
             date: Some(format!("2020-{month:02}-{day:02}")),
             dateline: Some(format!("本报讯(记者 {name})")),
-            authors: vec![Author { name: name.into(), role: "记者".into(), credit: None }],
+            authors: vec![Author {
+                name: name.into(),
+                role: "记者".into(),
+                credit: None,
+            }],
             intertitles: vec![],
             figures: vec![],
             photo_credits: vec![],
             editor_note: None,
             paragraphs,
-            source: Source { file: format!("synth-{:05}.txt", i / 100), line: 1, end_line: 1 },
+            source: Source {
+                file: format!("synth-{:05}.txt", i / 100),
+                line: 1,
+                end_line: 1,
+            },
         });
     }
-    Archive { pages: Vec::new(), articles }
+    Archive {
+        pages: Vec::new(),
+        articles,
+    }
 }
 
 /// Writes an archive as one Markdown file per article (for building the app over it).
 pub fn write_markdown(a: &Archive, dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for art in &a.articles {
-        let authors: Vec<String> = art.authors.iter().map(|x| format!("{} {}", x.role, x.name)).collect();
+        let authors: Vec<String> = art
+            .authors
+            .iter()
+            .map(|x| format!("{} {}", x.role, x.name))
+            .collect();
         let mut s = format!(
             "---\ntitle: {}\ndate: {}\nauthors: {}\nkind: {}\n---\n",
             art.title,

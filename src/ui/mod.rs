@@ -191,6 +191,31 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         },
     );
 
+    // A new version from the service worker (see assets/pwa.js).
+    let update_ready = use_state(|| {
+        js_sys::Reflect::get(&gloo::utils::window(), &"__archiveUpdateReady".into())
+            .map(|v| v.is_truthy())
+            .unwrap_or(false)
+    });
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                EventListener::new(&gloo::utils::window(), "archive-update-ready", move |_| {
+                    update_ready.set(true)
+                });
+            move || drop(listener)
+        });
+    }
+    let accept_update = Callback::from(|_| {
+        if let Ok(ev) = web_sys::CustomEvent::new("archive-update-accept") {
+            let _ = gloo::utils::window().dispatch_event(&ev);
+        }
+    });
+    let single_file = gloo::utils::document()
+        .document_element()
+        .is_some_and(|e| e.has_attribute("data-single-file"));
+
     let derived = {
         let v = state.view.clone();
         let key = (
@@ -237,73 +262,79 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         use_effect_with((), move |_| {
             // Not passive: shortcuts must be able to prevent the key's default action.
             let opts = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let (ids, selected, total, hit, reading) = ctx.borrow().clone();
-                let in_field = browser::typing_in_field();
-                let key = e.key();
-                let move_sel = |delta: i64| {
-                    if ids.is_empty() {
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                opts,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
-                    let n = ids.len() as i64;
-                    let cur = selected
-                        .map(|s| s as i64)
-                        .unwrap_or(if delta > 0 { -1 } else { n });
-                    let next = (cur + delta).clamp(0, n - 1) as usize;
-                    dispatch.dispatch(Action::Select(Some(next)));
-                    browser::focus(&format!(
-                        "[data-testid=result]:nth-child({}) a.result-link",
-                        next + 1
-                    ));
-                    browser::scroll_into_view(&format!(
-                        "[data-testid=result]:nth-child({})",
-                        next + 1
-                    ));
-                };
-                match key.as_str() {
-                    "/" if !in_field => {
-                        e.prevent_default();
-                        browser::focus("[data-testid=search]");
-                    }
-                    "Escape" => {
-                        if in_field {
-                            dispatch.dispatch(Action::Query(String::new()));
-                        } else if reading {
-                            dispatch.dispatch(Action::Close);
+                    let (ids, selected, total, hit, reading) = ctx.borrow().clone();
+                    let in_field = browser::typing_in_field();
+                    let key = e.key();
+                    let move_sel = |delta: i64| {
+                        if ids.is_empty() {
+                            return;
                         }
-                        dispatch.dispatch(Action::Help(false));
-                    }
-                    "ArrowDown" => {
-                        e.prevent_default();
-                        move_sel(1);
-                    }
-                    "ArrowUp" => {
-                        e.prevent_default();
-                        move_sel(-1);
-                    }
-                    "j" if !in_field => move_sel(1),
-                    "k" if !in_field => move_sel(-1),
-                    "Enter" if in_field => {
-                        if let Some(id) = selected.and_then(|s| ids.get(s)).or(ids.first()) {
-                            dispatch.dispatch(Action::Open(id.clone()));
+                        let n = ids.len() as i64;
+                        let cur =
+                            selected
+                                .map(|s| s as i64)
+                                .unwrap_or(if delta > 0 { -1 } else { n });
+                        let next = (cur + delta).clamp(0, n - 1) as usize;
+                        dispatch.dispatch(Action::Select(Some(next)));
+                        browser::focus(&format!(
+                            "[data-testid=result]:nth-child({}) a.result-link",
+                            next + 1
+                        ));
+                        browser::scroll_into_view(&format!(
+                            "[data-testid=result]:nth-child({})",
+                            next + 1
+                        ));
+                    };
+                    match key.as_str() {
+                        "/" if !in_field => {
+                            e.prevent_default();
+                            browser::focus("[data-testid=search]");
                         }
+                        "Escape" => {
+                            if in_field {
+                                dispatch.dispatch(Action::Query(String::new()));
+                            } else if reading {
+                                dispatch.dispatch(Action::Close);
+                            }
+                            dispatch.dispatch(Action::Help(false));
+                        }
+                        "ArrowDown" => {
+                            e.prevent_default();
+                            move_sel(1);
+                        }
+                        "ArrowUp" => {
+                            e.prevent_default();
+                            move_sel(-1);
+                        }
+                        "j" if !in_field => move_sel(1),
+                        "k" if !in_field => move_sel(-1),
+                        "Enter" if in_field => {
+                            if let Some(id) = selected.and_then(|s| ids.get(s)).or(ids.first()) {
+                                dispatch.dispatch(Action::Open(id.clone()));
+                            }
+                        }
+                        "n" if !in_field && total > 0 => {
+                            dispatch.dispatch(Action::Hit((hit + 1) % total))
+                        }
+                        "N" if !in_field && total > 0 => {
+                            dispatch.dispatch(Action::Hit((hit + total - 1) % total))
+                        }
+                        "?" if !in_field => dispatch.dispatch(Action::Help(true)),
+                        _ => {}
                     }
-                    "n" if !in_field && total > 0 => {
-                        dispatch.dispatch(Action::Hit((hit + 1) % total))
-                    }
-                    "N" if !in_field && total > 0 => {
-                        dispatch.dispatch(Action::Hit((hit + total - 1) % total))
-                    }
-                    "?" if !in_field => dispatch.dispatch(Action::Help(true)),
-                    _ => {}
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -391,7 +422,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                         <button type="button" onclick={font_up} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
                     </span>
                     <button type="button" onclick={toggle_lang} data-testid="lang-toggle" lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.other_lang}</button>
+                    if !single_file {
+                        <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
+                            data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>
+                    }
                 </div>
+                if *update_ready {
+                    <p class="update" role="status" data-testid="update-ready">{t.update_ready}
+                        <button type="button" onclick={accept_update} data-testid="update-reload">{t.reload}</button></p>
+                }
                 <ul id="hints" class="hints" aria-live="polite">{hints}</ul>
                 if state.help {
                     <section id="help" class="help" data-testid="help" aria-label={t.help}>

@@ -144,6 +144,14 @@ pub struct Strings {
     pub timeline_hint: &'static str,
     /// Back to results (phone).
     pub back: &'static str,
+    /// A new version has been downloaded.
+    pub update_ready: &'static str,
+    /// Reload into the new version.
+    pub reload: &'static str,
+    /// Link to the single-file build.
+    pub offline_download: &'static str,
+    /// Tooltip of that link.
+    pub offline_hint: &'static str,
 }
 
 /// Chinese.
@@ -201,6 +209,10 @@ pub static ZH: Strings = Strings {
     load_error: "档案数据无法加载",
     timeline_hint: "点击某天筛选,拖动选择日期范围",
     back: "返回结果",
+    update_ready: "新版本已就绪。",
+    reload: "重新载入",
+    offline_download: "下载离线版",
+    offline_hint: "一个 HTML 文件,双击即可离线使用全部档案",
 };
 
 /// English.
@@ -258,4 +270,8 @@ pub static EN: Strings = Strings {
     load_error: "The archive data could not be loaded",
     timeline_hint: "Click a day to filter; drag to select a range",
     back: "Back to results",
+    update_ready: "A new version is ready.",
+    reload: "Reload",
+    offline_download: "Download for offline use",
+    offline_hint: "One HTML file with the whole archive: double-click it, no network needed",
 };

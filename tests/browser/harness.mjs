@@ -19,7 +19,10 @@ const TYPES = {
 
 /** Serves `dir` on 127.0.0.1 under `prefix` (e.g. '/' or '/some/sub/path/'). */
 export async function serve(dir = DIST, prefix = '/') {
+  const state = { dir, requests: [] };
   const server = http.createServer((req, res) => {
+    state.requests.push(req.url);
+    dir = state.dir;
     const url = new URL(req.url, 'http://x');
     let p = decodeURIComponent(url.pathname);
     if (!p.startsWith(prefix)) { res.writeHead(404); res.end('outside prefix'); return; }
@@ -35,7 +38,14 @@ export async function serve(dir = DIST, prefix = '/') {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
+    /** Serve another directory from now on (a new deploy). */
+    setDir: (d) => { state.dir = d; },
+    requests: state.requests,
+    close: () => { server.closeAllConnections?.(); return new Promise((r) => server.close(r)); },
+  };
 }
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -55,6 +65,12 @@ export async function newPage(browser, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
   const page = await context.newPage();
   page.errors = [];
+  // Collect Content-Security-Policy violations (they must never happen).
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.cspViolations = () => page.evaluate(() => window.__csp || []);
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   return page;

@@ -1,0 +1,29 @@
+// Registers the service worker (hosted builds only) and tells the app when a new version is
+// ready; the app's "reload" button answers with the `archive-update-accept` event.
+(() => {
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  let waiting = null;
+  let accepted = false;
+  const offer = (worker) => {
+    waiting = worker;
+    window.__archiveUpdateReady = true;
+    window.dispatchEvent(new CustomEvent('archive-update-ready'));
+  };
+  window.addEventListener('archive-update-accept', () => {
+    accepted = true;
+    if (waiting) waiting.postMessage('skipWaiting');
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (accepted) location.reload();
+  });
+  navigator.serviceWorker.register('./sw.js').then((reg) => {
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (!w) return;
+      w.addEventListener('statechange', () => {
+        if (w.state === 'installed' && navigator.serviceWorker.controller) offer(w);
+      });
+    });
+  }).catch(() => { /* no service worker: the app still works online */ });
+})();
