@@ -15,4 +15,6 @@ pub mod synth;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
+pub mod bench_hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -81,7 +81,7 @@ impl Kind {
 
     /// Parses an English key or a Chinese name (`消息`, `图片` and `图片新闻` both work).
     pub fn from_name(name: &str) -> Option<Kind> {
-        let n = name.trim().to_lowercase();
+        let n = name.trim().to_ascii_lowercase();
         Kind::ALL
             .into_iter()
             .find(|k| k.key() == n || k.chinese() == n || (*k == Kind::Photo && n == "图片"))

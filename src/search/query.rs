@@ -303,7 +303,7 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
         }
         let term = match &t.field {
             Some((name, _)) => {
-                let lower = name.to_lowercase();
+                let lower = name.to_ascii_lowercase();
                 let value = t.text.trim();
                 let known = matches!(
                     lower.as_str(),

@@ -24,14 +24,18 @@ pub fn set_hash(h: &str, push: bool) {
 
 const PREFIX: &str = "archive-explorer.";
 
-/// A stored setting, or `None` (storage unavailable or unset).
+/// A stored setting, or `None` (storage unavailable or unset). Settings are short plain
+/// strings, read through gloo's raw `Storage` handle (no JSON codec in the wasm).
 pub fn load_setting(key: &str) -> Option<String> {
-    LocalStorage::get::<String>(format!("{PREFIX}{key}")).ok()
+    LocalStorage::raw()
+        .get_item(&format!("{PREFIX}{key}"))
+        .ok()
+        .flatten()
 }
 
 /// Stores a setting; failures (private mode, quota) are ignored: settings are a convenience.
 pub fn save_setting(key: &str, value: &str) {
-    let _ = LocalStorage::set(format!("{PREFIX}{key}"), value);
+    let _ = LocalStorage::raw().set_item(&format!("{PREFIX}{key}"), value);
 }
 
 /// Sets an attribute on `<html>` (theme, language, font size), or removes it for `None`.

@@ -231,6 +231,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         use_memo(key, move |_| derive(ix, &v, shown))
     };
 
+    // A performance mark after each render of new results (read by tests/browser/bench.mjs).
+    use_effect_with(derived.clone(), |_| {
+        if let Some(perf) = gloo::utils::window().performance() {
+            let _ = perf.mark("archive:results");
+        }
+    });
+
     let open_doc = state
         .view
         .article

@@ -10,6 +10,20 @@ use crate::view::export;
 use crate::view::i18n::Lang;
 use crate::view::route::{Sort, ViewState};
 
+/// Two decimals without the float formatting machinery (it would add kilobytes to the wasm).
+fn fixed2(x: f32) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let c = (x.abs() * 100.0).round() as u64;
+    format!(
+        "{}{}.{:02}",
+        if x < 0.0 { "-" } else { "" },
+        c / 100,
+        c % 100
+    )
+}
+
 /// Props for [`ResultList`].
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
@@ -146,14 +160,14 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                 .collect();
             let why = (!h.breakdown.terms.is_empty()).then(|| {
                 let rows: Html = h.breakdown.terms.iter().map(|ts| html! {
-                    <li>{format!("{} × {} → tf {:.2} · idf {:.2} · {:.2}", ts.term, ts.matches, ts.weighted_tf, ts.idf, ts.score)}</li>
+                    <li>{format!("{} × {} → tf {} · idf {} · {}", ts.term, ts.matches, fixed2(ts.weighted_tf), fixed2(ts.idf), fixed2(ts.score))}</li>
                 }).collect();
                 html! {
                     <details class="why">
                         <summary>{t.why}</summary>
                         <ul>{rows}
-                            if h.breakdown.proximity > 0.0 { <li>{format!("proximity {:.2}", h.breakdown.proximity)}</li> }
-                            <li>{format!("= {:.2}", h.breakdown.total)}</li>
+                            if h.breakdown.proximity > 0.0 { <li>{format!("proximity {}", fixed2(h.breakdown.proximity))}</li> }
+                            <li>{format!("= {}", fixed2(h.breakdown.total))}</li>
                         </ul>
                     </details>
                 }

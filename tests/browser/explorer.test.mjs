@@ -259,3 +259,44 @@ test('phone layout: stacked, the reader is its own view', async () => {
   await page.locator('#results').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('text meets WCAG AA contrast in light and dark themes', async () => {
+  const page = await open();
+  await search(page, '元宵');
+  await waitCount(page, 2);
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  await page.locator('[data-testid=reader] mark.current').waitFor();
+  for (const theme of ['light', 'dark']) {
+    await page.locator('[data-testid=theme]').selectOption(theme);
+    const report = await page.evaluate(() => {
+      const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      // The effective background: the first ancestor with an opaque background colour.
+      const bg = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+        }
+        return rgb(getComputedStyle(document.body).backgroundColor);
+      };
+      const out = [];
+      for (const sel of ['body', '.brand h1', '.count-line', '.result .title', '.result .meta', '.meta .count', '.snippet', '.snippet mark',
+        '.reader .byline', '.meta-list', '.para', '.reader mark', '.reader mark.current', '.facet h3', '.facet .n', 'button', '.citation', '.offline-link']) {
+        const el = document.querySelector(sel);
+        if (!el) { out.push({ sel, missing: true }); continue; }
+        const fg = rgb(getComputedStyle(el).color);
+        const a = lum(fg), b = lum(bg(el));
+        out.push({ sel, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+      }
+      return out;
+    });
+    for (const r of report) {
+      assert.ok(!r.missing, `${theme}: ${r.sel} present`);
+      assert.ok(r.ratio >= 4.5, `${theme}: ${r.sel} contrast ${r.ratio.toFixed(2)} < 4.5`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+});
