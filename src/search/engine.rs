@@ -94,6 +94,10 @@ pub enum MatchKind {
 #[derive(Debug, Clone, Copy)]
 struct RawMatch {
     unit: u32,
+    /// The unit's article.
+    doc: u32,
+    /// Field weight × match quality.
+    weight: f32,
     /// Folded byte offsets within the unit.
     start: u32,
     end: u32,
@@ -245,14 +249,14 @@ impl Index {
                             raw,
                             *scope,
                             pinyin.as_deref(),
-                            ci as u16,
-                            ai as u16,
+                            (ci as u16, ai as u16),
+                            &opts.weights,
                             &mut matches,
                         );
                         let mut count = 0;
                         let mut last = usize::MAX;
                         for m in &matches[before..] {
-                            let d = self.units[m.unit as usize].doc as usize;
+                            let d = m.doc as usize;
                             if d != last {
                                 if !sat[d] {
                                     sat[d] = true;
@@ -278,14 +282,16 @@ impl Index {
                 }
             }
         }
-        matches.sort_by_key(|m| (m.unit, m.start, m.kind));
+        if !matches.is_sorted_by_key(|m| (m.unit, m.start)) {
+            matches.sort_by_key(|m| (m.unit, m.start, m.kind));
+        }
         // Group matches by document.
         let mut by_doc: Vec<(u32, u32)> = vec![(0, 0); n];
         let mut i = 0;
         while i < matches.len() {
-            let d = self.units[matches[i].unit as usize].doc as usize;
+            let d = matches[i].doc as usize;
             let s = i;
-            while i < matches.len() && self.units[matches[i].unit as usize].doc as usize == d {
+            while i < matches.len() && matches[i].doc as usize == d {
                 i += 1;
             }
             by_doc[d] = (s as u32, i as u32);
@@ -355,8 +361,8 @@ impl Index {
         raw: &str,
         scope: Scope,
         pinyin: Option<&str>,
-        clause: u16,
-        alt: u16,
+        (clause, alt): (u16, u16),
+        w: &RankingWeights,
         out: &mut Vec<RawMatch>,
     ) {
         let needle = self.folder.fold(raw);
@@ -365,6 +371,9 @@ impl Index {
             let finder = memmem::Finder::new(needle.as_bytes());
             let mut ui = 0usize;
             let raw_trim = raw.trim();
+            let needle_is_raw = needle == raw_trim;
+            let mut cursor = 0usize;
+            let mut cursor_unit = usize::MAX;
             for pos in finder.find_iter(self.text.as_bytes()) {
                 while ui + 1 < self.units.len() && self.units[ui + 1].start as usize <= pos {
                     ui += 1;
@@ -375,13 +384,28 @@ impl Index {
                 }
                 let s = pos - u.start as usize;
                 let e = s + needle.len();
-                if !u.folded.is_boundary(s) || !u.folded.is_boundary(e) {
-                    continue;
+                if cursor_unit != ui {
+                    cursor_unit = ui;
+                    cursor = 0;
                 }
-                let kind = {
-                    let src = self.unit_source(u);
-                    let (os, oe) = u.folded.to_original(s, e);
-                    if src.get(os..oe) == Some(raw_trim) {
+                let kind = if u.identity {
+                    // Fast path: offsets are the original's, the text is the folded text.
+                    if needle_is_raw {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Folded
+                    }
+                } else {
+                    let Some((os, oe, same)) = u.folded.map_forward(&mut cursor, s, e) else {
+                        continue;
+                    };
+                    if same {
+                        if needle_is_raw {
+                            MatchKind::Exact
+                        } else {
+                            MatchKind::Folded
+                        }
+                    } else if self.unit_source(u).get(os..oe) == Some(raw_trim) {
                         MatchKind::Exact
                     } else {
                         MatchKind::Folded
@@ -389,6 +413,8 @@ impl Index {
                 };
                 out.push(RawMatch {
                     unit: ui as u32,
+                    doc: u.doc,
+                    weight: w.field(u.field) * w.quality(kind),
                     start: s as u32,
                     end: e as u32,
                     clause,
@@ -410,6 +436,8 @@ impl Index {
                     if !overlaps {
                         out.push(RawMatch {
                             unit: ui as u32,
+                            doc: u.doc,
+                            weight: w.field(u.field) * w.pinyin,
                             start: s as u32,
                             end: e as u32,
                             clause,
@@ -449,7 +477,7 @@ impl Index {
                 let (mut count, mut tf) = (0u32, 0f32);
                 for m in mine {
                     count += 1;
-                    tf += w.field(self.units[m.unit as usize].field) * w.quality(m.kind);
+                    tf += m.weight;
                 }
                 if count == 0 {
                     continue;
@@ -466,30 +494,36 @@ impl Index {
                 });
             }
         }
-        // Proximity: the closest pair of matches of different clauses within one text.
+        // Proximity: the closest pair of matches of different clauses within one text. Matches
+        // are sorted, so the closest such pair is adjacent in that order.
+        let positive_text = q
+            .clauses
+            .iter()
+            .filter(|c| {
+                !c.negated
+                    && c.alternatives
+                        .iter()
+                        .any(|t| matches!(t, Term::Text { .. }))
+            })
+            .count();
         let mut best_gap: Option<usize> = None;
-        for (i, a) in ms.iter().enumerate() {
-            for b in &ms[i + 1..] {
-                if b.unit != a.unit {
-                    break;
+        if positive_text >= 2 {
+            for w in ms.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if a.unit != b.unit || a.clause == b.clause {
+                    continue;
                 }
-                if b.clause != a.clause {
-                    let u = &self.units[a.unit as usize];
-                    let (lo, hi) = if a.end <= b.start {
-                        (a.end, b.start)
-                    } else if b.end <= a.start {
-                        (b.end, a.start)
-                    } else {
-                        (0, 0)
-                    };
-                    let gap = u
-                        .folded
+                let u = &self.units[a.unit as usize];
+                let gap = if a.end <= b.start {
+                    u.folded
                         .text
-                        .get(lo as usize..hi as usize)
+                        .get(a.end as usize..b.start as usize)
                         .map(|s| s.chars().count())
-                        .unwrap_or(0);
-                    best_gap = Some(best_gap.map_or(gap, |g| g.min(gap)));
-                }
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                best_gap = Some(best_gap.map_or(gap, |g| g.min(gap)));
             }
         }
         if let Some(g) = best_gap {

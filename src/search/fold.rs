@@ -151,6 +151,20 @@ impl Folded {
         i.checked_sub(1).map(|i| (i, &self.segs[i]))
     }
 
+    /// Whether the folded text maps byte for byte onto the start of the original (no character
+    /// was changed or dropped before its end), so offsets need no translation.
+    pub fn is_identity(&self) -> bool {
+        matches!(
+            self.segs.as_slice(),
+            [] | [Seg {
+                identity: true,
+                norm: 0,
+                orig: 0,
+                ..
+            }]
+        )
+    }
+
     /// Whether a match may start or end at folded offset `n`: not inside the fold of a single
     /// original character that folded to several characters.
     pub fn is_boundary(&self, n: usize) -> bool {
@@ -161,6 +175,43 @@ impl Folded {
             Some((_, s)) if !s.identity => s.norm as usize == n,
             _ => true,
         }
+    }
+
+    /// Maps a folded match `[s, e)` to the original, walking forward from `*cursor`: matches
+    /// within one text must come in increasing order (start each text with `*cursor = 0`).
+    /// `None` when the match cuts through the fold of one character; the flag is true when the
+    /// match lies inside one identity run, so its original text equals its folded text.
+    pub fn map_forward(
+        &self,
+        cursor: &mut usize,
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize, bool)> {
+        if self.segs.is_empty() {
+            return None;
+        }
+        while *cursor + 1 < self.segs.len() && self.segs[*cursor + 1].norm as usize <= s {
+            *cursor += 1;
+        }
+        let i = (*cursor).min(self.segs.len() - 1);
+        let seg = self.segs[i];
+        let seg_end = self
+            .segs
+            .get(i + 1)
+            .map_or(self.text.len(), |n| n.norm as usize);
+        if seg.identity {
+            if e <= seg_end {
+                let os = seg.orig as usize + (s - seg.norm as usize);
+                return Some((os, os + (e - s), true));
+            }
+        } else if s != seg.norm as usize {
+            return None;
+        }
+        if !self.is_boundary(e) {
+            return None;
+        }
+        let (os, oe) = self.to_original(s, e);
+        Some((os, oe, false))
     }
 
     /// Maps a folded byte range to the original byte range that produced it.
@@ -221,5 +272,12 @@ mod tests {
         assert!(!m.is_boundary(p));
         assert!(m.is_boundary(1));
         assert_eq!(m.to_original(1, 1 + "(株)".len()), (1, 1 + '㈱'.len_utf8()));
+    }
+}
+
+impl Folded {
+    /// Number of runs in the offset map (for diagnostics and benchmarks).
+    pub fn runs(&self) -> usize {
+        self.segs.len()
     }
 }

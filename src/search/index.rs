@@ -69,6 +69,8 @@ pub struct Unit {
     pub start: u32,
     /// The folded text with its offset map.
     pub folded: Folded,
+    /// `folded` maps 1:1 onto the original (the common case: no translation needed).
+    pub identity: bool,
 }
 
 /// Per-article facts used by filters and ranking.
@@ -146,12 +148,14 @@ impl Index {
                 let start = text.len() as u32;
                 text.push_str(&folded.text);
                 text.push('\n');
+                let identity = folded.is_identity();
                 units.push(Unit {
                     doc: d as u32,
                     field,
                     index,
                     start,
                     folded,
+                    identity,
                 });
             }
             docs.push(Doc {

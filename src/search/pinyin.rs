@@ -42,29 +42,94 @@ impl PinyinTable {
     }
 }
 
+/// First and last code point (exclusive) of the dense part of [`Slots`]: CJK Extension A and
+/// the Unified Ideographs, where nearly every corpus character lives.
+const DENSE: (u32, u32) = (0x3400, 0xA000);
+
+/// Character → slot lookup without hashing for the main CJK blocks.
+#[derive(Debug, Clone, Default)]
+struct Slots {
+    /// `slot + 1` per code point of `DENSE`, 0 for none.
+    dense: Vec<u32>,
+    sparse: HashMap<char, u32>,
+}
+
+impl Slots {
+    fn insert(&mut self, c: char, slot: u32) {
+        let u = c as u32;
+        if (DENSE.0..DENSE.1).contains(&u) {
+            if self.dense.is_empty() {
+                self.dense = vec![0; (DENSE.1 - DENSE.0) as usize];
+            }
+            self.dense[(u - DENSE.0) as usize] = slot + 1;
+        } else {
+            self.sparse.insert(c, slot);
+        }
+    }
+
+    #[inline]
+    fn get(&self, c: char) -> Option<usize> {
+        let u = c as u32;
+        if (DENSE.0..DENSE.1).contains(&u) {
+            match self.dense.get((u - DENSE.0) as usize) {
+                Some(&v) if v > 0 => Some(v as usize - 1),
+                _ => None,
+            }
+        } else {
+            self.sparse.get(&c).map(|v| *v as usize)
+        }
+    }
+}
+
 /// A fast lookup built from a [`PinyinTable`].
 #[derive(Debug, Clone, Default)]
 pub struct PinyinMap {
     syllables: Vec<Box<str>>,
-    readings: HashMap<char, Vec<u16>>,
+    slots: Slots,
+    /// Per slot: reading ids.
+    lists: Vec<Vec<u16>>,
+    /// Per slot: a bit per letter `a`–`z` that one of its readings starts with.
+    masks: Vec<u32>,
 }
 
 impl PinyinMap {
     /// Builds the lookup.
     pub fn new(t: &PinyinTable) -> PinyinMap {
-        PinyinMap {
-            syllables: t
-                .syllables
+        let syllables: Vec<Box<str>> = t
+            .syllables
+            .iter()
+            .map(|s| s.clone().into_boxed_str())
+            .collect();
+        let mut m = PinyinMap {
+            syllables,
+            ..Default::default()
+        };
+        for (i, (c, ids)) in t.readings.iter().enumerate() {
+            let mask = ids
                 .iter()
-                .map(|s| s.clone().into_boxed_str())
-                .collect(),
-            readings: t.readings.iter().cloned().collect(),
+                .filter_map(|i| m.syllables.get(*i as usize))
+                .filter_map(|s| s.bytes().next())
+                .filter(|b| b.is_ascii_lowercase())
+                .fold(0u32, |m, b| m | 1 << (b - b'a'));
+            m.slots.insert(*c, i as u32);
+            m.lists.push(ids.clone());
+            m.masks.push(mask);
         }
+        m
+    }
+
+    #[inline]
+    fn starts_with_bit(&self, c: char, bit: u32) -> bool {
+        self.slots
+            .get(c)
+            .and_then(|s| self.masks.get(s))
+            .is_some_and(|m| m & bit != 0)
     }
 
     fn readings(&self, c: char) -> impl Iterator<Item = &str> {
-        self.readings
-            .get(&c)
+        self.slots
+            .get(c)
+            .and_then(|s| self.lists.get(s))
             .into_iter()
             .flatten()
             .filter_map(|i| self.syllables.get(*i as usize).map(|s| &**s))
@@ -96,10 +161,22 @@ impl PinyinMap {
         if q.len() < 2 {
             return out;
         }
+        let Some(bit) = q
+            .first()
+            .filter(|b| b.is_ascii_lowercase())
+            .map(|b| 1u32 << (b - b'a'))
+        else {
+            return out;
+        };
+        // Cheap rejection first: no character of the text has a reading starting with the
+        // query's first letter.
+        if !text.chars().any(|c| self.starts_with_bit(c, bit)) {
+            return out;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut i = 0;
         while i < chars.len() {
-            if self.readings.contains_key(&chars[i].1) {
+            if self.starts_with_bit(chars[i].1, bit) {
                 if let Some(end) = self.match_from(&chars, i, i, q, 0) {
                     let e = chars.get(end).map(|c| c.0).unwrap_or(text.len());
                     out.push((chars[i].0, e));
@@ -140,11 +217,9 @@ impl PinyinMap {
         for syl in self.readings(c).take(1) {
             let s = syl.as_bytes();
             // The initial (zh/ch/sh or the first letter), then the next character.
-            let mut inits = vec![1];
-            if s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh") {
-                inits.insert(0, 2);
-            }
-            for n in inits {
+            let zcs = s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh");
+            let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
+            for &n in inits {
                 if rest.len() > n && rest.starts_with(&s[..n]) {
                     if let Some(e) = self.match_from(chars, start, ci + 1, q, qi + n) {
                         return Some(e);

@@ -1,0 +1,30 @@
+//! Profiling helper: `cargo run --release --example prof -- <query> [reps]` over the synthetic 10k archive.
+use archive_explorer::archive::load_dir;
+use archive_explorer::search::engine::SearchOptions;
+use archive_explorer::search::tables::build_tables;
+use archive_explorer::search::{query, Index};
+use archive_explorer::synth;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let q = args.first().cloned().unwrap_or_else(|| "疫".into());
+    let reps: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(50);
+    let seed = load_dir(std::path::Path::new("seeds")).expect("seed");
+    let big = synth::archive(&seed, 10_000, 2_000, 42);
+    let t = build_tables(&big).expect("tables");
+    let ix = Index::new(big, &t);
+    let opts = SearchOptions {
+        limit: 50,
+        ..Default::default()
+    };
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
+        n = ix.search(&parsed, &opts).order.len();
+    }
+    eprintln!(
+        "{q}: {n} results, {:.2} ms/query",
+        start.elapsed().as_secs_f64() * 1000.0 / reps as f64
+    );
+}
