@@ -177,6 +177,11 @@ impl Folded {
         }
     }
 
+    /// Number of runs in the offset map (for diagnostics and benchmarks).
+    pub fn runs(&self) -> usize {
+        self.segs.len()
+    }
+
     /// Maps a folded match `[s, e)` to the original, walking forward from `*cursor`: matches
     /// within one text must come in increasing order (start each text with `*cursor = 0`).
     /// `None` when the match cuts through the fold of one character; the flag is true when the
@@ -272,12 +277,5 @@ mod tests {
         assert!(!m.is_boundary(p));
         assert!(m.is_boundary(1));
         assert_eq!(m.to_original(1, 1 + "(株)".len()), (1, 1 + '㈱'.len_utf8()));
-    }
-}
-
-impl Folded {
-    /// Number of runs in the offset map (for diagnostics and benchmarks).
-    pub fn runs(&self) -> usize {
-        self.segs.len()
     }
 }
