@@ -425,11 +425,17 @@ impl Index {
         }
         if let Some(key) = pinyin {
             let text_matches: Vec<RawMatch> = out[first..].to_vec();
-            for (ui, u) in self.units.iter().enumerate() {
+            let prepared = self.pinyin_texts.get_or_init(|| {
+                self.units
+                    .iter()
+                    .map(|u| self.pinyin.prepare(&u.folded.text))
+                    .collect()
+            });
+            for (ui, (u, pt)) in self.units.iter().zip(prepared).enumerate() {
                 if !Self::in_scope(u.field, scope) {
                     continue;
                 }
-                for (s, e) in self.pinyin.find(&u.folded.text, key) {
+                for (s, e) in self.pinyin.find_prepared(pt, key) {
                     let overlaps = text_matches.iter().any(|m| {
                         m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize
                     });

@@ -100,6 +100,8 @@ pub struct Index {
     pub docs: Vec<Doc>,
     /// Mean folded length.
     pub avg_len: f32,
+    /// Units prepared for pinyin matching, built on the first pinyin query.
+    pub pinyin_texts: std::sync::OnceLock<Vec<super::pinyin::PinyinText>>,
 }
 
 /// The texts of an article, in the order the index keeps them.
@@ -177,6 +179,7 @@ impl Index {
             units,
             docs,
             avg_len,
+            pinyin_texts: std::sync::OnceLock::new(),
         }
     }
 

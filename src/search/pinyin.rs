@@ -118,23 +118,6 @@ impl PinyinMap {
         m
     }
 
-    #[inline]
-    fn starts_with_bit(&self, c: char, bit: u32) -> bool {
-        self.slots
-            .get(c)
-            .and_then(|s| self.masks.get(s))
-            .is_some_and(|m| m & bit != 0)
-    }
-
-    fn readings(&self, c: char) -> impl Iterator<Item = &str> {
-        self.slots
-            .get(c)
-            .and_then(|s| self.lists.get(s))
-            .into_iter()
-            .flatten()
-            .filter_map(|i| self.syllables.get(*i as usize).map(|s| &**s))
-    }
-
     /// Whether `word` (already [`pinyin_key`]-normalized) splits into whole corpus syllables.
     pub fn is_syllables(&self, word: &str) -> bool {
         let b = word.as_bytes();
@@ -153,9 +136,29 @@ impl PinyinMap {
         !word.is_empty() && ok[b.len()]
     }
 
+    /// Prepares a text for repeated pinyin matching: each character's reading slot.
+    pub fn prepare(&self, text: &str) -> PinyinText {
+        let mut slots = Vec::with_capacity(text.len() / 3);
+        let mut offs = Vec::with_capacity(text.len() / 3);
+        for (o, c) in text.char_indices() {
+            slots.push(self.slots.get(c).map_or(0, |s| s as u32 + 1));
+            offs.push(o as u32);
+        }
+        PinyinText {
+            slots,
+            offs,
+            len: text.len() as u32,
+        }
+    }
+
     /// Byte ranges in `text` of the runs of characters that `key` spells, left to right,
     /// without overlaps.
     pub fn find(&self, text: &str, key: &str) -> Vec<(usize, usize)> {
+        self.find_prepared(&self.prepare(text), key)
+    }
+
+    /// [`PinyinMap::find`] over a prepared text.
+    pub fn find_prepared(&self, t: &PinyinText, key: &str) -> Vec<(usize, usize)> {
         let q = key.as_bytes();
         let mut out = Vec::new();
         if q.len() < 2 {
@@ -168,18 +171,19 @@ impl PinyinMap {
         else {
             return out;
         };
-        // Cheap rejection first: no character of the text has a reading starting with the
-        // query's first letter.
-        if !text.chars().any(|c| self.starts_with_bit(c, bit)) {
-            return out;
-        }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let starts = |slot: u32| {
+            slot > 0
+                && self
+                    .masks
+                    .get(slot as usize - 1)
+                    .is_some_and(|m| m & bit != 0)
+        };
         let mut i = 0;
-        while i < chars.len() {
-            if self.starts_with_bit(chars[i].1, bit) {
-                if let Some(end) = self.match_from(&chars, i, i, q, 0) {
-                    let e = chars.get(end).map(|c| c.0).unwrap_or(text.len());
-                    out.push((chars[i].0, e));
+        while i < t.slots.len() {
+            if starts(t.slots[i]) {
+                if let Some(end) = self.match_from(&t.slots, i, i, q, 0) {
+                    let e = t.offs.get(end).copied().unwrap_or(t.len);
+                    out.push((t.offs[i] as usize, e as usize));
                     i = end;
                     continue;
                 }
@@ -189,50 +193,76 @@ impl PinyinMap {
         out
     }
 
+    fn slot_readings(&self, slot: u32) -> impl Iterator<Item = &[u8]> {
+        slot.checked_sub(1)
+            .and_then(|s| self.lists.get(s as usize))
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.syllables.get(*i as usize).map(|s| s.as_bytes()))
+    }
+
     /// Matches `q[qi..]` against characters from `ci` (the match started at `start`); returns
     /// the index after the last character. A one-character match must spell a whole syllable.
     fn match_from(
         &self,
-        chars: &[(usize, char)],
+        slots: &[u32],
         start: usize,
         ci: usize,
         q: &[u8],
         qi: usize,
     ) -> Option<usize> {
-        let c = chars.get(ci)?.1;
+        let slot = *slots.get(ci)?;
+        if slot == 0 {
+            return None;
+        }
         let rest = &q[qi..];
+        // Every way to spell a character starts with the first letter of one of its readings.
+        let first = *rest.first()?;
+        let mask = self.masks.get(slot as usize - 1).copied().unwrap_or(0);
+        if !first.is_ascii_lowercase() || mask & (1 << (first - b'a')) == 0 {
+            return None;
+        }
         let several = ci > start;
-        for syl in self.readings(c) {
-            let s = syl.as_bytes();
+        for s in self.slot_readings(slot) {
             if rest == s {
                 return Some(ci + 1);
             }
             if rest.starts_with(s) {
-                if let Some(e) = self.match_from(chars, start, ci + 1, q, qi + s.len()) {
+                if let Some(e) = self.match_from(slots, start, ci + 1, q, qi + s.len()) {
                     return Some(e);
                 }
             }
         }
         // Initials use the main reading only: rarer readings spelled by one letter add noise.
-        for syl in self.readings(c).take(1) {
-            let s = syl.as_bytes();
+        if let Some(s) = self.slot_readings(slot).next() {
             // The initial (zh/ch/sh or the first letter), then the next character.
             let zcs = s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh");
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             for &n in inits {
                 if rest.len() > n && rest.starts_with(&s[..n]) {
-                    if let Some(e) = self.match_from(chars, start, ci + 1, q, qi + n) {
+                    if let Some(e) = self.match_from(slots, start, ci + 1, q, qi + n) {
                         return Some(e);
                     }
                 }
             }
         }
         // The last character of a longer match may be spelled by any prefix (typing).
-        if several && self.readings(c).any(|syl| syl.as_bytes().starts_with(rest)) {
+        if several && self.slot_readings(slot).any(|s| s.starts_with(rest)) {
             return Some(ci + 1);
         }
         None
     }
+}
+
+/// A text prepared for pinyin matching (see [`PinyinMap::prepare`]).
+#[derive(Debug, Clone, Default)]
+pub struct PinyinText {
+    /// Per character: its reading slot + 1, or 0 for a character without readings.
+    slots: Vec<u32>,
+    /// Per character: its byte offset.
+    offs: Vec<u32>,
+    /// Byte length of the text.
+    len: u32,
 }
 
 /// Normalizes a Latin query word for pinyin: lower case, tone marks removed, `ü` as `v`,

@@ -446,13 +446,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                     </section>
                 }
             </header>
-            <div class="panes">
+            <main class="panes" id="main">
                 <facets::FacetPane facets={derived.facets.clone()} view={state.view.clone()} lang={lang} on_action={on_action.clone()} />
                 <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
                     selected={state.selected} shown={state.shown} lang={lang} on_action={on_action.clone()} count={count} />
                 <reader::Reader index={p.index} doc={open_doc} hit={open_hit} view={state.view.clone()} lang={lang}
                     docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
-            </div>
+            </main>
         </div>
     }
 }

@@ -300,3 +300,30 @@ test('text meets WCAG AA contrast in light and dark themes', async () => {
   }
   assert.deepEqual(page.errors, []);
 });
+
+test('query hints, syntax help, landmarks and a print stylesheet', async () => {
+  const page = await open();
+  await search(page, 'title: "unclosed');
+  const hints = await page.locator('[data-testid=hint]').allTextContents();
+  assert.equal(hints.length, 2, JSON.stringify(hints));
+  assert.ok(hints.some((h) => h.includes('title')) && hints.some((h) => h.includes('引号')), JSON.stringify(hints));
+  await search(page, '');
+  assert.equal(await page.locator('[data-testid=hint]').count(), 0);
+  await page.locator('[data-testid=result-count]').click();
+  await page.keyboard.press('?');
+  await page.locator('[data-testid=help]').waitFor();
+  assert.match(await page.locator('[data-testid=help]').textContent(), /date:2月7日\.\.2月8日/);
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid=help]').waitFor({ state: 'detached' });
+  for (const sel of ['header[role=banner]', 'main', '[role=search]', 'aside[aria-label]', '#results[aria-labelledby]']) {
+    assert.equal(await page.locator(sel).count(), 1, sel);
+  }
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.facets').isVisible(), false);
+  assert.equal(await page.locator('#results').isVisible(), false);
+  assert.equal(await page.locator('[data-testid=reader] .title').isVisible(), true);
+  assert.equal(await page.locator('.reader-bar').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.errors, []);
+});
