@@ -23,6 +23,12 @@ fn main() {
         let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
         n = ix.search(&parsed, &opts).order.len();
     }
+    if std::env::var("COUNT").is_ok() {
+        let all = SearchOptions::default();
+        let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
+        let total: usize = ix.search(&parsed, &all).hits.iter().map(|h| h.count).sum();
+        eprintln!("{q}: {total} highlighted matches in all results");
+    }
     eprintln!(
         "{q}: {n} results, {:.2} ms/query",
         start.elapsed().as_secs_f64() * 1000.0 / reps as f64
