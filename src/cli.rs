@@ -73,3 +73,89 @@ pub fn search_json(a: Archive, q: &str) -> Result<Value, String> {
     eprintln!("{}", serde_json::to_string(&hints).unwrap_or_default());
     Ok(Value::Array(hits))
 }
+
+/// Ground truth for benchmark queries, computed independently of the index: an article
+/// matches when every whitespace-separated term of the query (quotes group a phrase) occurs in
+/// one of its texts after the full fold (Unicode, case, OpenCC traditional→simplified, quotes,
+/// dashes, whitespace), or, for a Latin-only term, is spelled in pinyin by a run of its
+/// characters (every reading of every character, from the `pinyin` crate). Negated and field
+/// terms are not part of the benchmark language. Returns `{query: [ids]}`.
+pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
+    use crate::search::pinyin::{pinyin_key, PinyinMap, PinyinTable};
+    use crate::search::tables::{article_texts, FullFolder};
+    use std::collections::BTreeMap;
+    let full = FullFolder::new()?;
+    let folded: Vec<Vec<String>> = a
+        .articles
+        .iter()
+        .map(|art| article_texts(art).iter().map(|t| full.fold(t)).collect())
+        .collect();
+    let mut readings: BTreeMap<char, Vec<String>> = BTreeMap::new();
+    for texts in &folded {
+        for t in texts {
+            for c in t.chars() {
+                if readings.contains_key(&c) {
+                    continue;
+                }
+                if let Some(multi) = pinyin::ToPinyinMulti::to_pinyin_multi(&c) {
+                    let mut v: Vec<String> = Vec::new();
+                    for p in multi {
+                        let r = p.plain().replace('ü', "v");
+                        if !v.contains(&r) {
+                            v.push(r);
+                        }
+                    }
+                    readings.insert(c, v);
+                }
+            }
+        }
+    }
+    let py = PinyinMap::new(&PinyinTable::from_readings(readings));
+    let mut out = serde_json::Map::new();
+    for q in queries {
+        let mut terms: Vec<String> = Vec::new();
+        let mut in_quote = false;
+        let mut cur = String::new();
+        for c in q.chars() {
+            if c == '"' {
+                in_quote = !in_quote;
+            } else if c.is_whitespace() && !in_quote {
+                if !cur.is_empty() {
+                    terms.push(std::mem::take(&mut cur));
+                }
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            terms.push(cur);
+        }
+        // Adjacent whole-syllable Latin words are one name, as in the query language.
+        let mut merged: Vec<String> = Vec::new();
+        for t in terms {
+            let latin = pinyin_key(&t).is_some_and(|k| py.is_syllables(&k));
+            match merged.last_mut() {
+                Some(prev) if latin && pinyin_key(prev).is_some_and(|k| py.is_syllables(&k)) => prev.push_str(&t),
+                _ => merged.push(t),
+            }
+        }
+        let ids: Vec<Value> = a
+            .articles
+            .iter()
+            .zip(&folded)
+            .filter(|(_, texts)| {
+                merged.iter().all(|term| {
+                    let f = full.fold(term);
+                    let text_hit = !f.is_empty() && texts.iter().any(|t| t.contains(&f));
+                    let py_hit = pinyin_key(term)
+                        .filter(|k| k.len() >= 2)
+                        .is_some_and(|k| texts.iter().any(|t| !py.find(t, &k).is_empty()));
+                    text_hit || py_hit
+                })
+            })
+            .map(|(art, _)| json!(art.id))
+            .collect();
+        out.insert(q.clone(), Value::Array(ids));
+    }
+    Ok(Value::Object(out))
+}
