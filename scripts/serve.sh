@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 echo "serve: building and serving on http://127.0.0.1:${PORT:-8080}/ (Ctrl-C to stop)"
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}" --open=false
+# No autoreload: its injected script would not match the build's Content-Security-Policy hash.
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}" --open=false

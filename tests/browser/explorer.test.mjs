@@ -327,3 +327,25 @@ test('query hints, syntax help, landmarks and a print stylesheet', async () => {
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.errors, []);
 });
+
+test('previous / next article and copying a citation to the clipboard', async () => {
+  const page = await newPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.goto(server.url);
+  await ready(page);
+  const ids = await resultIds(page);
+  await page.locator('[data-testid=result] a.result-link').nth(1).click();
+  await page.waitForSelector(`[data-testid=reader][data-article-id="${ids[1]}"]`);
+  await page.locator('[data-testid=next-article]').click();
+  await page.waitForSelector(`[data-testid=reader][data-article-id="${ids[2]}"]`);
+  await page.locator('[data-testid=prev-article]').click();
+  await page.locator('[data-testid=prev-article]').click();
+  await page.waitForSelector(`[data-testid=reader][data-article-id="${ids[0]}"]`);
+  assert.equal(await page.locator('[data-testid=prev-article]').isDisabled(), true, 'first article has no previous');
+  await page.locator('[data-testid=cite-gbt]').click();
+  await page.locator('.toast').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.locator('[data-testid=citation-gbt]').textContent());
+  assert.match(copied, /^张劲松\. 众志成城 鏖战“疫”魔\[N\]\. 000_20dea06dc3c2f291\.txt\.$/);
+  assert.deepEqual(page.errors, []);
+});
