@@ -26,10 +26,19 @@ pub fn bench_search(q: &str, reps: u32) -> u32 {
 /// The ids of every matching article, best first, one per line (for recall measurements).
 #[wasm_bindgen(js_name = benchSearchIds)]
 pub fn bench_search_ids(q: &str) -> String {
-    let Ok(ix) = crate::ui::index() else { return String::new() };
-    let opts = SearchOptions { limit: 0, ..Default::default() };
+    let Ok(ix) = crate::ui::index() else {
+        return String::new();
+    };
+    let opts = SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
     let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
     let r = ix.search(&parsed, &opts);
-    let ids: Vec<&str> = r.order.iter().map(|(d, _)| ix.archive.articles[*d].id.as_str()).collect();
+    let ids: Vec<&str> = r
+        .order
+        .iter()
+        .map(|(d, _)| ix.archive.articles[*d].id.as_str())
+        .collect();
     ids.join("\n")
 }

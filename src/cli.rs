@@ -19,7 +19,23 @@ pub fn parse_json(a: &Archive) -> Value {
         .iter()
         .map(|x| serde_json::to_value(x).unwrap_or(Value::Null))
         .collect();
-    json!({"pages": pages, "articles": articles})
+    let entities: Vec<Value> = a
+        .entities
+        .iter()
+        .map(|e| {
+            let ids: Vec<&str> = e.articles().iter().filter_map(|i| a.articles.get(*i as usize)).map(|x| x.id.as_str()).collect();
+            let mentions: Vec<Value> = e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let id = a.articles.get(m.article as usize).map(|x| x.id.as_str()).unwrap_or("");
+                    json!({"article": id, "paragraph": m.paragraph, "start": m.start, "end": m.end})
+                })
+                .collect();
+            json!({"name": e.name, "kind": e.kind.key(), "aliases": e.aliases, "articles": ids, "mentions": mentions})
+        })
+        .collect();
+    json!({"pages": pages, "articles": articles, "entities": entities})
 }
 
 /// Byte offset to character offset in `s`.
@@ -135,7 +151,9 @@ pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
         for t in terms {
             let latin = pinyin_key(&t).is_some_and(|k| py.is_syllables(&k));
             match merged.last_mut() {
-                Some(prev) if latin && pinyin_key(prev).is_some_and(|k| py.is_syllables(&k)) => prev.push_str(&t),
+                Some(prev) if latin && pinyin_key(prev).is_some_and(|k| py.is_syllables(&k)) => {
+                    prev.push_str(&t)
+                }
                 _ => merged.push(t),
             }
         }

@@ -100,6 +100,7 @@ pub fn archive(source: &Archive, n: usize, bytes_each: usize, seed: u64) -> Arch
     Archive {
         pages: Vec::new(),
         articles,
+        entities: Vec::new(),
     }
 }
 

@@ -201,6 +201,7 @@ proptest! {
     fn search_ranges_are_sound_on_random_texts(texts in prop::collection::vec(text_strategy(60), 1..4), q in text_strategy(6)) {
         let archive = Archive {
             pages: vec![],
+            entities: vec![],
             articles: texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect(),
         };
         let ix = Index::new(archive, tables());

@@ -242,6 +242,7 @@ fn exact_beats_folded_beats_pinyin() {
     };
     let archive = Archive {
         pages: vec![],
+        entities: vec![],
         articles: vec![
             mk("pinyin", "这里有张先生。"),
             mk("folded", "这里有ZHANG。"),

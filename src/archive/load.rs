@@ -197,6 +197,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Archive, ParseError> {
         archive.articles.extend(articles);
     }
     assign_ids(&mut archive.articles);
+    super::entities::extract(&mut archive);
     Ok(archive)
 }
 

@@ -9,6 +9,8 @@ pub mod model;
 pub use model::*;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod entities;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;

@@ -12,6 +12,69 @@ pub struct Archive {
     pub pages: Vec<Page>,
     /// Articles in page order (page by page, top to bottom).
     pub articles: Vec<Article>,
+    /// People, places and organisations named in the articles (extracted at build time).
+    pub entities: Vec<Entity>,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person (officials, doctors, donors, reporters…).
+    Person,
+    /// A place (districts, townships, villages, stations…).
+    Place,
+    /// An organisation (hospitals, companies, associations, offices…).
+    Org,
+}
+
+impl EntityKind {
+    /// All kinds, in display order.
+    pub const ALL: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+
+    /// Stable key used in JSON and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+        }
+    }
+}
+
+/// Where an entity is mentioned: a byte range in an article's title or paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index into `archive.articles`.
+    pub article: u32,
+    /// Paragraph index, or `None` for the title.
+    pub paragraph: Option<u32>,
+    /// Start (bytes, on a char boundary).
+    pub start: u32,
+    /// End (bytes, exclusive).
+    pub end: u32,
+}
+
+/// A person, place or organisation with every mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The name as printed (the longest form found).
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Other forms that refer to it in an article, e.g. `韩主任` for `韩宝珠`.
+    pub aliases: Vec<String>,
+    /// Every mention, in page order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// Indexes of the articles that mention it, ascending, without repeats.
+    pub fn articles(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self.mentions.iter().map(|m| m.article).collect();
+        v.dedup();
+        v
+    }
 }
 
 /// One source file: a printed newspaper page, or a folder of Markdown articles.

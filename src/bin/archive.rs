@@ -48,10 +48,17 @@ fn main() -> ExitCode {
             };
             let queries: Result<Vec<String>, String> = std::fs::read_to_string(file)
                 .map_err(|e| format!("{file}: {e}"))
-                .and_then(|t| serde_json::from_str::<Vec<Value>>(&t).map_err(|e| format!("{file}: {e}")))
+                .and_then(|t| {
+                    serde_json::from_str::<Vec<Value>>(&t).map_err(|e| format!("{file}: {e}"))
+                })
                 .map(|v| {
                     v.iter()
-                        .filter_map(|q| q.get("q").and_then(Value::as_str).or(q.as_str()).map(str::to_string))
+                        .filter_map(|q| {
+                            q.get("q")
+                                .and_then(Value::as_str)
+                                .or(q.as_str())
+                                .map(str::to_string)
+                        })
                         .collect()
                 });
             match (queries, load(&args[2..])) {
@@ -63,7 +70,10 @@ fn main() -> ExitCode {
             }
         }
         Some("synth") => {
-            let (Some(n), Some(out)) = (args.get(1).and_then(|n| n.parse::<usize>().ok()), args.get(2)) else {
+            let (Some(n), Some(out)) = (
+                args.get(1).and_then(|n| n.parse::<usize>().ok()),
+                args.get(2),
+            ) else {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
             };

@@ -91,6 +91,7 @@ mod tests {
         let ar = Archive {
             pages: vec![],
             articles: vec![a.clone()],
+            entities: vec![],
         };
         assert_eq!(gbt7714(&ar, &a), "张劲松. 标题[N]. p.txt, 2020-02-04.");
         assert_eq!(plain(&ar, &a), "张劲松,《标题》,2020-02-04,p.txt 第3–9行");
