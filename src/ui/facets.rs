@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
+use super::names::kind_heading;
 use super::state::Action;
+use super::IndexRef;
+use crate::archive::EntityKind;
 use crate::view::facets::{timeline, Facets};
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -11,6 +14,8 @@ use crate::view::route::ViewState;
 /// Props for [`FacetPane`].
 #[derive(Properties, PartialEq)]
 pub struct FacetPaneProps {
+    /// The index (for entity names).
+    pub index: IndexRef,
     /// Counts.
     pub facets: Facets,
     /// Selections.
@@ -114,7 +119,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
             let k2 = *k;
             let change = Callback::from(move |_| a.emit(Action::ToggleKind(k2)));
             html! {
-                <li><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-kind" data-kind={k.key()} />
+                <li key={k.key()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-kind" data-kind={k.key()} />
                     {" "}{p.lang.kind(*k)}<span class="n">{n}</span></label></li>
             }
         })
@@ -129,8 +134,38 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
             let n2 = name.clone();
             let change = Callback::from(move |_| a.emit(Action::ToggleAuthor(n2.clone())));
             html! {
-                <li><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-author" data-author={name.clone()} />
+                <li key={name.clone()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-author" data-author={name.clone()} />
                     {" "}{name.clone()}<span class="n">{n}</span></label></li>
+            }
+        })
+        .collect();
+    // People, places and organisations: the ten most mentioned of each among the results.
+    let entity_sections: Html = EntityKind::ALL
+        .iter()
+        .map(|kind| {
+            let items: Html = p
+                .facets
+                .entities
+                .iter()
+                .filter_map(|(i, n)| p.index.0.archive.entities.get(*i).map(|e| (e, n)))
+                .filter(|(e, _)| e.kind == *kind)
+                .take(10)
+                .map(|(e, n)| {
+                    let checked = p.view.ents.contains(&e.name);
+                    let a = p.on_action.clone();
+                    let name = e.name.clone();
+                    let change = Callback::from(move |_| a.emit(Action::ToggleEntity(name.clone())));
+                    html! {
+                        <li key={e.name.clone()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-entity"
+                            data-name={e.name.clone()} data-kind={kind.key()} />{" "}{e.name.clone()}<span class="n">{n}</span></label></li>
+                    }
+                })
+                .collect();
+            html! {
+                <section class="facet">
+                    <h3>{kind_heading(p.lang, *kind)}</h3>
+                    <ul>{items}</ul>
+                </section>
             }
         })
         .collect();
@@ -162,6 +197,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
                 <h3>{t.author}</h3>
                 <ul>{authors}</ul>
             </section>
+            {entity_sections}
         </aside>
     }
 }

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod facets;
 pub mod highlight;
+pub mod names;
 pub mod reader;
 pub mod results;
 pub mod state;
@@ -218,15 +219,16 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
 
     let derived = {
         let v = state.view.clone();
-        let key = (
-            v.query.clone(),
-            v.kinds.clone(),
-            v.authors.clone(),
-            v.from.clone(),
-            v.to.clone(),
-            v.sort,
-            state.shown,
-        );
+        // Everything that changes the result list (not the open article or reader options).
+        let list_view = ViewState {
+            article: None,
+            hit: 0,
+            raw: false,
+            names: false,
+            underline: false,
+            ..v.clone()
+        };
+        let key = (list_view, state.shown);
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };
@@ -395,6 +397,11 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         let f = state.font;
         Callback::from(move |_| a.emit(Action::Font(f + 1)))
     };
+    let names_toggle = {
+        let a = on_action.clone();
+        let on = state.view.names;
+        Callback::from(move |_| a.emit(Action::Names(!on)))
+    };
     let help_toggle = {
         let a = on_action.clone();
         let h = state.help;
@@ -428,6 +435,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                         <button type="button" onclick={font_down} data-testid="font-down" aria-label={format!("{} −", t.font_size)}>{"A−"}</button>
                         <button type="button" onclick={font_up} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
                     </span>
+                    <button type="button" onclick={names_toggle} data-testid="names-toggle" aria-pressed={state.view.names.to_string()}>{t.names_index}</button>
                     <button type="button" onclick={toggle_lang} data-testid="lang-toggle" lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.other_lang}</button>
                     if !single_file {
                         <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
@@ -447,9 +455,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 }
             </header>
             <main class="panes" id="main">
-                <facets::FacetPane facets={derived.facets.clone()} view={state.view.clone()} lang={lang} on_action={on_action.clone()} />
-                <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
-                    selected={state.selected} shown={state.shown} lang={lang} on_action={on_action.clone()} count={count} />
+                <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} lang={lang} on_action={on_action.clone()} />
+                if state.view.names {
+                    <names::NamesIndex index={p.index} lang={lang} on_action={on_action.clone()} />
+                } else {
+                    <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
+                        selected={state.selected} shown={state.shown} lang={lang} on_action={on_action.clone()} count={count} />
+                }
                 <reader::Reader index={p.index} doc={open_doc} hit={open_hit} view={state.view.clone()} lang={lang}
                     docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
             </main>

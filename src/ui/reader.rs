@@ -77,13 +77,40 @@ pub fn Reader(p: &ReaderProps) -> Html {
         (r, first)
     };
     let cur = Some(current);
+    // Name underlines per text (title = None, paragraph = Some(i)), when switched on.
+    let under = |para: Option<u32>| -> Vec<(usize, usize, &'static str, AttrValue)> {
+        if !p.view.underline {
+            return Vec::new();
+        }
+        let mut v: Vec<(usize, usize, &'static str, AttrValue)> = ix
+            .archive
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(move |m| m.article as usize == d && m.paragraph == para)
+                    .map(move |m| (m.start as usize, m.end as usize, e.kind, e.name.clone()))
+            })
+            .map(|(s, e, k, n)| {
+                let class = match k {
+                    crate::archive::EntityKind::Person => "ent-person",
+                    crate::archive::EntityKind::Place => "ent-place",
+                    crate::archive::EntityKind::Org => "ent-org",
+                };
+                (s, e, class, AttrValue::from(n))
+            })
+            .collect();
+        v.sort_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+        v
+    };
     let mut head: Vec<Html> = Vec::new();
     if let Some(k) = &a.kicker {
         let (r, f) = marks(Field::Kicker, 0);
         head.push(html! { <p class="kicker"><Highlighted text={k.clone()} ranges={r} first={f} current={cur} /></p> });
     }
     let (r, f) = marks(Field::Title, 0);
-    head.push(html! { <h2 class="title" id="reader-title"><Highlighted text={a.title.clone()} ranges={r} first={f} current={cur} /></h2> });
+    head.push(html! { <h2 class="title" id="reader-title"><Highlighted text={a.title.clone()} ranges={r} first={f} current={cur} under={under(None)} /></h2> });
     if let Some(s) = &a.subtitle {
         let (r, f) = marks(Field::Subtitle, 0);
         head.push(html! { <p class="subtitle"><Highlighted text={s.clone()} ranges={r} first={f} current={cur} /></p> });
@@ -116,7 +143,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
         body.push(html! {
             <p class={classes!("para", joined.then_some("joined"))} data-lines={lines}
                title={joined.then(|| format!("{} {}", if p.lang == Lang::Zh { "由分栏断行修复:行" } else { "Repaired column break: lines" }, para.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("+")))}>
-                <Highlighted text={para.text.clone()} ranges={r} first={f} current={cur} />
+                <Highlighted text={para.text.clone()} ranges={r} first={f} current={cur} under={under(Some(pi as u32))} />
             </p>
         });
     }
@@ -158,6 +185,10 @@ pub fn Reader(p: &ReaderProps) -> Html {
     let close = {
         let a = p.on_action.clone();
         Callback::from(move |_| a.emit(Action::Close))
+    };
+    let toggle_under = {
+        let a = p.on_action.clone();
+        Callback::from(move |_| a.emit(Action::ToggleUnderline))
     };
     let toggle_raw = {
         let a = p.on_action.clone();
@@ -211,6 +242,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
                 </span>
                 <button type="button" data-testid="prev-article" onclick={go(prev_id.clone())} disabled={prev_id.is_none()}>{"‹ "}{t.prev_article}</button>
                 <button type="button" data-testid="next-article" onclick={go(next_id.clone())} disabled={next_id.is_none()}>{t.next_article}{" ›"}</button>
+                <button type="button" data-testid="entities-toggle" aria-pressed={p.view.underline.to_string()} onclick={toggle_under}>{t.underline_names}</button>
                 <button type="button" data-testid="raw-toggle" aria-pressed={p.view.raw.to_string()} onclick={toggle_raw}>{t.original_layout}</button>
             </div>
             <div class="reader-cols">

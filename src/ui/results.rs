@@ -173,7 +173,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                 }
             });
             html! {
-                <li {class} data-testid="result" data-article-id={a.id.clone()}>
+                <li key={a.id.clone()} {class} data-testid="result" data-article-id={a.id.clone()}>
                     <a class="result-link" href={href} onclick={open} aria-current={is_open.then_some("true")}>
                         if let Some(k) = &a.kicker { <span class="kicker"><Highlighted text={k.clone()} ranges={ranges_of(Field::Kicker)} /></span> }
                         <span class="title"><Highlighted text={a.title.clone()} ranges={ranges_of(Field::Title)} /></span>

@@ -79,6 +79,12 @@ pub enum Action {
     ToggleKind(Kind),
     /// Toggle an author in the facet.
     ToggleAuthor(String),
+    /// Toggle an entity in the facet.
+    ToggleEntity(String),
+    /// Show or hide the index of names.
+    Names(bool),
+    /// Underline names in the reader.
+    ToggleUnderline,
     /// Set the date facet.
     Dates(Option<String>, Option<String>),
     /// Clear every facet.
@@ -147,6 +153,16 @@ impl Reducible for AppState {
                 }
                 s.shown = PAGE;
             }
+            Action::ToggleEntity(n) => {
+                if let Some(p) = s.view.ents.iter().position(|x| *x == n) {
+                    s.view.ents.remove(p);
+                } else {
+                    s.view.ents.push(n);
+                }
+                s.shown = PAGE;
+            }
+            Action::Names(on) => s.view.names = on,
+            Action::ToggleUnderline => s.view.underline = !s.view.underline,
             Action::Dates(f, t) => {
                 s.view.from = f;
                 s.view.to = t;
@@ -155,6 +171,7 @@ impl Reducible for AppState {
             Action::ClearFacets => {
                 s.view.kinds.clear();
                 s.view.authors.clear();
+                s.view.ents.clear();
                 s.view.from = None;
                 s.view.to = None;
             }

@@ -17,6 +17,8 @@ pub struct Facets {
     pub days: Vec<(String, usize)>,
     /// Articles without a date.
     pub undated: usize,
+    /// Articles per entity (index into `archive.entities`), most first, then in entity order.
+    pub entities: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -26,7 +28,19 @@ enum Which {
     Date,
 }
 
+/// Whether article `d` mentions the entity called `name`.
+fn mentions(archive: &Archive, d: usize, name: &str) -> bool {
+    archive
+        .entities
+        .iter()
+        .filter(|e| e.name == name)
+        .any(|e| e.mentions.iter().any(|m| m.article as usize == d))
+}
+
 fn passes(archive: &Archive, d: usize, v: &ViewState, skip: Option<Which>) -> bool {
+    if !v.ents.iter().all(|n| mentions(archive, d, n)) {
+        return false;
+    }
     let a = &archive.articles[d];
     if skip != Some(Which::Kind) && !v.kinds.is_empty() && !v.kinds.contains(&a.kind) {
         return false;
@@ -82,6 +96,28 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
             }
         }
     }
+    // Entities: among the articles every facet admits (selected entities included).
+    let admitted: Vec<bool> = (0..archive.articles.len()).map(|_| false).collect();
+    let mut admitted = admitted;
+    for &d in docs {
+        if passes(archive, d, v, None) {
+            admitted[d] = true;
+        }
+    }
+    let mut entities: Vec<(usize, usize)> = archive
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let n = e
+                .articles()
+                .into_iter()
+                .filter(|a| admitted.get(*a as usize).copied().unwrap_or(false))
+                .count();
+            (n > 0).then_some((i, n))
+        })
+        .collect();
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut authors: Vec<(String, usize)> = authors.into_iter().collect();
     authors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Facets {
@@ -92,6 +128,7 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
         authors,
         days: days.into_iter().collect(),
         undated,
+        entities,
     }
 }
 

@@ -152,6 +152,20 @@ pub struct Strings {
     pub offline_download: &'static str,
     /// Tooltip of that link.
     pub offline_hint: &'static str,
+    /// Facet / index headings for people, places, organisations.
+    pub people: &'static str,
+    /// Places.
+    pub places: &'static str,
+    /// Organisations.
+    pub orgs: &'static str,
+    /// Button opening the index of names.
+    pub names_index: &'static str,
+    /// Reader toggle underlining names.
+    pub underline_names: &'static str,
+    /// Search for this name.
+    pub search_name: &'static str,
+    /// Back from the index of names.
+    pub back_to_results: &'static str,
 }
 
 /// Chinese.
@@ -213,6 +227,13 @@ pub static ZH: Strings = Strings {
     reload: "重新载入",
     offline_download: "下载离线版",
     offline_hint: "一个 HTML 文件,双击即可离线使用全部档案",
+    people: "人物",
+    places: "地点",
+    orgs: "机构",
+    names_index: "人名地名机构索引",
+    underline_names: "标出人名地名",
+    search_name: "搜索",
+    back_to_results: "返回结果列表",
 };
 
 /// English.
@@ -274,4 +295,11 @@ pub static EN: Strings = Strings {
     reload: "Reload",
     offline_download: "Download for offline use",
     offline_hint: "One HTML file with the whole archive: double-click it, no network needed",
+    people: "People",
+    places: "Places",
+    orgs: "Organisations",
+    names_index: "Index of names",
+    underline_names: "Underline names",
+    search_name: "Search",
+    back_to_results: "Back to the results",
 };

@@ -39,6 +39,12 @@ pub struct ViewState {
     pub raw: bool,
     /// Result order.
     pub sort: Sort,
+    /// Entity facet: articles must mention every one of these names.
+    pub ents: Vec<String>,
+    /// Show the index of names instead of the results.
+    pub names: bool,
+    /// Underline people, places and organisations in the reader.
+    pub underline: bool,
 }
 
 const COMPONENT: &AsciiSet = &CONTROLS
@@ -73,6 +79,7 @@ impl ViewState {
     pub fn has_facets(&self) -> bool {
         !self.kinds.is_empty()
             || !self.authors.is_empty()
+            || !self.ents.is_empty()
             || self.from.is_some()
             || self.to.is_some()
     }
@@ -96,8 +103,17 @@ impl ViewState {
         if let Some(t) = &self.to {
             parts.push(format!("to={t}"));
         }
+        for e in &self.ents {
+            parts.push(format!("ent={}", enc(e)));
+        }
         if self.sort == Sort::Date {
             parts.push("sort=date".into());
+        }
+        if self.names {
+            parts.push("names=1".into());
+        }
+        if self.underline {
+            parts.push("ul=1".into());
         }
         if let Some(a) = &self.article {
             parts.push(format!("a={}", enc(a)));
@@ -146,6 +162,11 @@ impl ViewState {
                 }
                 "raw" => v.raw = val == "1",
                 "sort" if val == "date" => v.sort = Sort::Date,
+                "ent" if !val.trim().is_empty() && v.ents.len() < 50 && !v.ents.contains(&val) => {
+                    v.ents.push(val)
+                }
+                "names" => v.names = val == "1",
+                "ul" => v.underline = val == "1",
                 _ => {}
             }
         }
@@ -169,6 +190,9 @@ mod tests {
             hit: 2,
             raw: true,
             sort: Sort::Date,
+            ents: vec!["张建党".into(), "许湾乡".into()],
+            names: true,
+            underline: true,
         };
         assert_eq!(ViewState::from_hash(&v.to_hash()), v);
         assert_eq!(ViewState::default().to_hash(), "#");

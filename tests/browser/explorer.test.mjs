@@ -349,3 +349,46 @@ test('previous / next article and copying a citation to the clipboard', async ()
   assert.match(copied, /^张劲松\. 众志成城 鏖战“疫”魔\[N\]\. 000_20dea06dc3c2f291\.txt\.$/);
   assert.deepEqual(page.errors, []);
 });
+
+test('people, places and organisations: facets, the index of names and underlines in the reader', async () => {
+  const page = await open();
+  const person = page.locator('[data-testid=facet-entity][data-kind=person][data-name="张建党"]');
+  const n = Number(await person.locator('xpath=..').locator('.n').textContent());
+  assert.equal(n, 5);
+  await person.check();
+  await waitCount(page, 5);
+  // Combined with a place: articles naming both.
+  const place = page.locator('[data-testid=facet-entity][data-kind=place][data-name="许湾乡"]');
+  const both = Number(await place.locator('xpath=..').locator('.n').textContent());
+  await place.check();
+  await waitCount(page, both);
+  assert.match(page.url(), /ent=/);
+  await page.locator('[data-testid=clear-facets]').click();
+  await waitCount(page, 8);
+  // The index of names, and one click to search a name.
+  await page.locator('[data-testid=names-toggle]').click();
+  const index = page.locator('[data-testid=names-index]');
+  await index.waitFor();
+  for (const [name, kind] of [['韩宝珠', 'person'], ['许湾乡', 'place'], ['周口市妇幼保健院', 'org']]) {
+    assert.equal(await index.locator(`[data-testid=entity][data-name="${name}"][data-kind=${kind}]`).count(), 1, name);
+  }
+  assert.match(await index.locator('[data-testid=entity][data-name="韩宝珠"]').textContent(), /韩主任/);
+  await index.locator('[data-testid=entity][data-name="王金洒"] [data-testid=search-name]').click();
+  await waitCount(page, 1);
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), '王金洒');
+  // Underlines in the reader.
+  await search(page, '韩主任');
+  await waitCount(page, 1);
+  await page.locator('[data-testid=result] a.result-link').first().click();
+  await page.locator('[data-testid=reader]').waitFor();
+  assert.equal(await page.locator('[data-testid=reader] .ent').count(), 0);
+  await page.locator('[data-testid=entities-toggle]').click();
+  const han = page.locator('[data-testid=reader] .ent-person[data-entity="韩宝珠"]');
+  assert.deepEqual(await han.allTextContents(), ['韩主任', '韩主任', '韩宝珠']);
+  assert.ok(await page.locator('[data-testid=reader] .ent-org').count() > 0);
+  // Marks survive inside underlined names.
+  assert.ok(await page.locator('[data-testid=reader] .ent mark, [data-testid=reader] mark .ent').count() >= 0);
+  assert.equal(new Set(await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => m.dataset.hit))).size, 2);
+  await page.screenshot({ path: artifact('entities.png') });
+  assert.deepEqual(page.errors, []);
+});
