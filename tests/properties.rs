@@ -6,7 +6,7 @@ mod common;
 use std::sync::OnceLock;
 
 use archive_explorer::archive::page::parse_page;
-use archive_explorer::archive::{Archive, Article, Kind, Paragraph, Sidecar, Source};
+use archive_explorer::archive::{Archive, Article, Sidecar};
 use archive_explorer::search::engine::SearchOptions;
 use archive_explorer::search::index::source_text;
 use archive_explorer::search::query::{self, Term};
@@ -110,31 +110,8 @@ fn tables() -> &'static Tables {
 }
 
 fn article(id: &str, text: &str) -> Article {
-    Article {
-        id: id.into(),
-        kicker: None,
-        title: text.chars().take(10).collect(),
-        subtitle: None,
-        column: None,
-        kind: Kind::Other,
-        date: None,
-        dateline: None,
-        authors: vec![],
-        intertitles: vec![],
-        figures: vec![],
-        photo_credits: vec![],
-        editor_note: None,
-        paragraphs: vec![Paragraph {
-            text: text.into(),
-            line: 1,
-            lines: vec![1],
-        }],
-        source: Source {
-            file: "p.txt".into(),
-            line: 1,
-            end_line: 1,
-        },
-    }
+    let title: String = text.chars().take(10).collect();
+    common::article(id, &title, text)
 }
 
 fn check(ix: &Index, q: &str) -> Result<(), TestCaseError> {

@@ -214,32 +214,7 @@ fn ranking_prefers_titles_and_keeps_page_order_for_ties() {
 
 #[test]
 fn exact_beats_folded_beats_pinyin() {
-    use archive_explorer::archive::{Article, Kind, Paragraph, Source};
-    let mk = |id: &str, text: &str| Article {
-        id: id.into(),
-        kicker: None,
-        title: "标题".into(),
-        subtitle: None,
-        column: None,
-        kind: Kind::Other,
-        date: None,
-        dateline: None,
-        authors: vec![],
-        intertitles: vec![],
-        figures: vec![],
-        photo_credits: vec![],
-        editor_note: None,
-        paragraphs: vec![Paragraph {
-            text: text.into(),
-            line: 1,
-            lines: vec![1],
-        }],
-        source: Source {
-            file: "x.txt".into(),
-            line: 1,
-            end_line: 1,
-        },
-    };
+    let mk = |id: &str, text: &str| common::article(id, "标题", text);
     let archive = Archive {
         pages: vec![],
         entities: vec![],

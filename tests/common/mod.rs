@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use archive_explorer::archive::{load_dir, load_paths, Archive};
+use archive_explorer::archive::{load_dir, load_paths, Archive, Article, Kind, Paragraph, Source};
 use archive_explorer::search::tables::build_tables;
 use archive_explorer::search::Index;
 
@@ -34,4 +34,33 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).expect("write");
     p
+}
+
+/// A minimal article: one paragraph of `text` under `title`.
+pub fn article(id: &str, title: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        kicker: None,
+        title: title.into(),
+        subtitle: None,
+        column: None,
+        kind: Kind::Other,
+        date: None,
+        dateline: None,
+        authors: vec![],
+        intertitles: vec![],
+        figures: vec![],
+        photo_credits: vec![],
+        editor_note: None,
+        paragraphs: vec![Paragraph {
+            text: text.into(),
+            line: 1,
+            lines: vec![1],
+        }],
+        source: Source {
+            file: "p.txt".into(),
+            line: 1,
+            end_line: 1,
+        },
+    }
 }
