@@ -282,8 +282,8 @@ impl Index {
                 }
             }
         }
-        if !matches.is_sorted_by_key(|m| (m.unit, m.start)) {
-            matches.sort_by_key(|m| (m.unit, m.start, m.kind));
+        if !matches.is_sorted_by_key(match_order) {
+            matches.sort_by_key(match_order);
         }
         // Group matches by document.
         let mut by_doc: Vec<(u32, u32)> = vec![(0, 0); n];
@@ -317,7 +317,7 @@ impl Index {
             order.push((d, bd.total));
             breakdowns.insert(d, bd);
         }
-        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        sort_scored(&mut order);
         let mut results = Results {
             order,
             hits: Vec::new(),
@@ -453,7 +453,7 @@ impl Index {
                     }
                 }
             }
-            out[first..].sort_by_key(|m| (m.unit, m.start));
+            out[first..].sort_by_key(match_order);
         }
     }
 
@@ -641,6 +641,16 @@ impl Index {
         }
         out
     }
+}
+
+/// Reading order of matches (one function, so the sort is compiled once into the wasm).
+fn match_order(m: &RawMatch) -> (u32, u32, MatchKind) {
+    (m.unit, m.start, m.kind)
+}
+
+/// Sorts `(index, score)` pairs best first, ties by index (the one sort of scored lists).
+pub fn sort_scored(v: &mut [(usize, f32)]) {
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 }
 
 /// A snippet window being built: start, end, and the marks inside (bytes in the text).

@@ -51,7 +51,7 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
     for u in &unders {
         cuts.extend([u.0, u.1]);
     }
-    cuts.sort_unstable();
+    crate::view::sort_small(&mut cuts, |a, b| a < b);
     cuts.dedup();
     let mut out: Vec<Html> = Vec::new();
     for w in cuts.windows(2) {

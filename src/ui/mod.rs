@@ -73,17 +73,21 @@ fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     let facets = facet_calc::count(&ix.archive, &base, v);
     let mut docs = facet_calc::apply(&ix.archive, &base, v);
     if v.sort == Sort::Date {
-        // Oldest first; undated last; ties keep relevance order (stable sort).
-        docs.sort_by(|a, b| {
-            let da = ix.archive.articles[*a].date.as_deref();
-            let db = ix.archive.articles[*b].date.as_deref();
-            match (da, db) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        });
+        // Oldest first; undated last; ties keep relevance order (the rank breaks ties).
+        let days = |d: usize| {
+            ix.archive.articles[d]
+                .date
+                .as_deref()
+                .and_then(crate::archive::date::parse_iso_date)
+                .map(|(y, m, day)| (y * 400 + m as i32 * 32 + day as i32) as f32)
+        };
+        let mut keyed: Vec<(usize, f32)> = docs
+            .iter()
+            .enumerate()
+            .map(|(rank, d)| (rank, days(*d).map_or(f32::NEG_INFINITY, |k| -k)))
+            .collect();
+        crate::search::engine::sort_scored(&mut keyed);
+        docs = keyed.iter().map(|(rank, _)| docs[*rank]).collect();
     }
     let opts = SearchOptions::default();
     let hits = docs

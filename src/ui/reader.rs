@@ -101,7 +101,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
                 (s, e, class, AttrValue::from(n))
             })
             .collect();
-        v.sort_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+        crate::view::sort_small(&mut v, |a, b| (a.0, b.1) < (b.0, a.1));
         v
     };
     let mut head: Vec<Html> = Vec::new();

@@ -117,9 +117,9 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
             (n > 0).then_some((i, n))
         })
         .collect();
-    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    super::sort_small(&mut entities, |a, b| (b.1, a.0) < (a.1, b.0));
     let mut authors: Vec<(String, usize)> = authors.into_iter().collect();
-    authors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    super::sort_small(&mut authors, |a, b| b.1 < a.1 || (a.1 == b.1 && a.0 < b.0));
     Facets {
         kinds: Kind::ALL
             .iter()

@@ -392,3 +392,16 @@ test('people, places and organisations: facets, the index of names and underline
   await page.screenshot({ path: artifact('entities.png') });
   assert.deepEqual(page.errors, []);
 });
+
+test('results sort by date: oldest first, undated last', async () => {
+  const page = await open();
+  await page.locator('[data-testid=sort]').selectOption('date');
+  await page.waitForFunction(() => location.hash.includes('sort=date'));
+  const dates = await page.locator('[data-testid=result] .date').allTextContents();
+  assert.equal(dates.length, 8);
+  const dated = dates.slice(0, 7);
+  assert.deepEqual(dated, [...dated].sort(), JSON.stringify(dates));
+  assert.equal(dated[0], '2020-02-04');
+  assert.match(dates[7], /日期不详|undated/);
+  assert.deepEqual(page.errors, []);
+});
