@@ -281,9 +281,4 @@ impl Archive {
             .filter_map(|n| page.lines.get(n - 1).map(|l| (n as u32, l.as_str())))
             .collect()
     }
-
-    /// Looks an article up by id.
-    pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
-    }
 }

@@ -177,11 +177,6 @@ impl Folded {
         }
     }
 
-    /// Number of runs in the offset map (for diagnostics and benchmarks).
-    pub fn runs(&self) -> usize {
-        self.segs.len()
-    }
-
     /// Maps a folded match `[s, e)` to the original, walking forward from `*cursor`: matches
     /// within one text must come in increasing order (start each text with `*cursor = 0`).
     /// `None` when the match cuts through the fold of one character; the flag is true when the

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::fold::{Folded, Folder};
 use super::pinyin::PinyinMap;
 use super::Tables;
-use crate::archive::{Archive, Article, Kind};
+use crate::archive::{Archive, Article};
 
 /// Which part of an article a text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -183,21 +183,10 @@ impl Index {
         }
     }
 
-    /// The unit containing byte `pos` of [`Index::text`].
-    pub fn unit_at(&self, pos: usize) -> Option<usize> {
-        let i = self.units.partition_point(|u| u.start as usize <= pos);
-        i.checked_sub(1)
-    }
-
     /// The original text of a unit.
     pub fn unit_source(&self, u: &Unit) -> Cow<'_, str> {
         let a = &self.archive.articles[u.doc as usize];
         source_text(a, u.field, u.index).unwrap_or_default()
-    }
-
-    /// The kind of an article.
-    pub fn kind(&self, doc: usize) -> Kind {
-        self.archive.articles[doc].kind
     }
 }
 

@@ -28,46 +28,65 @@ enum Which {
     Date,
 }
 
-/// Whether article `d` mentions the entity called `name`.
-fn mentions(archive: &Archive, d: usize, name: &str) -> bool {
-    archive
-        .entities
-        .iter()
-        .filter(|e| e.name == name)
-        .any(|e| e.mentions.iter().any(|m| m.article as usize == d))
+/// The facet selections of a view, prepared once per result set.
+struct Filter<'a> {
+    archive: &'a Archive,
+    v: &'a ViewState,
+    /// For each selected entity: the articles that mention it (ascending).
+    ents: Vec<Vec<u32>>,
 }
 
-fn passes(archive: &Archive, d: usize, v: &ViewState, skip: Option<Which>) -> bool {
-    if !v.ents.iter().all(|n| mentions(archive, d, n)) {
-        return false;
+impl<'a> Filter<'a> {
+    fn new(archive: &'a Archive, v: &'a ViewState) -> Self {
+        let ents = v
+            .ents
+            .iter()
+            .map(|name| {
+                archive
+                    .entities
+                    .iter()
+                    .find(|e| &e.name == name)
+                    .map(|e| e.articles())
+                    .unwrap_or_default()
+            })
+            .collect();
+        Filter { archive, v, ents }
     }
-    let a = &archive.articles[d];
-    if skip != Some(Which::Kind) && !v.kinds.is_empty() && !v.kinds.contains(&a.kind) {
-        return false;
-    }
-    if skip != Some(Which::Author)
-        && !v.authors.is_empty()
-        && !a.authors.iter().any(|x| v.authors.contains(&x.name))
-    {
-        return false;
-    }
-    if skip != Some(Which::Date) && (v.from.is_some() || v.to.is_some()) {
-        let Some(date) = a.date.as_deref() else {
+
+    fn passes(&self, d: usize, skip: Option<Which>) -> bool {
+        let (a, v) = (&self.archive.articles[d], self.v);
+        if !self.ents.iter().all(|arts| arts.contains(&(d as u32))) {
             return false;
-        };
-        if v.from.as_deref().is_some_and(|f| date < f) || v.to.as_deref().is_some_and(|t| date > t)
+        }
+        if skip != Some(Which::Kind) && !v.kinds.is_empty() && !v.kinds.contains(&a.kind) {
+            return false;
+        }
+        if skip != Some(Which::Author)
+            && !v.authors.is_empty()
+            && !a.authors.iter().any(|x| v.authors.contains(&x.name))
         {
             return false;
         }
+        if skip != Some(Which::Date) && (v.from.is_some() || v.to.is_some()) {
+            let Some(date) = a.date.as_deref() else {
+                return false;
+            };
+            if v.from.as_deref().is_some_and(|f| date < f)
+                || v.to.as_deref().is_some_and(|t| date > t)
+            {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 /// The documents of `docs` that every facet selection of `v` admits, order kept.
 pub fn apply(archive: &Archive, docs: &[usize], v: &ViewState) -> Vec<usize> {
+    let f = Filter::new(archive, v);
     docs.iter()
         .copied()
-        .filter(|d| passes(archive, *d, v, None))
+        .filter(|d| f.passes(*d, None))
         .collect()
 }
 
@@ -77,19 +96,20 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
     let mut authors: BTreeMap<String, usize> = BTreeMap::new();
     let mut days: BTreeMap<String, usize> = BTreeMap::new();
     let mut undated = 0;
+    let f = Filter::new(archive, v);
     for &d in docs {
         let a = &archive.articles[d];
-        if passes(archive, d, v, Some(Which::Kind)) {
+        if f.passes(d, Some(Which::Kind)) {
             *kinds.entry(a.kind).or_insert(0) += 1;
         }
-        if passes(archive, d, v, Some(Which::Author)) {
+        if f.passes(d, Some(Which::Author)) {
             let mut names: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
             names.dedup();
             for n in names {
                 *authors.entry(n.to_string()).or_insert(0) += 1;
             }
         }
-        if passes(archive, d, v, Some(Which::Date)) {
+        if f.passes(d, Some(Which::Date)) {
             match &a.date {
                 Some(day) => *days.entry(day.clone()).or_insert(0) += 1,
                 None => undated += 1,
@@ -97,10 +117,9 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
         }
     }
     // Entities: among the articles every facet admits (selected entities included).
-    let admitted: Vec<bool> = (0..archive.articles.len()).map(|_| false).collect();
-    let mut admitted = admitted;
+    let mut admitted = vec![false; archive.articles.len()];
     for &d in docs {
-        if passes(archive, d, v, None) {
+        if f.passes(d, None) {
             admitted[d] = true;
         }
     }
