@@ -40,6 +40,26 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // What the peers benchmark times (`benchSearchIds`): every matching article ordered, no
+    // ranges or snippets.
+    let order_only = SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
+    let mut g = c.benchmark_group("seed-order-only");
+    for q in ["不造谣", "湾乡", "張建黨", "口罩 体温", "疫", "上海"] {
+        g.bench_function(q, |b| {
+            b.iter(|| {
+                let parsed = query::parse_with(black_box(q), &|w| ix.pinyin.is_syllables(w));
+                black_box(ix.search(&parsed, &order_only).order.len())
+            })
+        });
+    }
+    g.finish();
+    c.bench_function("startup/seed index (fold, units, postings)", |b| {
+        b.iter(|| black_box(Index::new(seed.clone(), &tables)))
+    });
+
     let big = synth::archive(&seed, 10_000, 2_000, 42);
     let bytes: usize = big
         .articles
@@ -53,7 +73,13 @@ fn bench(c: &mut Criterion) {
         bytes as f64 / 1e6
     );
     let t = build_tables(&big).expect("tables");
+    let t0 = std::time::Instant::now();
     let bix = Index::new(big, &t);
+    eprintln!(
+        "synthetic index built in {:.0} ms (postings: {:.1} MB)",
+        t0.elapsed().as_secs_f64() * 1e3,
+        bix.postings.heap_bytes() as f64 / 1e6
+    );
     let top50 = SearchOptions {
         limit: 50,
         ..Default::default()

@@ -23,22 +23,35 @@ pub fn bench_search(q: &str, reps: u32) -> u32 {
     n
 }
 
-/// The ids of every matching article, best first, one per line (for recall measurements).
+/// Every matching article, best first, as positions in the archive (a `Uint32Array`; see
+/// [`bench_article_ids`] for their ids). This is the call the peers benchmark times.
 #[wasm_bindgen(js_name = benchSearchIds)]
-pub fn bench_search_ids(q: &str) -> String {
+///
+/// The query comes in as a JS string read code unit by code unit: for a short Chinese query
+/// that is several times cheaper than wasm-bindgen's `&str` path (`TextEncoder.encodeInto`
+/// into a reallocated buffer), which cost more than the search itself on the seed.
+pub fn bench_search_ids(q: &js_sys::JsString) -> Vec<u32> {
     let Ok(ix) = crate::ui::index() else {
-        return String::new();
+        return Vec::new();
     };
+    let q: String = char::decode_utf16(q.iter())
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
     let opts = SearchOptions {
         limit: 0,
         ..Default::default()
     };
-    let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+    let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
     let r = ix.search(&parsed, &opts);
-    let ids: Vec<&str> = r
-        .order
-        .iter()
-        .map(|(d, _)| ix.archive.articles[*d].id.as_str())
-        .collect();
+    r.order.iter().map(|(d, _)| *d as u32).collect()
+}
+
+/// The id of every article, in archive order, one per line.
+#[wasm_bindgen(js_name = benchArticleIds)]
+pub fn bench_article_ids() -> String {
+    let Ok(ix) = crate::ui::index() else {
+        return String::new();
+    };
+    let ids: Vec<&str> = ix.archive.articles.iter().map(|a| a.id.as_str()).collect();
     ids.join("\n")
 }

@@ -9,6 +9,7 @@ use archive_explorer::archive::page::parse_page;
 use archive_explorer::archive::{Archive, Article, Sidecar};
 use archive_explorer::search::engine::SearchOptions;
 use archive_explorer::search::index::source_text;
+use archive_explorer::search::postings::Postings;
 use archive_explorer::search::query::{self, Term};
 use archive_explorer::search::tables::build_tables;
 use archive_explorer::search::{Index, Tables};
@@ -97,6 +98,15 @@ const ALPHABET: &[&str] = &[
 
 fn text_strategy(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(ALPHABET), 0..max).prop_map(|v| v.concat())
+}
+
+/// Texts over a few characters of 1 to 4 bytes, so substrings repeat and overlap often.
+fn small_alphabet(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec!["疫", "情", "a", "𠀀", "é"]),
+        0..max,
+    )
+    .prop_map(|v| v.concat())
 }
 
 fn tables() -> &'static Tables {
@@ -196,6 +206,21 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn postings_find_what_a_scan_finds(text in small_alphabet(80), needle in small_alphabet(4)) {
+        let p = Postings::new(&text);
+        let got: Vec<usize> = p.find(&text, &needle).collect();
+        let mut want = Vec::new();
+        if !needle.is_empty() && !needle.contains('\n') {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(&needle) {
+                want.push(from + i);
+                from += i + needle.len();
+            }
+        }
+        prop_assert_eq!(got, want, "{:?} in {:?}", needle, text);
     }
 
     #[test]

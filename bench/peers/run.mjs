@@ -3,7 +3,7 @@
 // the same articles and the same queries (queries.json). Ground truth comes from
 // `archive truth` (exact substring after the search issue's full normalization; see src/cli.rs).
 //
-//   cd bench/peers && npm ci && node run.mjs [--archive seeds|synthetic] [--runs 3] [--reps 5]
+//   cd bench/peers && npm ci && node run.mjs [--archive seeds|synthetic] [--runs 3] [--ms 20]
 //
 // Needs: `trunk build --release` done (for the seed), Chromium (scripts/setup.sh --browser).
 // Prints a Markdown table; writes work/<archive>/results.json.
@@ -19,7 +19,7 @@ const ROOT = path.resolve(here, '..', '..');
 const opt = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const ARCHIVE = opt('archive', 'seeds');
 const RUNS = Number(opt('runs', 3));
-const REPS = Number(opt('reps', 20));
+const MIN_MS = Number(opt('ms', 20));
 const WORK = path.join(here, 'work', ARCHIVE);
 fs.mkdirSync(WORK, { recursive: true });
 const log = (...a) => console.error('peers:', ...a);
@@ -102,7 +102,6 @@ const contestants = [
     name: 'this explorer', dir: explorerDir, path: '',
     ready: () => typeof window.wasmBindings?.benchSearchIds === 'function' && !!document.querySelector('[data-testid=result-count]'),
     search: async (q) => window.wasmBindings.benchSearchIds(q),
-    ids: (r) => (r ? r.split('\n') : []),
   },
   {
     name: 'Pagefind 1.6', dir: pagefindDir, path: '',
@@ -145,28 +144,37 @@ for (const c of contestants) {
     const firstBytes = [...fetched].map((p) => path.join(c.dir, p.endsWith('/') ? p + 'index.html' : p)).filter((f) => fs.existsSync(f) && fs.statSync(f).isFile())
       .reduce((acc, f) => { const b = fs.readFileSync(f); return { raw: acc.raw + b.length, br: acc.br + br(b) }; }, { raw: 0, br: 0 });
     // Latency per query (search call only), and the ids for recall.
-    const per = await pg.evaluate(async ([qs, reps, name]) => {
+    const per = await pg.evaluate(async ([qs, minMs, name]) => {
+      const pagefind = name.startsWith('Pagefind');
+      const all = name === 'this explorer' ? window.wasmBindings.benchArticleIds().split('\n') : null;
       const out = [];
       for (const q of qs) {
-        const call = async () => {
-          if (name.startsWith('Pagefind')) return (await window.pf.search(q)).results;
-          if (name === 'this explorer') return window.wasmBindings.benchSearchIds(q);
-          return window.searchIds(q);
-        };
-        // First call: the ids (untimed). Then `reps` calls timed together (the browser's clock
-        // is coarse), giving the mean time of one call.
+        // The call as a page would make it: Pagefind's search is async; the others are plain
+        // synchronous calls (timed without an await, which would add a microtask to each).
+        const call = pagefind ? () => window.pf.search(q)
+          : all ? () => window.wasmBindings.benchSearchIds(q)
+          : () => window.searchIds(q);
+        // First call: the ids (untimed).
         const res = await call();
         let ids;
-        if (name.startsWith('Pagefind')) ids = (await Promise.all(res.map((x) => x.data()))).map((d) => decodeURIComponent(d.url).replace(/^.*\/a\//, '').replace(/\.html$/, ''));
-        else if (name === 'this explorer') ids = res ? res.split('\n') : [];
+        if (pagefind) ids = (await Promise.all(res.results.map((x) => x.data()))).map((d) => decodeURIComponent(d.url).replace(/^.*\/a\//, '').replace(/\.html$/, ''));
+        else if (all) ids = [...res].map((i) => all[i]);
         else ids = res.map(String);
+        // Then calls in batches of 10 until at least `minMs` have passed (the browser's clock
+        // is coarse: 100 µs without cross-origin isolation), giving the mean time of one call.
+        let calls = 0;
         const t = performance.now();
-        for (let i = 0; i < reps; i++) await call();
-        const times = [(performance.now() - t) / reps];
-        out.push({ q, times, ids });
+        let elapsed = 0;
+        do {
+          if (pagefind) for (let i = 0; i < 10; i++) await call();
+          else for (let i = 0; i < 10; i++) call();
+          calls += 10;
+          elapsed = performance.now() - t;
+        } while (elapsed < minMs);
+        out.push({ q, times: [elapsed / calls], calls, ids });
       }
       return out;
-    }, [queries, REPS, c.name]);
+    }, [queries, MIN_MS, c.name]);
     const indexMs = await pg.evaluate(() => window.indexMs ?? null);
     runs.push({ firstResultMs, firstBytes, per, indexMs });
     await context.close();
@@ -200,10 +208,10 @@ for (const c of contestants) {
   log(`${c.name}: recall ${res.recall.toFixed(3)}, precision ${res.precision.toFixed(3)}, p50 ${res.p50.toFixed(3)} ms`);
 }
 await browser.close();
-fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ archive: ARCHIVE, articles: articles.length, queries: queries.length, runs: RUNS, reps: REPS, results }, null, 2));
+fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ archive: ARCHIVE, articles: articles.length, queries: queries.length, runs: RUNS, minMs: MIN_MS, results }, null, 2));
 
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`archive: ${ARCHIVE} (${articles.length} articles), ${queries.length} queries, ${RUNS} page loads, each query timed over ${REPS} calls; p50/p95 over queries, medians over page loads`);
+console.log(`archive: ${ARCHIVE} (${articles.length} articles), ${queries.length} queries, ${RUNS} page loads, each query timed over ≥ ${MIN_MS} ms of repeated calls; p50/p95 over queries, medians over page loads`);
 console.log('| contestant | recall | precision | exact answers | search p50 ms | search p95 ms | first load raw KiB | first load brotli KiB | navigation → first result ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {

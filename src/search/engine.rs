@@ -1,13 +1,13 @@
 //! Finding, scoring and showing matches.
 //!
-//! Every term is searched as a plain substring of the folded corpus ([`Index::text`]), so a
-//! document containing the term is never missed; Latin terms are also tried as pinyin. Scores
+//! Every term is searched as a plain substring of the folded corpus ([`Index::text`]):
+//! candidates come from the positions of its rarest character ([`super::postings`]) and are
+//! compared byte for byte, so a document containing the term is never missed; Latin terms are also tried as pinyin. Scores
 //! are BM25 over field-weighted term frequencies, with match quality (exact > folded > pinyin)
 //! and a bonus for terms close together; ties keep page order.
 
 use std::collections::BTreeMap;
 
-use memchr::memmem;
 use serde::Serialize;
 
 use super::index::{source_text, Field, Index};
@@ -214,20 +214,32 @@ pub struct Results {
     pub hits: Vec<Hit>,
     matches: Vec<RawMatch>,
     by_doc: Vec<(u32, u32)>,
-    breakdowns: BTreeMap<usize, ScoreBreakdown>,
+    /// The positive text terms, for scoring (breakdowns are built only for shown hits).
+    terms: Vec<TermInfo>,
+}
+
+/// A positive text term of a query, as scoring needs it.
+#[derive(Debug, Clone)]
+struct TermInfo {
+    /// (clause, alternative) of the term, as in [`RawMatch`].
+    key: (u16, u16),
+    /// As typed.
+    raw: String,
+    /// Inverse document frequency (from the number of articles it matched).
+    idf: f32,
 }
 
 impl Index {
     /// Runs a query.
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Results {
         let n = self.docs.len();
-        let mut matches: Vec<RawMatch> = Vec::new();
-        // Which documents satisfy each clause.
-        let mut clause_docs: Vec<Vec<bool>> = Vec::with_capacity(q.clauses.len());
-        // Per (clause, alt): document frequency.
-        let mut df: BTreeMap<(u16, u16), u32> = BTreeMap::new();
+        let mut matches: Vec<RawMatch> = Vec::with_capacity(32);
+        let mut terms: Vec<TermInfo> = Vec::new();
+        // Documents that satisfy every clause so far, and those satisfying the current one.
+        let mut flags = vec![true; 2 * n];
+        let (keep, sat) = flags.split_at_mut(n);
         for (ci, clause) in q.clauses.iter().enumerate() {
-            let mut sat = vec![false; n];
+            sat.fill(false);
             for (ai, term) in clause.alternatives.iter().enumerate() {
                 match term {
                     Term::Kind(k) => {
@@ -265,21 +277,21 @@ impl Index {
                                 last = d;
                             }
                         }
-                        df.insert((ci as u16, ai as u16), count);
                         if clause.negated {
                             matches.truncate(before);
+                        } else {
+                            let df = count.max(1) as f32;
+                            terms.push(TermInfo {
+                                key: (ci as u16, ai as u16),
+                                raw: raw.clone(),
+                                idf: (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln(),
+                            });
                         }
                     }
                 }
             }
-            clause_docs.push(sat);
-        }
-        let mut keep = vec![true; n];
-        for (clause, sat) in q.clauses.iter().zip(&clause_docs) {
-            for d in 0..n {
-                if sat[d] == clause.negated {
-                    keep[d] = false;
-                }
+            for (k, s) in keep.iter_mut().zip(sat.iter()) {
+                *k &= *s != clause.negated;
             }
         }
         if !matches.is_sorted_by_key(match_order) {
@@ -296,26 +308,18 @@ impl Index {
             }
             by_doc[d] = (s as u32, i as u32);
         }
-        let has_text = q.clauses.iter().any(|c| {
-            !c.negated
-                && c.alternatives
-                    .iter()
-                    .any(|t| matches!(t, Term::Text { .. }))
-        });
         let mut order: Vec<(usize, f32)> = Vec::new();
-        let mut breakdowns: BTreeMap<usize, ScoreBreakdown> = BTreeMap::new();
         for d in 0..n {
             if !keep[d] {
                 continue;
             }
-            if !has_text {
+            if terms.is_empty() {
                 order.push((d, 0.0));
                 continue;
             }
             let (s, e) = by_doc[d];
-            let bd = self.score(q, d, &matches[s as usize..e as usize], &df, &opts.weights);
-            order.push((d, bd.total));
-            breakdowns.insert(d, bd);
+            let ms = &matches[s as usize..e as usize];
+            order.push((d, self.score(&terms, d, ms, &opts.weights, false).total));
         }
         sort_scored(&mut order);
         let mut results = Results {
@@ -323,7 +327,7 @@ impl Index {
             hits: Vec::new(),
             matches,
             by_doc,
-            breakdowns,
+            terms,
         };
         let first: Vec<usize> = results.order.iter().take(opts.limit).map(|o| o.0).collect();
         results.hits = first
@@ -338,14 +342,14 @@ impl Index {
     pub fn hit(&self, results: &Results, d: usize, opts: &SearchOptions) -> Hit {
         let (s, e) = results.by_doc.get(d).copied().unwrap_or((0, 0));
         let ms = results.matches.get(s as usize..e as usize).unwrap_or(&[]);
-        let score = results
-            .order
-            .iter()
-            .find(|o| o.0 == d)
-            .map(|o| o.1)
-            .unwrap_or(0.0);
-        let bd = results.breakdowns.get(&d).cloned().unwrap_or_default();
-        self.build_hit(d, score, ms, bd, opts)
+        let score = results.order.iter().find(|o| o.0 == d).map(|o| o.1);
+        let bd = match score {
+            Some(_) if !results.terms.is_empty() => {
+                self.score(&results.terms, d, ms, &opts.weights, true)
+            }
+            _ => ScoreBreakdown::default(),
+        };
+        self.build_hit(d, score.unwrap_or(0.0), ms, bd, opts)
     }
 
     fn in_scope(field: Field, scope: Scope) -> bool {
@@ -368,16 +372,13 @@ impl Index {
         let needle = self.folder.fold(raw);
         let first = out.len();
         if !needle.is_empty() {
-            let finder = memmem::Finder::new(needle.as_bytes());
             let mut ui = 0usize;
             let raw_trim = raw.trim();
             let needle_is_raw = needle == raw_trim;
             let mut cursor = 0usize;
             let mut cursor_unit = usize::MAX;
-            for pos in finder.find_iter(self.text.as_bytes()) {
-                while ui + 1 < self.units.len() && self.units[ui + 1].start as usize <= pos {
-                    ui += 1;
-                }
+            for pos in self.postings.find(&self.text, &needle) {
+                ui = unit_at(&self.unit_starts, ui, pos);
                 let u = &self.units[ui];
                 if !Self::in_scope(u.field, scope) {
                     continue;
@@ -457,42 +458,40 @@ impl Index {
         }
     }
 
+    /// BM25 of one article; `detail` also lists each term's part (allocates).
     fn score(
         &self,
-        q: &Query,
+        terms: &[TermInfo],
         d: usize,
         ms: &[RawMatch],
-        df: &BTreeMap<(u16, u16), u32>,
         w: &RankingWeights,
+        detail: bool,
     ) -> ScoreBreakdown {
-        let n = self.docs.len() as f32;
         let len = self.docs[d].len as f32;
         let norm = w.k1 * (1.0 - w.b + w.b * len / self.avg_len);
         let mut bd = ScoreBreakdown::default();
-        for (ci, clause) in q.clauses.iter().enumerate() {
-            if clause.negated {
+        let mut total = 0f32;
+        let mut clauses = 0u32;
+        let mut last_clause = u16::MAX;
+        for t in terms {
+            if t.key.0 != last_clause {
+                clauses += 1;
+                last_clause = t.key.0;
+            }
+            let (mut count, mut tf) = (0u32, 0f32);
+            for m in ms.iter().filter(|m| (m.clause, m.alt) == t.key) {
+                count += 1;
+                tf += m.weight;
+            }
+            if count == 0 {
                 continue;
             }
-            for (ai, term) in clause.alternatives.iter().enumerate() {
-                let Term::Text { raw, .. } = term else {
-                    continue;
-                };
-                let mine = ms
-                    .iter()
-                    .filter(|m| m.clause as usize == ci && m.alt as usize == ai);
-                let (mut count, mut tf) = (0u32, 0f32);
-                for m in mine {
-                    count += 1;
-                    tf += m.weight;
-                }
-                if count == 0 {
-                    continue;
-                }
-                let dfv = *df.get(&(ci as u16, ai as u16)).unwrap_or(&1) as f32;
-                let idf = (1.0 + (n - dfv + 0.5) / (dfv + 0.5)).ln();
-                let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
+            let idf = t.idf;
+            let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
+            total += score;
+            if detail {
                 bd.terms.push(TermScore {
-                    term: raw.clone(),
+                    term: t.raw.clone(),
                     matches: count,
                     weighted_tf: tf,
                     idf,
@@ -502,18 +501,8 @@ impl Index {
         }
         // Proximity: the closest pair of matches of different clauses within one text. Matches
         // are sorted, so the closest such pair is adjacent in that order.
-        let positive_text = q
-            .clauses
-            .iter()
-            .filter(|c| {
-                !c.negated
-                    && c.alternatives
-                        .iter()
-                        .any(|t| matches!(t, Term::Text { .. }))
-            })
-            .count();
         let mut best_gap: Option<usize> = None;
-        if positive_text >= 2 {
+        if clauses >= 2 {
             for w in ms.windows(2) {
                 let (a, b) = (w[0], w[1]);
                 if a.unit != b.unit || a.clause == b.clause {
@@ -535,7 +524,7 @@ impl Index {
         if let Some(g) = best_gap {
             bd.proximity = w.proximity / (1.0 + g as f32 / 5.0);
         }
-        bd.total = bd.terms.iter().map(|t| t.score).sum::<f32>() + bd.proximity;
+        bd.total = total + bd.proximity;
         bd
     }
 
@@ -641,6 +630,19 @@ impl Index {
         }
         out
     }
+}
+
+/// The last unit at or after `from` that starts at or before `pos`, by galloping forward from
+/// `from` (matches come in text order, so the next one is usually in the same or a near unit).
+fn unit_at(starts: &[u32], from: usize, pos: usize) -> usize {
+    let pos = pos as u32;
+    let (mut lo, mut step) = (from, 1);
+    while starts.get(lo + step).is_some_and(|&s| s <= pos) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(starts.len());
+    lo + starts[lo..hi].partition_point(|&s| s <= pos).max(1) - 1
 }
 
 /// Reading order of matches (one function, so the sort is compiled once into the wasm).

@@ -11,9 +11,9 @@
 //!
 //! Offsets are **bytes** in UTF-8 and always lie on character boundaries.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
+
+use super::charmap::CharMap;
 
 /// Characters whose fold differs from themselves, for one corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +27,9 @@ pub struct FoldTable {
 /// A fast lookup built from a [`FoldTable`].
 #[derive(Debug, Clone, Default)]
 pub struct Folder {
-    map: HashMap<char, Box<str>>,
+    /// Character → index into `to`.
+    map: CharMap,
+    to: Vec<Box<str>>,
     drop: Vec<(u32, u32)>,
 }
 
@@ -45,19 +47,20 @@ pub enum CharFold<'a> {
 impl Folder {
     /// Builds the lookup.
     pub fn new(table: &FoldTable) -> Folder {
+        let mut map = CharMap::default();
+        for (i, (c, _)) in table.map.iter().enumerate() {
+            map.insert(*c, i as u32);
+        }
         Folder {
-            map: table
-                .map
-                .iter()
-                .map(|(c, s)| (*c, s.clone().into_boxed_str()))
-                .collect(),
+            map,
+            to: table.map.iter().map(|(_, s)| s.as_str().into()).collect(),
             drop: table.drop.clone(),
         }
     }
 
     /// How `c` folds.
     pub fn fold_char(&self, c: char) -> CharFold<'_> {
-        if let Some(s) = self.map.get(&c) {
+        if let Some(s) = self.map.get(c).and_then(|i| self.to.get(i as usize)) {
             return CharFold::To(s);
         }
         let u = c as u32;
@@ -190,8 +193,13 @@ impl Folded {
         if self.segs.is_empty() {
             return None;
         }
-        while *cursor + 1 < self.segs.len() && self.segs[*cursor + 1].norm as usize <= s {
-            *cursor += 1;
+        // The segment holding `s`: the cursor's, or found by binary search after it.
+        if self
+            .segs
+            .get(*cursor + 1)
+            .is_some_and(|n| n.norm as usize <= s)
+        {
+            *cursor += self.segs[*cursor..].partition_point(|n| n.norm as usize <= s) - 1;
         }
         let i = (*cursor).min(self.segs.len() - 1);
         let seg = self.segs[i];

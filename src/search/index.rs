@@ -94,8 +94,12 @@ pub struct Index {
     pub pinyin: PinyinMap,
     /// All folded units joined by `\n`.
     pub text: String,
+    /// Where each character of `text` occurs.
+    pub postings: super::postings::Postings,
     /// Units in order (by article, then field order).
     pub units: Vec<Unit>,
+    /// Where each unit starts in `text` (`units[i].start`), packed for the search's lookups.
+    pub unit_starts: Vec<u32>,
     /// One per article.
     pub docs: Vec<Doc>,
     /// Mean folded length.
@@ -171,12 +175,16 @@ impl Index {
         } else {
             (docs.iter().map(|d| d.len as f64).sum::<f64>() / docs.len() as f64).max(1.0) as f32
         };
+        let postings = super::postings::Postings::new(&text);
+        let unit_starts = units.iter().map(|u| u.start).collect();
         Index {
             archive,
             folder,
             pinyin,
+            postings,
             text,
             units,
+            unit_starts,
             docs,
             avg_len,
             pinyin_texts: std::sync::OnceLock::new(),

@@ -10,10 +10,12 @@
 //! Offsets in this module are **bytes** into the original UTF-8 strings and always lie on
 //! character boundaries. (The CLI's JSON reports characters; see the README.)
 
+pub mod charmap;
 pub mod engine;
 pub mod fold;
 pub mod index;
 pub mod pinyin;
+pub mod postings;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tables;

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::charmap::CharMap;
+
 /// Toneless readings of the corpus's Han characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinyinTable {
@@ -42,50 +44,12 @@ impl PinyinTable {
     }
 }
 
-/// First and last code point (exclusive) of the dense part of [`Slots`]: CJK Extension A and
-/// the Unified Ideographs, where nearly every corpus character lives.
-const DENSE: (u32, u32) = (0x3400, 0xA000);
-
-/// Character → slot lookup without hashing for the main CJK blocks.
-#[derive(Debug, Clone, Default)]
-struct Slots {
-    /// `slot + 1` per code point of `DENSE`, 0 for none.
-    dense: Vec<u32>,
-    sparse: HashMap<char, u32>,
-}
-
-impl Slots {
-    fn insert(&mut self, c: char, slot: u32) {
-        let u = c as u32;
-        if (DENSE.0..DENSE.1).contains(&u) {
-            if self.dense.is_empty() {
-                self.dense = vec![0; (DENSE.1 - DENSE.0) as usize];
-            }
-            self.dense[(u - DENSE.0) as usize] = slot + 1;
-        } else {
-            self.sparse.insert(c, slot);
-        }
-    }
-
-    #[inline]
-    fn get(&self, c: char) -> Option<usize> {
-        let u = c as u32;
-        if (DENSE.0..DENSE.1).contains(&u) {
-            match self.dense.get((u - DENSE.0) as usize) {
-                Some(&v) if v > 0 => Some(v as usize - 1),
-                _ => None,
-            }
-        } else {
-            self.sparse.get(&c).map(|v| *v as usize)
-        }
-    }
-}
-
 /// A fast lookup built from a [`PinyinTable`].
 #[derive(Debug, Clone, Default)]
 pub struct PinyinMap {
     syllables: Vec<Box<str>>,
-    slots: Slots,
+    /// Character → slot.
+    slots: CharMap,
     /// Per slot: reading ids.
     lists: Vec<Vec<u16>>,
     /// Per slot: a bit per letter `a`–`z` that one of its readings starts with.
@@ -141,7 +105,7 @@ impl PinyinMap {
         let mut slots = Vec::with_capacity(text.len() / 3);
         let mut offs = Vec::with_capacity(text.len() / 3);
         for (o, c) in text.char_indices() {
-            slots.push(self.slots.get(c).map_or(0, |s| s as u32 + 1));
+            slots.push(self.slots.get(c).map_or(0, |s| s + 1));
             offs.push(o as u32);
         }
         PinyinText {

@@ -1,0 +1,189 @@
+//! Where every character of the folded corpus occurs: the index that makes substring search
+//! cost work per match instead of a scan of the whole corpus.
+//!
+//! For each distinct character, the byte offsets of its occurrences in [`Index::text`], in
+//! ascending order. A term is found by walking the occurrences of its rarest character and
+//! comparing the term's bytes at each candidate — so every occurrence is still found (recall
+//! stays total) and a term with a character the corpus lacks is answered without any work.
+//! Built in the browser at start-up (two passes over the text, 4 bytes per character), not
+//! shipped: it would compress poorly and cost download bytes.
+//!
+//! [`Index::text`]: super::Index::text
+
+use super::charmap::CharMap;
+
+/// The positions of every character of a text.
+#[derive(Debug, Clone, Default)]
+pub struct Postings {
+    /// Character → slot.
+    slots: CharMap,
+    /// Slot `s` occupies `positions[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    /// Byte offsets, grouped by slot, ascending within a slot.
+    positions: Vec<u32>,
+}
+
+impl Postings {
+    /// Indexes every character of `text` except `\n` (the unit separator).
+    pub fn new(text: &str) -> Postings {
+        let mut p = Postings::default();
+        // Pass 1: give each character a slot and count its occurrences.
+        let mut counts: Vec<u32> = Vec::new();
+        for c in text.chars() {
+            if c == '\n' {
+                continue;
+            }
+            let s = p.slots.get_or_insert(c, counts.len() as u32);
+            if s as usize == counts.len() {
+                counts.push(0);
+            }
+            counts[s as usize] += 1;
+        }
+        // Prefix sums, then pass 2 fills each slot in text order (so each list is ascending).
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for n in &counts {
+            total += n;
+            starts.push(total);
+        }
+        let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
+        let mut positions = vec![0u32; total as usize];
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                continue;
+            }
+            if let Some(s) = p.slots.get(c) {
+                let f = &mut fill[s as usize];
+                positions[*f as usize] = i as u32;
+                *f += 1;
+            }
+        }
+        p.starts = starts;
+        p.positions = positions;
+        p
+    }
+
+    /// The byte offsets where `c` occurs, ascending.
+    pub fn of(&self, c: char) -> &[u32] {
+        match self.slots.get(c) {
+            Some(s) => {
+                let (a, b) = (self.starts[s as usize], self.starts[s as usize + 1]);
+                &self.positions[a as usize..b as usize]
+            }
+            None => &[],
+        }
+    }
+
+    /// Every non-overlapping occurrence of `needle` in `text` (the text these postings were
+    /// built from), left to right — the same matches as a left-to-right substring scan.
+    pub fn find<'a>(&'a self, text: &'a str, needle: &'a str) -> Find<'a> {
+        // The rarest character of the needle and its byte offset in the needle.
+        let mut best: Option<(&[u32], usize)> = None;
+        for (o, c) in needle.char_indices() {
+            let list = self.of(c);
+            if best.is_none_or(|(b, _)| list.len() < b.len()) {
+                best = Some((list, o));
+            }
+        }
+        let (list, offset) = best.unwrap_or((&[], 0));
+        Find {
+            text: text.as_bytes(),
+            needle: needle.as_bytes(),
+            list,
+            offset,
+            next: 0,
+            allowed: 0,
+        }
+    }
+
+    /// Memory held, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.heap_bytes() + (self.starts.len() + self.positions.len()) * 4
+    }
+}
+
+/// Iterator returned by [`Postings::find`].
+pub struct Find<'a> {
+    text: &'a [u8],
+    needle: &'a [u8],
+    list: &'a [u32],
+    offset: usize,
+    next: usize,
+    /// Matches may not start before this (the end of the previous one).
+    allowed: usize,
+}
+
+impl Iterator for Find<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.needle.is_empty() {
+            return None;
+        }
+        while let Some(&p) = self.list.get(self.next) {
+            self.next += 1;
+            let Some(start) = (p as usize).checked_sub(self.offset) else {
+                continue;
+            };
+            if start < self.allowed {
+                continue;
+            }
+            if self
+                .text
+                .get(start..start + self.needle.len())
+                .is_some_and(|w| w == self.needle)
+            {
+                self.allowed = start + self.needle.len();
+                return Some(start);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str, needle: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = text[from..].find(needle) {
+            out.push(from + i);
+            from += i + needle.len();
+        }
+        out
+    }
+
+    #[test]
+    fn finds_what_a_scan_finds() {
+        let text = "许湾乡办事处\n湾乡湾乡湾\naaaa\n疫情防控疫情\n𠀀x𠀀";
+        let p = Postings::new(text);
+        for needle in [
+            "湾乡",
+            "许湾乡",
+            "疫情",
+            "疫",
+            "aa",
+            "aaa",
+            "湾",
+            "乡湾",
+            "𠀀",
+            "x𠀀",
+            "情\n",
+        ] {
+            let got: Vec<usize> = p.find(text, needle).collect();
+            let want = if needle.contains('\n') {
+                Vec::new()
+            } else {
+                scan(text, needle)
+            };
+            assert_eq!(got, want, "{needle:?}");
+        }
+        assert_eq!(p.find(text, "上海").count(), 0);
+        assert_eq!(p.find(text, "").count(), 0);
+        assert_eq!(p.of('疫').len(), 2);
+        assert!(p.of('\n').is_empty());
+    }
+}
