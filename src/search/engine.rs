@@ -432,11 +432,12 @@ impl Index {
                     .map(|u| self.pinyin.prepare(&u.folded.text))
                     .collect()
             });
+            let starters = self.pinyin.starters(key);
             for (ui, (u, pt)) in self.units.iter().zip(prepared).enumerate() {
                 if !Self::in_scope(u.field, scope) {
                     continue;
                 }
-                for (s, e) in self.pinyin.find_prepared(pt, key) {
+                for (s, e) in self.pinyin.find_prepared(pt, key, &starters) {
                     let overlaps = text_matches.iter().any(|m| {
                         m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize
                     });

@@ -118,33 +118,44 @@ impl PinyinMap {
     /// Byte ranges in `text` of the runs of characters that `key` spells, left to right,
     /// without overlaps.
     pub fn find(&self, text: &str, key: &str) -> Vec<(usize, usize)> {
-        self.find_prepared(&self.prepare(text), key)
+        self.find_prepared(&self.prepare(text), key, &self.starters(key))
     }
 
-    /// [`PinyinMap::find`] over a prepared text.
-    pub fn find_prepared(&self, t: &PinyinText, key: &str) -> Vec<(usize, usize)> {
+    /// Which characters can begin a match of `key` (by slot, see [`PinyinMap::find_prepared`]):
+    /// worked out once per query, so the walk over each text is one lookup per character.
+    pub fn starters(&self, key: &str) -> Starters {
         let q = key.as_bytes();
-        let mut out = Vec::new();
-        if q.len() < 2 {
-            return out;
-        }
-        let Some(bit) = q
+        let bit = q
             .first()
             .filter(|b| b.is_ascii_lowercase())
-            .map(|b| 1u32 << (b - b'a'))
-        else {
-            return out;
-        };
-        let starts = |slot: u32| {
-            slot > 0
-                && self
-                    .masks
-                    .get(slot as usize - 1)
-                    .is_some_and(|m| m & bit != 0)
-        };
+            .map_or(0, |b| 1u32 << (b - b'a'));
+        let mut ok = vec![false; self.lists.len() + 1];
+        if q.len() >= 2 && bit != 0 {
+            for (slot, ok) in ok.iter_mut().enumerate().skip(1) {
+                *ok = self.masks.get(slot - 1).is_some_and(|m| m & bit != 0)
+                    && self.can_begin(slot as u32, q);
+            }
+        }
+        Starters(ok)
+    }
+
+    /// [`PinyinMap::find`] over a prepared text, with the key's [`PinyinMap::starters`].
+    pub fn find_prepared(
+        &self,
+        t: &PinyinText,
+        key: &str,
+        starters: &Starters,
+    ) -> Vec<(usize, usize)> {
+        let q = key.as_bytes();
+        let mut out = Vec::new();
         let mut i = 0;
         while i < t.slots.len() {
-            if starts(t.slots[i]) {
+            if starters
+                .0
+                .get(t.slots[i] as usize)
+                .copied()
+                .unwrap_or(false)
+            {
                 if let Some(end) = self.match_from(&t.slots, i, i, q, 0) {
                     let e = t.offs.get(end).copied().unwrap_or(t.len);
                     out.push((t.offs[i] as usize, e as usize));
@@ -155,6 +166,21 @@ impl PinyinMap {
             i += 1;
         }
         out
+    }
+
+    /// Whether a character can spell the start of `q`: one of its readings is `q` or begins
+    /// it, or its main reading's initial does (the first step of [`Self::match_from`]).
+    fn can_begin(&self, slot: u32, q: &[u8]) -> bool {
+        if self.slot_readings(slot).any(|s| q.starts_with(s)) {
+            return true;
+        }
+        self.slot_readings(slot).next().is_some_and(|s| {
+            let zcs = s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh");
+            let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
+            inits
+                .iter()
+                .any(|&n| q.len() > n && s.len() >= n && q.starts_with(&s[..n]))
+        })
     }
 
     fn slot_readings(&self, slot: u32) -> impl Iterator<Item = &[u8]> {
@@ -217,6 +243,10 @@ impl PinyinMap {
         None
     }
 }
+
+/// Per reading slot: whether a character with it can begin a match of one key.
+#[derive(Debug, Clone, Default)]
+pub struct Starters(Vec<bool>);
 
 /// A text prepared for pinyin matching (see [`PinyinMap::prepare`]).
 #[derive(Debug, Clone, Default)]
