@@ -282,3 +282,55 @@ fn cli_search_json_shape() {
         "marks are character offsets"
     );
 }
+
+#[test]
+fn breakdowns_explain_the_scores_and_do_not_depend_on_the_limit() {
+    let ix = common::seed_index();
+    for q in [
+        "张建党",
+        "口罩 体温",
+        "疫 OR 防控",
+        "元宵 -张晓",
+        "zjd",
+        "title:张建党 疫",
+    ] {
+        let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+        let full = ix.search(&parsed, &SearchOptions::default());
+        let none = ix.search(
+            &parsed,
+            &SearchOptions {
+                limit: 0,
+                ..Default::default()
+            },
+        );
+        assert!(!full.order.is_empty(), "{q}");
+        assert_eq!(
+            full.order, none.order,
+            "{q}: ordering must not depend on the limit"
+        );
+        assert!(none.hits.is_empty());
+        for (h, (d, score)) in full.hits.iter().zip(&full.order) {
+            assert_eq!(h.doc, *d);
+            assert_eq!(h.score, *score, "{q}");
+            let b = &h.breakdown;
+            assert!(!b.terms.is_empty(), "{q}: a scored hit lists its terms");
+            let sum: f32 = b.terms.iter().map(|t| t.score).sum::<f32>() + b.proximity;
+            assert_eq!(b.total, sum, "{q}");
+            assert_eq!(
+                b.total, *score,
+                "{q}: the breakdown adds up to the ranking score"
+            );
+            // Built later, for a result set searched without details: the same hit.
+            let later = ix.hit(&none, *d, &SearchOptions::default());
+            assert_eq!(&later, h, "{q}");
+        }
+    }
+    // An article outside the results gets an empty hit.
+    let parsed = query::parse("不造谣");
+    let r = ix.search(&parsed, &SearchOptions::default());
+    let outside = (0..ix.archive.articles.len())
+        .find(|d| r.order.iter().all(|o| o.0 != *d))
+        .expect("some article lacks 不造谣");
+    let h = ix.hit(&r, outside, &SearchOptions::default());
+    assert_eq!((h.count, h.score, h.breakdown.terms.len()), (0, 0.0, 0));
+}

@@ -2,9 +2,9 @@
 //!
 //! Every term is searched as a plain substring of the folded corpus ([`Index::text`]):
 //! candidates come from the positions of its rarest character ([`super::postings`]) and are
-//! compared byte for byte, so a document containing the term is never missed; Latin terms are also tried as pinyin. Scores
-//! are BM25 over field-weighted term frequencies, with match quality (exact > folded > pinyin)
-//! and a bonus for terms close together; ties keep page order.
+//! compared byte for byte, so a document containing the term is never missed; Latin terms are
+//! also tried as pinyin. Scores are BM25 over field-weighted term frequencies, with match
+//! quality (exact > folded > pinyin) and a bonus for terms close together; ties keep page order.
 
 use std::collections::BTreeMap;
 
@@ -425,29 +425,46 @@ impl Index {
             }
         }
         if let Some(key) = pinyin {
-            let text_matches: Vec<RawMatch> = out[first..].to_vec();
-            let prepared = self.pinyin_texts.get_or_init(|| {
-                self.units
-                    .iter()
-                    .map(|u| self.pinyin.prepare(&u.folded.text))
-                    .collect()
-            });
-            let starters = self.pinyin.starters(key);
-            for (ui, (u, pt)) in self.units.iter().zip(prepared).enumerate() {
-                if !Self::in_scope(u.field, scope) {
-                    continue;
+            // Candidates: the occurrences of the characters that can begin the key, marked in
+            // a bitmap over the text so they are visited in text order (reading the text
+            // forward, not jumping about a large corpus) and left to right without overlaps,
+            // as a scan of each text would take them.
+            let mut bits = vec![0u64; self.text.len() / 64 + 1];
+            for c in self.pinyin.starting_chars(key) {
+                for &p in self.postings.of(c) {
+                    bits[p as usize / 64] |= 1 << (p % 64);
                 }
-                for (s, e) in self.pinyin.find_prepared(pt, key, &starters) {
-                    let overlaps = text_matches.iter().any(|m| {
-                        m.unit as usize == ui && (m.start as usize) < e && s < m.end as usize
-                    });
-                    if !overlaps {
+            }
+            let text_end = out.len();
+            let (mut ui, mut taken_to) = (0usize, 0usize);
+            for (wi, &word) in bits.iter().enumerate() {
+                let mut word = word;
+                while word != 0 {
+                    let p = wi * 64 + word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    if p < taken_to {
+                        continue;
+                    }
+                    let Some(end) = self.pinyin.match_at(&self.text, p, key) else {
+                        continue;
+                    };
+                    taken_to = end;
+                    ui = unit_at(&self.unit_starts, ui, p);
+                    let u = &self.units[ui];
+                    let (s, e) = (
+                        (p - u.start as usize) as u32,
+                        (end - u.start as usize) as u32,
+                    );
+                    let over_text = out[first..text_end]
+                        .iter()
+                        .any(|t| t.unit == ui as u32 && t.start < e && s < t.end);
+                    if Self::in_scope(u.field, scope) && !over_text {
                         out.push(RawMatch {
                             unit: ui as u32,
                             doc: u.doc,
                             weight: w.field(u.field) * w.pinyin,
-                            start: s as u32,
-                            end: e as u32,
+                            start: s,
+                            end: e,
                             clause,
                             alt,
                             kind: MatchKind::Pinyin,

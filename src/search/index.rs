@@ -2,7 +2,8 @@
 //!
 //! All units (title, kicker, subtitle, byline, intertitles, paragraphs…) of all articles are
 //! folded and concatenated with `\n` between them. Folded text never contains whitespace, so
-//! no match can cross a unit, and one substring scan over the whole corpus finds everything.
+//! no match can cross a unit, and a substring search over the whole corpus (through the
+//! character postings) finds everything.
 
 use std::borrow::Cow;
 
@@ -104,8 +105,6 @@ pub struct Index {
     pub docs: Vec<Doc>,
     /// Mean folded length.
     pub avg_len: f32,
-    /// Units prepared for pinyin matching, built on the first pinyin query.
-    pub pinyin_texts: std::sync::OnceLock<Vec<super::pinyin::PinyinText>>,
 }
 
 /// The texts of an article, in the order the index keeps them.
@@ -187,7 +186,6 @@ impl Index {
             unit_starts,
             docs,
             avg_len,
-            pinyin_texts: std::sync::OnceLock::new(),
         }
     }
 

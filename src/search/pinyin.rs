@@ -54,6 +54,8 @@ pub struct PinyinMap {
     lists: Vec<Vec<u16>>,
     /// Per slot: a bit per letter `a`–`z` that one of its readings starts with.
     masks: Vec<u32>,
+    /// Per slot: its character.
+    chars: Vec<char>,
 }
 
 impl PinyinMap {
@@ -78,6 +80,7 @@ impl PinyinMap {
             m.slots.insert(*c, i as u32);
             m.lists.push(ids.clone());
             m.masks.push(mask);
+            m.chars.push(*c);
         }
         m
     }
@@ -100,30 +103,27 @@ impl PinyinMap {
         !word.is_empty() && ok[b.len()]
     }
 
-    /// Prepares a text for repeated pinyin matching: each character's reading slot.
-    pub fn prepare(&self, text: &str) -> PinyinText {
-        let mut slots = Vec::with_capacity(text.len() / 3);
-        let mut offs = Vec::with_capacity(text.len() / 3);
-        for (o, c) in text.char_indices() {
-            slots.push(self.slots.get(c).map_or(0, |s| s + 1));
-            offs.push(o as u32);
-        }
-        PinyinText {
-            slots,
-            offs,
-            len: text.len() as u32,
-        }
-    }
-
     /// Byte ranges in `text` of the runs of characters that `key` spells, left to right,
     /// without overlaps.
     pub fn find(&self, text: &str, key: &str) -> Vec<(usize, usize)> {
-        self.find_prepared(&self.prepare(text), key, &self.starters(key))
+        let starters = self.starters(key);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some((slot, next)) = self.slot_at(text, i) {
+            if starters.get(slot as usize).copied().unwrap_or(false) {
+                if let Some(end) = self.match_at(text, i, key) {
+                    out.push((i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            i = next;
+        }
+        out
     }
 
-    /// Which characters can begin a match of `key` (by slot, see [`PinyinMap::find_prepared`]):
-    /// worked out once per query, so the walk over each text is one lookup per character.
-    pub fn starters(&self, key: &str) -> Starters {
+    /// Per slot + 1: whether a character with it can begin a match of `key`.
+    fn starters(&self, key: &str) -> Vec<bool> {
         let q = key.as_bytes();
         let bit = q
             .first()
@@ -136,36 +136,35 @@ impl PinyinMap {
                     && self.can_begin(slot as u32, q);
             }
         }
-        Starters(ok)
+        ok
     }
 
-    /// [`PinyinMap::find`] over a prepared text, with the key's [`PinyinMap::starters`].
-    pub fn find_prepared(
-        &self,
-        t: &PinyinText,
-        key: &str,
-        starters: &Starters,
-    ) -> Vec<(usize, usize)> {
+    /// The characters that can begin a match of `key`: where to look for its matches (with
+    /// [`PinyinMap::match_at`] at each of their occurrences), instead of walking every text.
+    pub fn starting_chars(&self, key: &str) -> Vec<char> {
+        self.starters(key)
+            .iter()
+            .zip(std::iter::once(&'\0').chain(&self.chars))
+            .filter(|(ok, _)| **ok)
+            .map(|(_, c)| *c)
+            .collect()
+    }
+
+    /// The end (byte offset) of the run of characters from byte `start` of `text` that `key`
+    /// spells, if any. Stops at a character without readings (such as the `\n` between texts).
+    pub fn match_at(&self, text: &str, start: usize, key: &str) -> Option<usize> {
         let q = key.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < t.slots.len() {
-            if starters
-                .0
-                .get(t.slots[i] as usize)
-                .copied()
-                .unwrap_or(false)
-            {
-                if let Some(end) = self.match_from(&t.slots, i, i, q, 0) {
-                    let e = t.offs.get(end).copied().unwrap_or(t.len);
-                    out.push((t.offs[i] as usize, e as usize));
-                    i = end;
-                    continue;
-                }
-            }
-            i += 1;
+        if q.len() < 2 {
+            return None;
         }
-        out
+        self.match_from(text, start, start, q, 0)
+    }
+
+    /// The reading slot + 1 (0: none) of the character at byte `i`, and where the next starts.
+    #[inline]
+    fn slot_at(&self, text: &str, i: usize) -> Option<(u32, usize)> {
+        let c = text.get(i..)?.chars().next()?;
+        Some((self.slots.get(c).map_or(0, |s| s + 1), i + c.len_utf8()))
     }
 
     /// Whether a character can spell the start of `q`: one of its readings is `q` or begins
@@ -191,17 +190,18 @@ impl PinyinMap {
             .filter_map(|i| self.syllables.get(*i as usize).map(|s| s.as_bytes()))
     }
 
-    /// Matches `q[qi..]` against characters from `ci` (the match started at `start`); returns
-    /// the index after the last character. A one-character match must spell a whole syllable.
+    /// Matches `q[qi..]` against the characters of `text` from byte `ci` (the match started at
+    /// `start`); returns the byte offset after the last character. A one-character match must
+    /// spell a whole syllable.
     fn match_from(
         &self,
-        slots: &[u32],
+        text: &str,
         start: usize,
         ci: usize,
         q: &[u8],
         qi: usize,
     ) -> Option<usize> {
-        let slot = *slots.get(ci)?;
+        let (slot, next) = self.slot_at(text, ci)?;
         if slot == 0 {
             return None;
         }
@@ -215,10 +215,10 @@ impl PinyinMap {
         let several = ci > start;
         for s in self.slot_readings(slot) {
             if rest == s {
-                return Some(ci + 1);
+                return Some(next);
             }
             if rest.starts_with(s) {
-                if let Some(e) = self.match_from(slots, start, ci + 1, q, qi + s.len()) {
+                if let Some(e) = self.match_from(text, start, next, q, qi + s.len()) {
                     return Some(e);
                 }
             }
@@ -230,7 +230,7 @@ impl PinyinMap {
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             for &n in inits {
                 if rest.len() > n && rest.starts_with(&s[..n]) {
-                    if let Some(e) = self.match_from(slots, start, ci + 1, q, qi + n) {
+                    if let Some(e) = self.match_from(text, start, next, q, qi + n) {
                         return Some(e);
                     }
                 }
@@ -238,25 +238,10 @@ impl PinyinMap {
         }
         // The last character of a longer match may be spelled by any prefix (typing).
         if several && self.slot_readings(slot).any(|s| s.starts_with(rest)) {
-            return Some(ci + 1);
+            return Some(next);
         }
         None
     }
-}
-
-/// Per reading slot: whether a character with it can begin a match of one key.
-#[derive(Debug, Clone, Default)]
-pub struct Starters(Vec<bool>);
-
-/// A text prepared for pinyin matching (see [`PinyinMap::prepare`]).
-#[derive(Debug, Clone, Default)]
-pub struct PinyinText {
-    /// Per character: its reading slot + 1, or 0 for a character without readings.
-    slots: Vec<u32>,
-    /// Per character: its byte offset.
-    offs: Vec<u32>,
-    /// Byte length of the text.
-    len: u32,
 }
 
 /// Normalizes a Latin query word for pinyin: lower case, tone marks removed, `ü` as `v`,
