@@ -1,5 +1,5 @@
-//! Exports for the in-browser benchmark (`tests/browser/bench.mjs`): the search call alone,
-//! without rendering. Reached through `window.wasmBindings`, which Trunk's loader sets.
+//! Exports for the in-browser benchmarks (`tests/browser/bench.mjs`, `bench/peers/run.mjs`):
+//! the search call alone, without rendering. Reached through `window.wasmBindings`, which Trunk's loader sets.
 
 use wasm_bindgen::prelude::*;
 
@@ -25,11 +25,11 @@ pub fn bench_search(q: &str, reps: u32) -> u32 {
 
 /// Every matching article, best first, as positions in the archive (a `Uint32Array`; see
 /// [`bench_article_ids`] for their ids). This is the call the peers benchmark times.
-#[wasm_bindgen(js_name = benchSearchIds)]
 ///
 /// The query comes in as a JS string read code unit by code unit: for a short Chinese query
 /// that is several times cheaper than wasm-bindgen's `&str` path (`TextEncoder.encodeInto`
-/// into a reallocated buffer), which cost more than the search itself on the seed.
+/// into a reallocated buffer), which cost about as much as the search itself on the seed.
+#[wasm_bindgen(js_name = benchSearchIds)]
 pub fn bench_search_ids(q: &js_sys::JsString) -> Vec<u32> {
     let Ok(ix) = crate::ui::index() else {
         return Vec::new();
