@@ -62,9 +62,16 @@ if (ARCHIVE !== 'synthetic' && (REBUILD || !fs.existsSync(path.join(explorerDir,
   sh('bash', ['-c', 'source scripts/env.sh && trunk build --release']);
 }
 
+// The peers' inputs are rebuilt whenever the parsed articles change (a stale Pagefind site from
+// an older parse would measure other texts).
+const docsJson = JSON.stringify(articles.map((a) => ({ id: a.id, title: a.title, body: bodyOf(a) })));
+const docsHash = createHash('sha1').update(docsJson).digest('hex');
 const pagefindDir = path.join(WORK, 'pagefind');
-if (!fs.existsSync(path.join(pagefindDir, 'pagefind', 'pagefind.js'))) {
+const pagefindStamp = path.join(WORK, 'pagefind.sha1');
+const stampOk = fs.existsSync(pagefindStamp) && fs.readFileSync(pagefindStamp, 'utf8') === docsHash;
+if (!stampOk || !fs.existsSync(path.join(pagefindDir, 'pagefind', 'pagefind.js'))) {
   log('building the Pagefind site and index…');
+  fs.rmSync(pagefindDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(pagefindDir, 'a'), { recursive: true });
   for (const a of articles) {
     const paras = bodyOf(a).split('\n').map((p) => `<p>${esc(p)}</p>`).join('');
@@ -73,13 +80,14 @@ if (!fs.existsSync(path.join(pagefindDir, 'pagefind', 'pagefind.js'))) {
   }
   fs.writeFileSync(path.join(pagefindDir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>pagefind</title></head><body></body></html>');
   execFileSync(path.join(here, 'node_modules/.bin/pagefind'), ['--site', pagefindDir, '--quiet'], { stdio: 'inherit' });
+  fs.writeFileSync(pagefindStamp, docsHash);
 }
 
 const jsDir = path.join(WORK, 'js');
 fs.mkdirSync(jsDir, { recursive: true });
 fs.copyFileSync(path.join(here, 'node_modules/flexsearch/dist/flexsearch.bundle.min.js'), path.join(jsDir, 'flexsearch.js'));
 fs.copyFileSync(path.join(here, 'node_modules/minisearch/dist/umd/index.js'), path.join(jsDir, 'minisearch.js'));
-fs.writeFileSync(path.join(jsDir, 'articles.json'), JSON.stringify(articles.map((a) => ({ id: a.id, title: a.title, body: bodyOf(a) }))));
+fs.writeFileSync(path.join(jsDir, 'articles.json'), docsJson);
 const page = (lib, setup) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><script src="${lib}"></script><script>
 (async () => {
   const t0 = performance.now();
@@ -125,7 +133,7 @@ const contestants = [
 const brCache = new Map();
 const br = (b) => {
   // Brotli -q 11 of a 45 MB wasm takes minutes: compress each distinct file once.
-  const key = createHash("sha1").update(b).digest("hex");
+  const key = createHash('sha1').update(b).digest('hex');
   if (!brCache.has(key)) brCache.set(key, zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
   return brCache.get(key);
 };
