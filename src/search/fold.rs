@@ -31,6 +31,9 @@ pub struct Folder {
     map: CharMap,
     to: Vec<Box<str>>,
     drop: Vec<(u32, u32)>,
+    /// One bit per block of 256 code points: whether any of it folds to nothing (most text,
+    /// Han included, lies in blocks without, and skips the search of `drop`).
+    drop_blocks: Vec<u64>,
 }
 
 /// How one character folds.
@@ -51,10 +54,19 @@ impl Folder {
         for (i, (c, _)) in table.map.iter().enumerate() {
             map.insert(*c, i as u32);
         }
+        let mut drop_blocks = vec![0u64; ((char::MAX as usize >> 8) >> 6) + 1];
+        for &(a, b) in &table.drop {
+            for block in (a >> 8)..=(b.min(char::MAX as u32) >> 8) {
+                if let Some(w) = drop_blocks.get_mut(block as usize >> 6) {
+                    *w |= 1 << (block & 63);
+                }
+            }
+        }
         Folder {
             map,
             to: table.map.iter().map(|(_, s)| s.as_str().into()).collect(),
             drop: table.drop.clone(),
+            drop_blocks,
         }
     }
 
@@ -64,6 +76,14 @@ impl Folder {
             return CharFold::To(s);
         }
         let u = c as u32;
+        let block = u >> 8;
+        let may_drop = self
+            .drop_blocks
+            .get(block as usize >> 6)
+            .is_some_and(|w| w & (1 << (block & 63)) != 0);
+        if !may_drop {
+            return CharFold::Same;
+        }
         let i = self.drop.partition_point(|r| r.0 <= u);
         if i > 0 && self.drop[i - 1].1 >= u {
             return CharFold::Drop;
@@ -242,6 +262,26 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drop_blocks_only_skip_what_cannot_drop() {
+        let drop = vec![
+            (0x09, 0x0D),
+            (0x20, 0x20),
+            (0x2FF, 0x301),
+            (0x3000, 0x3000),
+            (0xE0001, 0xE01EF),
+        ];
+        let f = Folder::new(&FoldTable {
+            map: vec![],
+            drop: drop.clone(),
+        });
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want = drop.iter().any(|r| r.0 <= u && u <= r.1);
+            assert_eq!(f.fold_char(c) == CharFold::Drop, want, "U+{u:04X}");
+        }
+    }
 
     fn folder() -> Folder {
         Folder::new(&FoldTable {

@@ -224,9 +224,14 @@ fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
             i += 1;
         }
         // An optional field prefix: letters or Han then `:` / `：`.
+        // (Looked for only when the token has a colon: `is_alphabetic` is a table search.)
         let mut field = None;
         let mut j = i;
-        while j < chars.len() && (chars[j].1.is_alphabetic()) {
+        let has_colon = chars[i..]
+            .iter()
+            .take_while(|c| !is_sep(c.1))
+            .any(|c| matches!(c.1, ':' | '：'));
+        while has_colon && j < chars.len() && (chars[j].1.is_alphabetic()) {
             j += 1;
         }
         if j > i && j < chars.len() && matches!(chars[j].1, ':' | '：') {
