@@ -203,6 +203,12 @@ struct Token {
     field: Option<(String, usize)>,
 }
 
+/// A character of a field name: ASCII letters (`title`) or Han (`标题`). (Not
+/// `char::is_alphabetic`: its Unicode table would be the only one in the wasm for this.)
+fn is_field_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 fn is_sep(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
@@ -224,14 +230,9 @@ fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
             i += 1;
         }
         // An optional field prefix: letters or Han then `:` / `：`.
-        // (Looked for only when the token has a colon: `is_alphabetic` is a table search.)
         let mut field = None;
         let mut j = i;
-        let has_colon = chars[i..]
-            .iter()
-            .take_while(|c| !is_sep(c.1))
-            .any(|c| matches!(c.1, ':' | '：'));
-        while has_colon && j < chars.len() && (chars[j].1.is_alphabetic()) {
+        while j < chars.len() && is_field_char(chars[j].1) {
             j += 1;
         }
         if j > i && j < chars.len() && matches!(chars[j].1, ':' | '：') {
