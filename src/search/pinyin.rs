@@ -170,7 +170,7 @@ impl PinyinMap {
     /// Whether a character can spell the start of `q`: one of its readings is `q` or begins
     /// it, or its main reading's initial does (the first step of [`Self::match_from`]).
     fn can_begin(&self, slot: u32, q: &[u8]) -> bool {
-        if self.slot_readings(slot).any(|s| q.starts_with(s)) {
+        if self.slot_readings(slot).any(|s| is_prefix(s, q)) {
             return true;
         }
         self.slot_readings(slot).next().is_some_and(|s| {
@@ -178,7 +178,7 @@ impl PinyinMap {
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             inits
                 .iter()
-                .any(|&n| q.len() > n && s.len() >= n && q.starts_with(&s[..n]))
+                .any(|&n| q.len() > n && s.get(..n).is_some_and(|i| is_prefix(i, q)))
         })
     }
 
@@ -214,13 +214,14 @@ impl PinyinMap {
         }
         let several = ci > start;
         for s in self.slot_readings(slot) {
-            if rest == s {
+            if !is_prefix(s, rest) {
+                continue;
+            }
+            if rest.len() == s.len() {
                 return Some(next);
             }
-            if rest.starts_with(s) {
-                if let Some(e) = self.match_from(text, start, next, q, qi + s.len()) {
-                    return Some(e);
-                }
+            if let Some(e) = self.match_from(text, start, next, q, qi + s.len()) {
+                return Some(e);
             }
         }
         // Initials use the main reading only: rarer readings spelled by one letter add noise.
@@ -229,7 +230,7 @@ impl PinyinMap {
             let zcs = s.len() > 2 && matches!(&s[..2], b"zh" | b"ch" | b"sh");
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             for &n in inits {
-                if rest.len() > n && rest.starts_with(&s[..n]) {
+                if rest.len() > n && s.get(..n).is_some_and(|i| is_prefix(i, rest)) {
                     if let Some(e) = self.match_from(text, start, next, q, qi + n) {
                         return Some(e);
                     }
@@ -237,11 +238,18 @@ impl PinyinMap {
             }
         }
         // The last character of a longer match may be spelled by any prefix (typing).
-        if several && self.slot_readings(slot).any(|s| s.starts_with(rest)) {
+        if several && self.slot_readings(slot).any(|s| is_prefix(rest, s)) {
             return Some(next);
         }
         None
     }
+}
+
+/// Whether `p` begins `s`, compared byte by byte (these are 1–6 letters: a call to `memcmp`
+/// per comparison cost more than the comparison).
+#[inline]
+fn is_prefix(p: &[u8], s: &[u8]) -> bool {
+    p.len() <= s.len() && p.iter().zip(s).all(|(a, b)| a == b)
 }
 
 /// Normalizes a Latin query word for pinyin: lower case, tone marks removed, `ü` as `v`,
