@@ -1,5 +1,6 @@
 //! Exports for the in-browser benchmarks (`tests/browser/bench.mjs`, `bench/peers/run.mjs`):
-//! the search call alone, without rendering. Reached through `window.wasmBindings`, which Trunk's loader sets.
+//! the search call alone, without rendering. Reached through `window.wasmBindings`, which
+//! Trunk's loader sets.
 
 use wasm_bindgen::prelude::*;
 

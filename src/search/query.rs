@@ -286,17 +286,16 @@ pub fn parse(input: &str) -> Query {
 /// pinyin term (`zhang jian dang`).
 pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
     let mut hints = Vec::new();
-    let mut tokens = tokenize(input, &mut hints);
+    let tokens = tokenize(input, &mut hints);
     let mut clauses: Vec<Clause> = Vec::with_capacity(tokens.len());
     let mut pending_or = false;
     let mut last_plain_latin: Option<usize> = None;
     let mut k = 0;
     while k < tokens.len() {
-        let n_tokens = tokens.len();
-        let t = &mut tokens[k];
+        let t = &tokens[k];
         k += 1;
         if t.text == "OR" && !t.quoted && t.field.is_none() && !t.negated {
-            if clauses.is_empty() || pending_or || k >= n_tokens {
+            if clauses.is_empty() || pending_or || k >= tokens.len() {
                 hints.push(Hint {
                     start: t.start,
                     end: t.end,
@@ -386,13 +385,7 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
                     }
                     None
                 } else {
-                    // The token's text is needed below only when it may spell pinyin.
-                    let text = if crate::search::pinyin::pinyin_key(&t.text).is_some() {
-                        t.text.clone()
-                    } else {
-                        std::mem::take(&mut t.text)
-                    };
-                    Some(text_term(text, Scope::All))
+                    Some(text_term(t.text.clone(), Scope::All))
                 }
             }
         };
