@@ -1,24 +1,10 @@
 //! Parses every seed at build time and embeds the archive with its search tables.
 //!
-//! Reads `seeds/` (or the folder named by `ARCHIVE_SEEDS`), reusing the crate's own parser and
-//! table builder through `#[path]` includes, and writes `$OUT_DIR/archive.postcard`. A bad seed
-//! fails the build with `seeds/<file>:<line>: <what>`.
-
-#![allow(dead_code, unused_imports)]
-
-#[path = "src/archive/mod.rs"]
-mod archive;
-#[path = "src/search/mod.rs"]
-mod search;
+//! Reads `seeds/` (or the folder named by `ARCHIVE_SEEDS`) with the `archive` crate, builds the
+//! corpus tables with the `search` crate, and writes a [`search::Embedded`] to
+//! `$OUT_DIR/archive.postcard`. A bad seed fails the build with `seeds/<file>:<line>: <what>`.
 
 use std::path::PathBuf;
-
-/// Encodes exactly like `archive_explorer::data::Embedded` (same fields, same order).
-#[derive(serde::Serialize)]
-struct Embedded<'a> {
-    archive: &'a archive::Archive,
-    tables: &'a search::Tables,
-}
 
 fn main() {
     println!("cargo:rerun-if-env-changed=ARCHIVE_SEEDS");
@@ -31,9 +17,6 @@ fn main() {
             println!("cargo:rerun-if-changed={}", e.path().display());
         }
     }
-    for src in ["src/archive", "src/search"] {
-        println!("cargo:rerun-if-changed={src}");
-    }
     let archive = match archive::load_dir(&dir) {
         Ok(a) => a,
         Err(e) => fail(&e.to_string()),
@@ -42,10 +25,7 @@ fn main() {
         Ok(t) => t,
         Err(e) => fail(&format!("building search tables: {e}")),
     };
-    let bytes = match postcard::to_allocvec(&Embedded {
-        archive: &archive,
-        tables: &tables,
-    }) {
+    let bytes = match (search::Embedded { archive, tables }).encode() {
         Ok(b) => b,
         Err(e) => fail(&format!("encoding the archive: {e}")),
     };

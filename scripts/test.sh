@@ -12,13 +12,13 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (host)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bin explorer --locked -- -D warnings
 
-step "cargo test"
-cargo test --locked
+step "cargo test (workspace)"
+cargo test --workspace --locked
 
 step "trunk build --release"
 trunk build --release

@@ -98,13 +98,13 @@ pub fn search_json(a: Archive, q: &str) -> Result<Value, String> {
 /// terms are not part of the benchmark language. Returns `{query: [ids]}`.
 pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
     use crate::search::pinyin::{pinyin_key, PinyinMap, PinyinTable};
-    use crate::search::tables::{article_texts, FullFolder};
+    use crate::search::tables::FullFolder;
     use std::collections::BTreeMap;
     let full = FullFolder::new()?;
     let folded: Vec<Vec<String>> = a
         .articles
         .iter()
-        .map(|art| article_texts(art).iter().map(|t| full.fold(t)).collect())
+        .map(|art| art.texts().iter().map(|t| full.fold(&t.text)).collect())
         .collect();
     let mut readings: BTreeMap<char, Vec<String>> = BTreeMap::new();
     for texts in &folded {

@@ -5,11 +5,11 @@
 //! Chinese-aware, in-memory) → `ui` (a Yew app compiled to WebAssembly). The `archive` CLI runs
 //! the same parser and search natively.
 
-pub mod archive;
+pub use archive;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod data;
-pub mod search;
+pub use search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 pub mod view;

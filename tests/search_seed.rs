@@ -5,7 +5,7 @@ mod common;
 
 use archive_explorer::archive::Archive;
 use archive_explorer::search::engine::{Results, SearchOptions};
-use archive_explorer::search::index::{article_units, source_text, Field};
+use archive_explorer::search::index::{source_text, Field};
 use archive_explorer::search::tables::{build_tables, FullFolder};
 use archive_explorer::search::{query, Index};
 
@@ -30,11 +30,7 @@ fn truth(archive: &Archive, term: &str) -> Vec<usize> {
         .articles
         .iter()
         .enumerate()
-        .filter(|(_, a)| {
-            article_units(a)
-                .iter()
-                .any(|(_, _, text)| full.fold(text).contains(&t))
-        })
+        .filter(|(_, a)| a.texts().iter().any(|x| full.fold(&x.text).contains(&t)))
         .map(|(i, _)| i)
         .collect()
 }

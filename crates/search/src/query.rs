@@ -9,7 +9,7 @@
 //!   (`zhang jian dang`).
 //!
 //! ```
-//! use archive_explorer::search::query::{parse, Term};
+//! use search::query::{parse, Term};
 //! let q = parse("口罩 -张晓 title:\"防控\"");
 //! assert_eq!(q.clauses.len(), 3);
 //! assert!(q.clauses[1].negated);
@@ -18,7 +18,7 @@
 //! assert_eq!(q.hints.len(), 1);
 //! ```
 
-use crate::archive::Kind;
+use archive::Kind;
 
 /// Where a text term is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,13 +398,13 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
             && !t.quoted
             && t.field.is_none()
             && !pending_or
-            && crate::search::pinyin::pinyin_key(&t.text).is_some_and(|k| is_syllables(&k));
+            && crate::pinyin::pinyin_key(&t.text).is_some_and(|k| is_syllables(&k));
         if plain_latin {
             if let Some(ci) = last_plain_latin.filter(|ci| *ci + 1 == clauses.len()) {
                 if let Some(Term::Text { raw, pinyin, .. }) = clauses[ci].alternatives.first_mut() {
                     raw.push(' ');
                     raw.push_str(&t.text);
-                    *pinyin = crate::search::pinyin::pinyin_key(raw);
+                    *pinyin = crate::pinyin::pinyin_key(raw);
                     continue;
                 }
             }
@@ -427,7 +427,7 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
 }
 
 fn text_term(raw: String, scope: Scope) -> Term {
-    let pinyin = crate::search::pinyin::pinyin_key(&raw).filter(|k| k.len() >= 2);
+    let pinyin = crate::pinyin::pinyin_key(&raw).filter(|k| k.len() >= 2);
     Term::Text { raw, scope, pinyin }
 }
 

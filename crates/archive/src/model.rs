@@ -245,6 +245,127 @@ impl Article {
     }
 }
 
+/// Which part of an article a text belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// 主题.
+    Title,
+    /// 引题.
+    Kicker,
+    /// 副题.
+    Subtitle,
+    /// A column tag printed with the headline (`新语` from `（新语）`).
+    Column,
+    /// The credited names, as [`Article::byline`] prints them.
+    Byline,
+    /// An editor's note.
+    EditorNote,
+    /// A section heading; `index` is its position in `intertitles`.
+    Intertitle,
+    /// A body paragraph (or photo caption); `index` is its position in `paragraphs`.
+    Body,
+    /// A photo credit line; `index` is its position in `photo_credits`.
+    Credit,
+}
+
+impl Field {
+    /// Whether the field belongs to the headline block (`title:` searches these).
+    pub fn is_headline(self) -> bool {
+        matches!(
+            self,
+            Field::Title | Field::Kicker | Field::Subtitle | Field::Column
+        )
+    }
+
+    /// Stable name used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Kicker => "kicker",
+            Field::Subtitle => "subtitle",
+            Field::Column => "column",
+            Field::Byline => "byline",
+            Field::EditorNote => "editor_note",
+            Field::Intertitle => "intertitle",
+            Field::Body => "body",
+            Field::Credit => "credit",
+        }
+    }
+}
+
+/// One text of an article: which field, its position within the field, and the text as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'a> {
+    /// The field.
+    pub field: Field,
+    /// Position within the field (paragraph number…); 0 for single-valued fields.
+    pub index: u32,
+    /// The text as printed.
+    pub text: std::borrow::Cow<'a, str>,
+}
+
+impl Article {
+    /// Every text of the article that a reader sees, in reading order: the headline block
+    /// (kicker, title, subtitle, column tag), the byline, the editor's note, the intertitles,
+    /// the paragraphs and the photo credits. Empty texts are left out.
+    ///
+    /// This is **the** list of what is searchable: the index, the folding tables, snippets and
+    /// the `archive truth` oracle all read it, so a field shown in the reader can never be
+    /// missing from search.
+    pub fn texts<'a>(&'a self) -> Vec<Text<'a>> {
+        use std::borrow::Cow::{Borrowed, Owned};
+        let mut v: Vec<Text<'a>> =
+            Vec::with_capacity(6 + self.intertitles.len() + self.paragraphs.len());
+        let mut push = |field, index, text: std::borrow::Cow<'a, str>| {
+            if !text.is_empty() {
+                v.push(Text { field, index, text });
+            }
+        };
+        if let Some(k) = &self.kicker {
+            push(Field::Kicker, 0, Borrowed(k.as_str()));
+        }
+        push(Field::Title, 0, Borrowed(self.title.as_str()));
+        if let Some(s) = &self.subtitle {
+            push(Field::Subtitle, 0, Borrowed(s.as_str()));
+        }
+        if let Some(c) = &self.column {
+            push(Field::Column, 0, Borrowed(c.as_str()));
+        }
+        push(Field::Byline, 0, Owned(self.byline()));
+        if let Some(n) = &self.editor_note {
+            push(Field::EditorNote, 0, Borrowed(n.as_str()));
+        }
+        for (i, t) in self.intertitles.iter().enumerate() {
+            push(Field::Intertitle, i as u32, Borrowed(t.text.as_str()));
+        }
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            push(Field::Body, i as u32, Borrowed(p.text.as_str()));
+        }
+        for (i, c) in self.photo_credits.iter().enumerate() {
+            push(Field::Credit, i as u32, Borrowed(c.as_str()));
+        }
+        v
+    }
+
+    /// One text by field and position, as [`Article::texts`] lists it.
+    pub fn text(&self, field: Field, index: u32) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow::{Borrowed, Owned};
+        let i = index as usize;
+        match field {
+            Field::Title => Some(Borrowed(self.title.as_str())),
+            Field::Kicker => self.kicker.as_deref().map(Borrowed),
+            Field::Subtitle => self.subtitle.as_deref().map(Borrowed),
+            Field::Column => self.column.as_deref().map(Borrowed),
+            Field::Byline => Some(Owned(self.byline())),
+            Field::EditorNote => self.editor_note.as_deref().map(Borrowed),
+            Field::Intertitle => self.intertitles.get(i).map(|t| Borrowed(t.text.as_str())),
+            Field::Body => self.paragraphs.get(i).map(|p| Borrowed(p.text.as_str())),
+            Field::Credit => self.photo_credits.get(i).map(|c| Borrowed(c.as_str())),
+        }
+    }
+}
+
 impl Article {
     /// The credited names as one line, e.g. `记者 张劲松 文/图` or `本报记者 王一 李二 通讯员 赵三`.
     pub fn byline(&self) -> String {

@@ -63,7 +63,7 @@ impl RankingWeights {
     fn field(&self, f: Field) -> f32 {
         match f {
             Field::Title => self.title,
-            Field::Kicker | Field::Subtitle => self.kicker_subtitle,
+            Field::Kicker | Field::Subtitle | Field::Column => self.kicker_subtitle,
             Field::Intertitle => self.intertitle,
             Field::Byline => self.byline,
             Field::Body | Field::EditorNote | Field::Credit => self.body,
@@ -600,7 +600,7 @@ impl Index {
         for fr in ranges {
             if matches!(
                 fr.field,
-                Field::Title | Field::Kicker | Field::Subtitle | Field::Byline
+                Field::Title | Field::Kicker | Field::Subtitle | Field::Column | Field::Byline
             ) {
                 continue;
             }

@@ -8,20 +8,20 @@ pub mod date;
 pub mod model;
 pub use model::*;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod entities;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod load;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod markdown;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod page;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub mod text;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub use error::ParseError;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "parse")]
 pub use load::{load_dir, load_paths, parse_file, Sidecar};

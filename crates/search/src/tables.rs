@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::fold::FoldTable;
 use super::pinyin::PinyinTable;
 use super::Tables;
-use crate::archive::{Archive, Article};
+use archive::Archive;
 
 fn variant(c: char) -> char {
     match c {
@@ -85,25 +85,13 @@ impl FullFolder {
     }
 }
 
-/// Every text of an article that search looks at (the same texts [`super::index`] indexes).
-pub fn article_texts(a: &Article) -> Vec<String> {
-    let mut v = vec![a.title.clone(), a.byline()];
-    v.extend(a.kicker.clone());
-    v.extend(a.subtitle.clone());
-    v.extend(a.editor_note.clone());
-    v.extend(a.photo_credits.iter().cloned());
-    v.extend(a.intertitles.iter().map(|t| t.text.clone()));
-    v.extend(a.paragraphs.iter().map(|p| p.text.clone()));
-    v
-}
-
 /// Builds the fold and pinyin tables that an archive needs.
 pub fn build_tables(archive: &Archive) -> Result<Tables, String> {
     let full = FullFolder::new()?;
     let mut source_chars: BTreeSet<char> = BTreeSet::new();
     for a in &archive.articles {
-        for t in article_texts(a) {
-            source_chars.extend(t.chars());
+        for t in a.texts() {
+            source_chars.extend(t.text.chars());
         }
     }
     let mut target: BTreeSet<char> = BTreeSet::new();

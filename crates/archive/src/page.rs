@@ -15,8 +15,8 @@
 //!    indented. Headlines and intertitles are never joined.
 //!
 //! ```
-//! use archive_explorer::archive::page::parse_page;
-//! use archive_explorer::archive::Sidecar;
+//! use archive::page::parse_page;
+//! use archive::Sidecar;
 //! let text = "示范区召开推进会\n\n本报讯(记者 王一)2月4日上午,示范区召开会议,要求各乡办认真做好\n\n防控工作。\n";
 //! let (_, articles) = parse_page("p.txt", text, &Sidecar { year: Some(2020), ..Default::default() }).unwrap();
 //! assert_eq!(articles[0].title, "示范区召开推进会");

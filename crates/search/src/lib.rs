@@ -17,7 +17,7 @@ pub mod index;
 pub mod pinyin;
 pub mod postings;
 pub mod query;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "tables")]
 pub mod tables;
 
 use serde::{Deserialize, Serialize};
@@ -33,4 +33,26 @@ pub struct Tables {
     pub fold: fold::FoldTable,
     /// Pinyin readings.
     pub pinyin: pinyin::PinyinTable,
+}
+
+/// What the app ships with: the parsed archive and the tables for its corpus. `build.rs` writes
+/// it with postcard; the app decodes it at start-up. This is the one definition of that format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Embedded {
+    /// The parsed archive.
+    pub archive: archive::Archive,
+    /// Fold and pinyin tables for its corpus.
+    pub tables: Tables,
+}
+
+impl Embedded {
+    /// Encodes with postcard.
+    pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// Decodes what [`Embedded::encode`] wrote.
+    pub fn decode(bytes: &[u8]) -> Result<Self, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
 }

@@ -7,55 +7,12 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use super::fold::{Folded, Folder};
 use super::pinyin::PinyinMap;
 use super::Tables;
-use crate::archive::{Archive, Article};
+use archive::{Archive, Article};
 
-/// Which part of an article a text belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// 主题.
-    Title,
-    /// 引题.
-    Kicker,
-    /// 副题.
-    Subtitle,
-    /// The credited names, as [`Article::byline`] prints them.
-    Byline,
-    /// An editor's note.
-    EditorNote,
-    /// A section heading; `index` is its position in `intertitles`.
-    Intertitle,
-    /// A body paragraph (or photo caption); `index` is its position in `paragraphs`.
-    Body,
-    /// A photo credit line; `index` is its position in `photo_credits`.
-    Credit,
-}
-
-impl Field {
-    /// Whether the field belongs to the headline block (`title:` searches these).
-    pub fn is_headline(self) -> bool {
-        matches!(self, Field::Title | Field::Kicker | Field::Subtitle)
-    }
-
-    /// Stable name used in JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Kicker => "kicker",
-            Field::Subtitle => "subtitle",
-            Field::Byline => "byline",
-            Field::EditorNote => "editor_note",
-            Field::Intertitle => "intertitle",
-            Field::Body => "body",
-            Field::Credit => "credit",
-        }
-    }
-}
+pub use archive::Field;
 
 /// One searchable text.
 #[derive(Debug, Clone)]
@@ -107,35 +64,6 @@ pub struct Index {
     pub avg_len: f32,
 }
 
-/// The texts of an article, in the order the index keeps them.
-pub fn article_units(a: &Article) -> Vec<(Field, u32, String)> {
-    let mut v = Vec::new();
-    if let Some(k) = &a.kicker {
-        v.push((Field::Kicker, 0, k.clone()));
-    }
-    v.push((Field::Title, 0, a.title.clone()));
-    if let Some(s) = &a.subtitle {
-        v.push((Field::Subtitle, 0, s.clone()));
-    }
-    let by = a.byline();
-    if !by.is_empty() {
-        v.push((Field::Byline, 0, by));
-    }
-    if let Some(n) = &a.editor_note {
-        v.push((Field::EditorNote, 0, n.clone()));
-    }
-    for (i, t) in a.intertitles.iter().enumerate() {
-        v.push((Field::Intertitle, i as u32, t.text.clone()));
-    }
-    for (i, p) in a.paragraphs.iter().enumerate() {
-        v.push((Field::Body, i as u32, p.text.clone()));
-    }
-    for (i, c) in a.photo_credits.iter().enumerate() {
-        v.push((Field::Credit, i as u32, c.clone()));
-    }
-    v
-}
-
 impl Index {
     /// Builds the index.
     pub fn new(archive: Archive, tables: &Tables) -> Index {
@@ -147,7 +75,12 @@ impl Index {
         for (d, a) in archive.articles.iter().enumerate() {
             let first = units.len() as u32;
             let mut len = 0u32;
-            for (field, index, t) in article_units(a) {
+            for archive::Text {
+                field,
+                index,
+                text: t,
+            } in a.texts()
+            {
                 let folded = folder.fold_mapped(&t);
                 len += folded.text.chars().count() as u32;
                 let start = text.len() as u32;
@@ -196,20 +129,7 @@ impl Index {
     }
 }
 
-/// The original text of a field of an article (borrowed, except the composed byline).
+/// The original text of a unit (see [`archive::Article::text`]).
 pub fn source_text(a: &Article, field: Field, index: u32) -> Option<Cow<'_, str>> {
-    fn b(s: &str) -> Cow<'_, str> {
-        Cow::Borrowed(s)
-    }
-    let i = index as usize;
-    match field {
-        Field::Title => Some(b(&a.title)),
-        Field::Kicker => a.kicker.as_deref().map(b),
-        Field::Subtitle => a.subtitle.as_deref().map(b),
-        Field::Byline => Some(Cow::Owned(a.byline())),
-        Field::EditorNote => a.editor_note.as_deref().map(b),
-        Field::Intertitle => a.intertitles.get(i).map(|t| b(&t.text)),
-        Field::Body => a.paragraphs.get(i).map(|p| b(&p.text)),
-        Field::Credit => a.photo_credits.get(i).map(|c| b(c)),
-    }
+    a.text(field, index)
 }
