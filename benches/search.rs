@@ -9,7 +9,7 @@ use std::path::Path;
 use archive_explorer::archive::load_dir;
 use archive_explorer::search::engine::SearchOptions;
 use archive_explorer::search::tables::build_tables;
-use archive_explorer::search::{query, Index};
+use archive_explorer::search::Index;
 use archive_explorer::synth;
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
     ] {
         g.bench_function(q, |b| {
             b.iter(|| {
-                let parsed = query::parse_with(black_box(q), &|w| ix.pinyin.is_syllables(w));
+                let parsed = ix.parse(black_box(q));
                 black_box(ix.search(&parsed, &opts))
             })
         });
@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
     for q in ["不造谣", "湾乡", "張建黨", "口罩 体温", "疫", "上海"] {
         g.bench_function(q, |b| {
             b.iter(|| {
-                let parsed = query::parse_with(black_box(q), &|w| ix.pinyin.is_syllables(w));
+                let parsed = ix.parse(black_box(q));
                 black_box(ix.search(&parsed, &order_only).order.len())
             })
         });
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
     eprintln!(
         "synthetic index built in {:.0} ms (postings: {:.1} MB)",
         t0.elapsed().as_secs_f64() * 1e3,
-        bix.postings.heap_bytes() as f64 / 1e6
+        bix.postings_bytes() as f64 / 1e6
     );
     let top50 = SearchOptions {
         limit: 50,
@@ -89,7 +89,7 @@ fn bench(c: &mut Criterion) {
     for q in ["疫", "乡办", "不造谣", "周口东站", "许湾乡 口罩", "zjd"] {
         g.bench_function(q, |b| {
             b.iter(|| {
-                let parsed = query::parse_with(black_box(q), &|w| bix.pinyin.is_syllables(w));
+                let parsed = bix.parse(black_box(q));
                 black_box(bix.search(&parsed, &top50))
             })
         });

@@ -4,7 +4,7 @@
 use archive_explorer::archive::load_dir;
 use archive_explorer::search::engine::SearchOptions;
 use archive_explorer::search::tables::build_tables;
-use archive_explorer::search::{query, Index};
+use archive_explorer::search::Index;
 use archive_explorer::synth;
 
 fn main() {
@@ -27,12 +27,12 @@ fn main() {
     let start = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..reps {
-        let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
+        let parsed = ix.parse(&q);
         n = ix.search(&parsed, &opts).order.len();
     }
     if std::env::var("COUNT").is_ok() {
         let all = SearchOptions::default();
-        let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
+        let parsed = ix.parse(&q);
         let total: usize = ix.search(&parsed, &all).hits.iter().map(|h| h.count).sum();
         eprintln!("{q}: {total} highlighted matches in all results");
     }

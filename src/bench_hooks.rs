@@ -5,7 +5,6 @@
 use wasm_bindgen::prelude::*;
 
 use crate::search::engine::SearchOptions;
-use crate::search::query;
 
 /// Runs a query `reps` times over the embedded archive (with snippets for the top 50) and
 /// returns the number of matching articles.
@@ -18,7 +17,7 @@ pub fn bench_search(q: &str, reps: u32) -> u32 {
     };
     let mut n = 0;
     for _ in 0..reps.max(1) {
-        let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+        let parsed = ix.parse(q);
         n = ix.search(&parsed, &opts).order.len() as u32;
     }
     n
@@ -42,7 +41,7 @@ pub fn bench_search_ids(q: &js_sys::JsString) -> Vec<u32> {
         limit: 0,
         ..Default::default()
     };
-    let parsed = query::parse_with(&q, &|w| ix.pinyin.is_syllables(w));
+    let parsed = ix.parse(&q);
     let r = ix.search(&parsed, &opts);
     r.order.iter().map(|(d, _)| *d as u32).collect()
 }
@@ -53,6 +52,11 @@ pub fn bench_article_ids() -> String {
     let Ok(ix) = crate::ui::index() else {
         return String::new();
     };
-    let ids: Vec<&str> = ix.archive.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = ix
+        .archive()
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     ids.join("\n")
 }

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use crate::archive::Archive;
 use crate::search::engine::SearchOptions;
 use crate::search::tables::build_tables;
-use crate::search::{query, Index};
+use crate::search::Index;
 
 /// The archive as JSON: `{"pages": […], "articles": […]}` (see README).
 pub fn parse_json(a: &Archive) -> Value {
@@ -46,13 +46,13 @@ fn chars_at(s: &str, byte: usize) -> usize {
 pub fn search_json(a: Archive, q: &str) -> Result<Value, String> {
     let tables = build_tables(&a)?;
     let index = Index::new(a, &tables);
-    let query = query::parse_with(q, &|w| index.pinyin.is_syllables(w));
+    let query = index.parse(q);
     let results = index.search(&query, &SearchOptions::default());
     let hits: Vec<Value> = results
         .hits
         .iter()
         .map(|h| {
-            let art = &index.archive.articles[h.doc];
+            let art = &index.archive().articles[h.doc];
             let snippets: Vec<Value> = h
                 .snippets
                 .iter()

@@ -125,19 +125,19 @@ fn article(id: &str, text: &str) -> Article {
 }
 
 fn check(ix: &Index, q: &str) -> Result<(), TestCaseError> {
-    let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+    let parsed = ix.parse(q);
     let r = ix.search(&parsed, &SearchOptions::default());
     let single_text = match parsed.clauses.as_slice() {
         [c] if !c.negated && c.alternatives.len() == 1 => match &c.alternatives[0] {
             Term::Text {
                 raw, pinyin: None, ..
-            } => Some(ix.folder.fold(raw)),
+            } => Some(ix.fold(raw)),
             _ => None,
         },
         _ => None,
     };
     for h in &r.hits {
-        let a = &ix.archive.articles[h.doc];
+        let a = &ix.archive().articles[h.doc];
         for fr in &h.ranges {
             let text = source_text(a, fr.field, fr.index).unwrap_or_default();
             let mut last = 0;
@@ -151,7 +151,7 @@ fn check(ix: &Index, q: &str) -> Result<(), TestCaseError> {
                 prop_assert!(s >= last, "sorted and disjoint");
                 last = e;
                 if let Some(t) = &single_text {
-                    prop_assert_eq!(&ix.folder.fold(&text[s..e]), t);
+                    prop_assert_eq!(&ix.fold(&text[s..e]), t);
                 }
             }
         }
@@ -197,10 +197,10 @@ proptest! {
         if let Some(t) = texts.first() {
             let piece: String = t.chars().skip(3).take(4).collect();
             let parsed = query::parse(&format!("\"{}\"", piece.replace('"', "")));
-            let folded = ix.folder.fold(&piece.replace('"', ""));
+            let folded = ix.fold(&piece.replace('"', ""));
             if !folded.is_empty() && !piece.contains('"') {
                 let r = ix.search(&parsed, &SearchOptions::default());
-                let full = ix.folder.fold(t);
+                let full = ix.fold(t);
                 if full.contains(&folded) {
                     prop_assert!(r.order.iter().any(|o| o.0 == 0), "{piece:?} in {t:?}");
                 }

@@ -11,14 +11,14 @@ use archive_explorer::search::{query, Index};
 
 fn run(q: &str) -> (Results, &'static Index) {
     let ix = common::seed_index();
-    let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+    let parsed = ix.parse(q);
     (ix.search(&parsed, &SearchOptions::default()), ix)
 }
 
 fn ids(r: &Results, ix: &Index) -> Vec<String> {
     r.order
         .iter()
-        .map(|(d, _)| ix.archive.articles[*d].id.clone())
+        .map(|(d, _)| ix.archive().articles[*d].id.clone())
         .collect()
 }
 
@@ -38,7 +38,7 @@ fn truth(archive: &Archive, term: &str) -> Vec<usize> {
 fn marked_texts(r: &Results, ix: &Index) -> Vec<String> {
     let mut out = Vec::new();
     for h in &r.hits {
-        let a = &ix.archive.articles[h.doc];
+        let a = &ix.archive().articles[h.doc];
         for fr in &h.ranges {
             let text = source_text(a, fr.field, fr.index).expect("field text");
             for &(s, e) in &fr.ranges {
@@ -72,7 +72,7 @@ fn recall_is_total_for_single_terms() {
         let (r, _) = run(term);
         let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
         got.sort();
-        assert_eq!(got, truth(&ix.archive, term), "{term}");
+        assert_eq!(got, truth(&ix.archive(), term), "{term}");
     }
 }
 
@@ -82,7 +82,7 @@ fn buzaoyao_twice_in_one_article_across_the_repaired_break() {
     assert_eq!(ids(&r, ix), ["2020-02-04-sfqqfwjzscfkyq"]);
     let h = &r.hits[0];
     assert_eq!(h.count, 2);
-    let a = &ix.archive.articles[h.doc];
+    let a = &ix.archive().articles[h.doc];
     // One of the two is in the paragraph joined from lines 71, 73 and 75.
     let joined = a
         .paragraphs
@@ -151,9 +151,9 @@ fn pinyin_initials_and_syllables() {
 fn and_not_or_and_fields() {
     let ix = common::seed_index();
     let (r, _) = run("口罩 体温");
-    let both: Vec<usize> = truth(&ix.archive, "口罩")
+    let both: Vec<usize> = truth(&ix.archive(), "口罩")
         .into_iter()
-        .filter(|d| truth(&ix.archive, "体温").contains(d))
+        .filter(|d| truth(&ix.archive(), "体温").contains(d))
         .collect();
     let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
     got.sort();
@@ -161,9 +161,9 @@ fn and_not_or_and_fields() {
     assert!(!got.is_empty());
 
     let (r, ix) = run("元宵 -张晓");
-    let with: Vec<usize> = truth(&ix.archive, "元宵")
+    let with: Vec<usize> = truth(&ix.archive(), "元宵")
         .into_iter()
-        .filter(|d| !truth(&ix.archive, "张晓").contains(d))
+        .filter(|d| !truth(&ix.archive(), "张晓").contains(d))
         .collect();
     let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
     got.sort();
@@ -173,7 +173,7 @@ fn and_not_or_and_fields() {
     let (r, ix) = run("title:张建党");
     assert_eq!(r.order.len(), 3);
     for h in &r.hits {
-        assert!(ix.archive.articles[h.doc].title.contains("张建党"));
+        assert!(ix.archive().articles[h.doc].title.contains("张建党"));
         assert!(h.ranges.iter().all(|f| f.field == Field::Title));
     }
 
@@ -181,7 +181,7 @@ fn and_not_or_and_fields() {
     let dates: Vec<String> = r
         .order
         .iter()
-        .map(|(d, _)| ix.archive.articles[*d].date.clone().unwrap_or_default())
+        .map(|(d, _)| ix.archive().articles[*d].date.clone().unwrap_or_default())
         .collect();
     assert_eq!(dates, ["2020-02-08", "2020-02-07", "2020-02-08"]);
     let (r, _) = run("date:2020-02-04..2020-02-06");
@@ -198,7 +198,7 @@ fn and_not_or_and_fields() {
 #[test]
 fn ranking_prefers_titles_and_keeps_page_order_for_ties() {
     let (r, ix) = run("张建党");
-    let top = &ix.archive.articles[r.order[0].0];
+    let top = &ix.archive().articles[r.order[0].0];
     assert!(top.title.contains("张建党"), "{}", top.title);
     let (r, _) = run("");
     let order: Vec<usize> = r.order.iter().map(|o| o.0).collect();
@@ -222,12 +222,12 @@ fn exact_beats_folded_beats_pinyin() {
     };
     let t = build_tables(&archive).expect("tables");
     let ix = Index::new(archive, &t);
-    let q = query::parse_with("zhang", &|w| ix.pinyin.is_syllables(w));
+    let q = ix.parse("zhang");
     let r = ix.search(&q, &SearchOptions::default());
     let order: Vec<&str> = r
         .order
         .iter()
-        .map(|(d, _)| ix.archive.articles[*d].id.as_str())
+        .map(|(d, _)| ix.archive().articles[*d].id.as_str())
         .collect();
     assert_eq!(order, ["exact", "folded", "pinyin"]);
 }
@@ -235,14 +235,13 @@ fn exact_beats_folded_beats_pinyin() {
 #[test]
 fn snippets_are_short_merged_and_marked() {
     let (r, ix) = run("湾乡");
-    let folder = &ix.folder;
     for h in &r.hits {
         assert!(h.snippets.len() <= 3);
         for s in &h.snippets {
             assert!(s.text.chars().count() <= 2 + 2 * 30 + 20, "{}", s.text);
             assert!(!s.marks.is_empty());
             for (a, b) in &s.marks {
-                assert_eq!(folder.fold(&s.text[*a..*b]), "湾乡");
+                assert_eq!(ix.fold(&s.text[*a..*b]), "湾乡");
             }
         }
     }
@@ -290,7 +289,7 @@ fn breakdowns_explain_the_scores_and_do_not_depend_on_the_limit() {
         "zjd",
         "title:张建党 疫",
     ] {
-        let parsed = query::parse_with(q, &|w| ix.pinyin.is_syllables(w));
+        let parsed = ix.parse(q);
         let full = ix.search(&parsed, &SearchOptions::default());
         let none = ix.search(
             &parsed,
@@ -324,7 +323,7 @@ fn breakdowns_explain_the_scores_and_do_not_depend_on_the_limit() {
     // An article outside the results gets an empty hit.
     let parsed = query::parse("不造谣");
     let r = ix.search(&parsed, &SearchOptions::default());
-    let outside = (0..ix.archive.articles.len())
+    let outside = (0..ix.archive().articles.len())
         .find(|d| r.order.iter().all(|o| o.0 != *d))
         .expect("some article lacks 不造谣");
     let h = ix.hit(&r, outside, &SearchOptions::default());

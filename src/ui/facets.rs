@@ -147,7 +147,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
                 .facets
                 .entities
                 .iter()
-                .filter_map(|(i, n)| p.index.0.archive.entities.get(*i).map(|e| (e, n)))
+                .filter_map(|(i, n)| p.index.0.archive().entities.get(*i).map(|e| (e, n)))
                 .filter(|(e, _)| e.kind == *kind)
                 .take(10)
                 .map(|(e, n)| {

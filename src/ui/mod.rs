@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::search::engine::{Results, SearchOptions};
-use crate::search::{query, Hit, Index, Query};
+use crate::search::{Hit, Index, Query};
 use crate::view::facets::{self as facet_calc, Facets};
 use crate::view::i18n::Lang;
 use crate::view::route::{Sort, ViewState};
@@ -63,19 +63,19 @@ impl PartialEq for Derived {
 }
 
 fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
-    let q = query::parse_with(&v.query, &|w| ix.pinyin.is_syllables(w));
+    let q = ix.parse(&v.query);
     let opts = SearchOptions {
         limit: 0,
         ..Default::default()
     };
     let results = ix.search(&q, &opts);
     let base: Vec<usize> = results.order.iter().map(|o| o.0).collect();
-    let facets = facet_calc::count(&ix.archive, &base, v);
-    let mut docs = facet_calc::apply(&ix.archive, &base, v);
+    let facets = facet_calc::count(&ix.archive(), &base, v);
+    let mut docs = facet_calc::apply(&ix.archive(), &base, v);
     if v.sort == Sort::Date {
         // Oldest first; undated last; ties keep relevance order (the rank breaks ties).
         let days = |d: usize| {
-            ix.archive.articles[d]
+            ix.archive().articles[d]
                 .date
                 .as_deref()
                 .and_then(crate::archive::date::parse_iso_date)
@@ -248,7 +248,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .view
         .article
         .as_ref()
-        .and_then(|id| ix.archive.articles.iter().position(|a| &a.id == id));
+        .and_then(|id| ix.archive().articles.iter().position(|a| &a.id == id));
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
 
@@ -259,7 +259,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             .docs
             .iter()
             .take(state.shown)
-            .map(|d| ix.archive.articles[*d].id.clone())
+            .map(|d| ix.archive().articles[*d].id.clone())
             .collect();
         *ctx.borrow_mut() = (
             ids,

@@ -42,7 +42,7 @@ pub fn NamesIndex(p: &NamesIndexProps) -> Html {
         .iter()
         .map(|kind| {
             let items: Html = ix
-                .archive
+                .archive()
                 .entities
                 .iter()
                 .filter(|e| e.kind == *kind)
@@ -58,7 +58,7 @@ pub fn NamesIndex(p: &NamesIndexProps) -> Html {
                     let articles: Html = e
                         .articles()
                         .iter()
-                        .filter_map(|d| ix.archive.articles.get(*d as usize))
+                        .filter_map(|d| ix.archive().articles.get(*d as usize))
                         .map(|art| {
                             let open = {
                                 let a = p.on_action.clone();

@@ -62,7 +62,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
             </section>
         };
     };
-    let a = &ix.archive.articles[d];
+    let a = &ix.archive().articles[d];
     let hit = p.hit.clone();
     // Number the marks in reading order.
     let mut next_number = 0usize;
@@ -83,7 +83,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
             return Vec::new();
         }
         let mut v: Vec<(usize, usize, &'static str, AttrValue)> = ix
-            .archive
+            .archive()
             .entities
             .iter()
             .flat_map(|e| {
@@ -162,10 +162,10 @@ pub fn Reader(p: &ReaderProps) -> Html {
     let prev_id = pos
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| p.docs.get(i))
-        .map(|x| ix.archive.articles[*x].id.clone());
+        .map(|x| ix.archive().articles[*x].id.clone());
     let next_id = pos
         .and_then(|i| p.docs.get(i + 1))
-        .map(|x| ix.archive.articles[*x].id.clone());
+        .map(|x| ix.archive().articles[*x].id.clone());
     let go = |id: Option<String>| {
         let a = p.on_action.clone();
         Callback::from(move |_| {
@@ -194,8 +194,8 @@ pub fn Reader(p: &ReaderProps) -> Html {
         let a = p.on_action.clone();
         Callback::from(move |_| a.emit(Action::ToggleRaw))
     };
-    let gbt = cite::gbt7714(&ix.archive, a);
-    let plain = cite::plain(&ix.archive, a);
+    let gbt = cite::gbt7714(&ix.archive(), a);
+    let plain = cite::plain(&ix.archive(), a);
     let copy = |text: String| {
         let a = p.on_action.clone();
         let done = t.copied.to_string();
@@ -210,7 +210,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
     };
     let raw = p.view.raw.then(|| {
         let lines: Html = ix
-            .archive
+            .archive()
             .raw_lines(a)
             .into_iter()
             .map(|(n, l)| html! { <div class="raw-line" data-line={n.to_string()}><span class="ln" aria-hidden="true">{n}</span><span class="lt">{l.to_string()}</span></div> })

@@ -77,7 +77,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                     (*doc, h.map(|h| h.count).unwrap_or(0), snip)
                 })
                 .collect();
-            export::rows(&ix.archive, &items)
+            export::rows(&ix.archive(), &items)
         }
     };
     let query = p.view.query.clone();
@@ -124,7 +124,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let a = &ix.archive.articles[h.doc];
+            let a = &ix.archive().articles[h.doc];
             let mut target = p.view.clone();
             target.article = Some(a.id.clone());
             target.hit = 0;

@@ -16,7 +16,7 @@ pub use archive::Field;
 
 /// One searchable text.
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// Its article (index into `archive.articles`).
     pub doc: u32,
     /// Its field.
@@ -33,35 +33,34 @@ pub struct Unit {
 
 /// Per-article facts used by filters and ranking.
 #[derive(Debug, Clone)]
-pub struct Doc {
-    /// Units of this article: `units[first..first + count]`.
-    pub first_unit: u32,
-    /// Number of units.
-    pub unit_count: u32,
+pub(crate) struct Doc {
     /// Folded length in characters (for BM25 length normalization).
     pub len: u32,
 }
 
 /// The searchable archive.
+///
+/// Its fields are private: callers parse with [`Index::parse`], search with [`Index::search`]
+/// and read articles with [`Index::archive`] and [`Index::article`].
 pub struct Index {
     /// The articles.
-    pub archive: Archive,
+    pub(crate) archive: Archive,
     /// Folding.
-    pub folder: Folder,
+    pub(crate) folder: Folder,
     /// Pinyin.
-    pub pinyin: PinyinMap,
+    pub(crate) pinyin: PinyinMap,
     /// All folded units joined by `\n`.
-    pub text: String,
+    pub(crate) text: String,
     /// Where each character of `text` occurs.
-    pub postings: super::postings::Postings,
+    pub(crate) postings: super::postings::Postings,
     /// Units in order (by article, then field order).
-    pub units: Vec<Unit>,
+    pub(crate) units: Vec<Unit>,
     /// Where each unit starts in `text` (`units[i].start`), packed for the search's lookups.
-    pub unit_starts: Vec<u32>,
+    pub(crate) unit_starts: Vec<u32>,
     /// One per article.
-    pub docs: Vec<Doc>,
+    pub(crate) docs: Vec<Doc>,
     /// Mean folded length.
-    pub avg_len: f32,
+    pub(crate) avg_len: f32,
 }
 
 impl Index {
@@ -73,7 +72,6 @@ impl Index {
         let mut units = Vec::new();
         let mut docs = Vec::new();
         for (d, a) in archive.articles.iter().enumerate() {
-            let first = units.len() as u32;
             let mut len = 0u32;
             for archive::Text {
                 field,
@@ -96,11 +94,7 @@ impl Index {
                     identity,
                 });
             }
-            docs.push(Doc {
-                first_unit: first,
-                unit_count: units.len() as u32 - first,
-                len,
-            });
+            docs.push(Doc { len });
         }
         let avg_len = if docs.is_empty() {
             1.0
@@ -122,8 +116,48 @@ impl Index {
         }
     }
 
+    /// Parses a query the way this index reads it: adjacent Latin words that spell pinyin
+    /// syllables of this corpus are merged into one pinyin term (`zhang jian dang`).
+    pub fn parse(&self, input: &str) -> crate::Query {
+        crate::query::parse_with(input, &|w| self.pinyin.is_syllables(w))
+    }
+
+    /// The archive it searches.
+    pub fn archive(&self) -> &Archive {
+        &self.archive
+    }
+
+    /// An article by its stable id, with its position in `archive().articles`.
+    pub fn article(&self, id: &str) -> Option<(usize, &Article)> {
+        self.archive
+            .articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == id)
+    }
+
+    /// Folds a text as the index folded its corpus (width, case, traditional → simplified…).
+    pub fn fold(&self, text: &str) -> String {
+        self.folder.fold(text)
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the archive has no article.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Heap bytes held by the character postings (for benchmarks).
+    pub fn postings_bytes(&self) -> usize {
+        self.postings.heap_bytes()
+    }
+
     /// The original text of a unit.
-    pub fn unit_source(&self, u: &Unit) -> Cow<'_, str> {
+    pub(crate) fn unit_source(&self, u: &Unit) -> Cow<'_, str> {
         let a = &self.archive.articles[u.doc as usize];
         source_text(a, u.field, u.index).unwrap_or_default()
     }
