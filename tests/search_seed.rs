@@ -72,7 +72,7 @@ fn recall_is_total_for_single_terms() {
         let (r, _) = run(term);
         let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
         got.sort();
-        assert_eq!(got, truth(&ix.archive(), term), "{term}");
+        assert_eq!(got, truth(ix.archive(), term), "{term}");
     }
 }
 
@@ -151,9 +151,9 @@ fn pinyin_initials_and_syllables() {
 fn and_not_or_and_fields() {
     let ix = common::seed_index();
     let (r, _) = run("口罩 体温");
-    let both: Vec<usize> = truth(&ix.archive(), "口罩")
+    let both: Vec<usize> = truth(ix.archive(), "口罩")
         .into_iter()
-        .filter(|d| truth(&ix.archive(), "体温").contains(d))
+        .filter(|d| truth(ix.archive(), "体温").contains(d))
         .collect();
     let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
     got.sort();
@@ -161,9 +161,9 @@ fn and_not_or_and_fields() {
     assert!(!got.is_empty());
 
     let (r, ix) = run("元宵 -张晓");
-    let with: Vec<usize> = truth(&ix.archive(), "元宵")
+    let with: Vec<usize> = truth(ix.archive(), "元宵")
         .into_iter()
-        .filter(|d| !truth(&ix.archive(), "张晓").contains(d))
+        .filter(|d| !truth(ix.archive(), "张晓").contains(d))
         .collect();
     let mut got: Vec<usize> = r.order.iter().map(|o| o.0).collect();
     got.sort();

@@ -70,8 +70,8 @@ fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     };
     let results = ix.search(&q, &opts);
     let base: Vec<usize> = results.order.iter().map(|o| o.0).collect();
-    let facets = facet_calc::count(&ix.archive(), &base, v);
-    let mut docs = facet_calc::apply(&ix.archive(), &base, v);
+    let facets = facet_calc::count(ix.archive(), &base, v);
+    let mut docs = facet_calc::apply(ix.archive(), &base, v);
     if v.sort == Sort::Date {
         // Oldest first; undated last; ties keep relevance order (the rank breaks ties).
         let days = |d: usize| {

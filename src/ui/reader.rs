@@ -194,8 +194,8 @@ pub fn Reader(p: &ReaderProps) -> Html {
         let a = p.on_action.clone();
         Callback::from(move |_| a.emit(Action::ToggleRaw))
     };
-    let gbt = cite::gbt7714(&ix.archive(), a);
-    let plain = cite::plain(&ix.archive(), a);
+    let gbt = cite::gbt7714(ix.archive(), a);
+    let plain = cite::plain(ix.archive(), a);
     let copy = |text: String| {
         let a = p.on_action.clone();
         let done = t.copied.to_string();

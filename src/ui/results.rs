@@ -77,7 +77,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                     (*doc, h.map(|h| h.count).unwrap_or(0), snip)
                 })
                 .collect();
-            export::rows(&ix.archive(), &items)
+            export::rows(ix.archive(), &items)
         }
     };
     let query = p.view.query.clone();
