@@ -216,6 +216,8 @@ pub struct Results {
     by_doc: Vec<(u32, u32)>,
     /// The positive text terms, for scoring (breakdowns are built only for shown hits).
     terms: Vec<TermInfo>,
+    /// How many distinct clauses those terms come from (proximity needs two).
+    clauses: usize,
 }
 
 /// A positive text term of a query, as scoring needs it.
@@ -308,6 +310,12 @@ impl Index {
             }
             by_doc[d] = (s as u32, i as u32);
         }
+        // Number of distinct clauses among the terms (they are in (clause, alternative) order).
+        let clauses = terms
+            .windows(2)
+            .filter(|w| w[0].key.0 != w[1].key.0)
+            .count()
+            + usize::from(!terms.is_empty());
         let mut order: Vec<(usize, f32)> = Vec::new();
         for d in 0..n {
             if !keep[d] {
@@ -319,7 +327,11 @@ impl Index {
             }
             let (s, e) = by_doc[d];
             let ms = &matches[s as usize..e as usize];
-            order.push((d, self.score(&terms, d, ms, &opts.weights, false).total));
+            order.push((
+                d,
+                self.score(&terms, clauses, d, ms, &opts.weights, false)
+                    .total,
+            ));
         }
         sort_scored(&mut order);
         let mut results = Results {
@@ -328,6 +340,7 @@ impl Index {
             matches,
             by_doc,
             terms,
+            clauses,
         };
         let first: Vec<usize> = results.order.iter().take(opts.limit).map(|o| o.0).collect();
         results.hits = first
@@ -345,7 +358,7 @@ impl Index {
         let score = results.order.iter().find(|o| o.0 == d).map(|o| o.1);
         let bd = match score {
             Some(_) if !results.terms.is_empty() => {
-                self.score(&results.terms, d, ms, &opts.weights, true)
+                self.score(&results.terms, results.clauses, d, ms, &opts.weights, true)
             }
             _ => ScoreBreakdown::default(),
         };
@@ -477,9 +490,11 @@ impl Index {
     }
 
     /// BM25 of one article; `detail` also lists each term's part (allocates).
+    #[allow(clippy::too_many_arguments)]
     fn score(
         &self,
         terms: &[TermInfo],
+        clauses: usize,
         d: usize,
         ms: &[RawMatch],
         w: &RankingWeights,
@@ -489,21 +504,22 @@ impl Index {
         let norm = w.k1 * (1.0 - w.b + w.b * len / self.avg_len);
         let mut bd = ScoreBreakdown::default();
         let mut total = 0f32;
-        let mut clauses = 0u32;
-        let mut last_clause = u16::MAX;
-        for t in terms {
-            if t.key.0 != last_clause {
-                clauses += 1;
-                last_clause = t.key.0;
-            }
-            let (mut count, mut tf) = (0u32, 0f32);
-            for m in ms.iter().filter(|m| (m.clause, m.alt) == t.key) {
-                count += 1;
-                tf += m.weight;
-            }
-            if count == 0 {
-                continue;
-            }
+        // The matches of this article grouped by term: O(m log m) for its m matches, whatever
+        // the number of terms (a pasted `X OR Y OR …` list).
+        let mut per: Vec<(usize, f32)> = ms
+            .iter()
+            .filter_map(|m| {
+                terms
+                    .binary_search_by_key(&(m.clause, m.alt), |t| t.key)
+                    .ok()
+                    .map(|i| (i, m.weight))
+            })
+            .collect();
+        per.sort_by_key(|p| p.0);
+        for group in per.chunk_by(|a, b| a.0 == b.0) {
+            let t = &terms[group[0].0];
+            let count = group.len() as u32;
+            let tf: f32 = group.iter().map(|p| p.1).sum();
             let idf = t.idf;
             let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
             total += score;

@@ -157,7 +157,8 @@ impl PinyinMap {
         if q.len() < 2 {
             return None;
         }
-        self.match_from(text, start, start, q, 0)
+        let mut failed = Failed::new(q.len());
+        self.match_from(text, start, start, 0, q, 0, &mut failed)
     }
 
     /// The reading slot + 1 (0: none) of the character at byte `i`, and where the next starts.
@@ -193,13 +194,41 @@ impl PinyinMap {
     /// Matches `q[qi..]` against the characters of `text` from byte `ci` (the match started at
     /// `start`); returns the byte offset after the last character. A one-character match must
     /// spell a whole syllable.
+    ///
+    /// `k` is the number of characters matched so far; `failed` remembers the states `(k, qi)`
+    /// already known to fail, so the search visits each state once: O(key²) states at most,
+    /// instead of exponentially many paths (`aaaa…` over a run of `啊`).
+    #[allow(clippy::too_many_arguments)]
     fn match_from(
         &self,
         text: &str,
         start: usize,
         ci: usize,
+        k: usize,
         q: &[u8],
         qi: usize,
+        failed: &mut Failed,
+    ) -> Option<usize> {
+        if failed.get(k, qi) {
+            return None;
+        }
+        let r = self.match_step(text, start, ci, k, q, qi, failed);
+        if r.is_none() {
+            failed.set(k, qi);
+        }
+        r
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn match_step(
+        &self,
+        text: &str,
+        start: usize,
+        ci: usize,
+        k: usize,
+        q: &[u8],
+        qi: usize,
+        failed: &mut Failed,
     ) -> Option<usize> {
         let (slot, next) = self.slot_at(text, ci)?;
         if slot == 0 {
@@ -220,7 +249,7 @@ impl PinyinMap {
             if rest.len() == s.len() {
                 return Some(next);
             }
-            if let Some(e) = self.match_from(text, start, next, q, qi + s.len()) {
+            if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + s.len(), failed) {
                 return Some(e);
             }
         }
@@ -231,7 +260,7 @@ impl PinyinMap {
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             for &n in inits {
                 if rest.len() > n && s.get(..n).is_some_and(|i| is_prefix(i, rest)) {
-                    if let Some(e) = self.match_from(text, start, next, q, qi + n) {
+                    if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + n, failed) {
                         return Some(e);
                     }
                 }
@@ -242,6 +271,53 @@ impl PinyinMap {
             return Some(next);
         }
         None
+    }
+}
+
+/// The states `(characters matched, key position)` of one [`PinyinMap::match_at`] known to
+/// fail. Every character consumes at least one letter, so both are at most the key's length.
+/// Keys of up to 10 letters (nearly all) fit in a 128-bit set on the stack.
+struct Failed {
+    width: usize,
+    small: u128,
+    big: Vec<bool>,
+}
+
+impl Failed {
+    fn new(key_len: usize) -> Failed {
+        let width = key_len + 1;
+        let big = if width * width > 128 {
+            vec![false; width * width]
+        } else {
+            Vec::new()
+        };
+        Failed {
+            width,
+            small: 0,
+            big,
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: usize, qi: usize) -> bool {
+        let i = k * self.width + qi;
+        if self.big.is_empty() {
+            i < 128 && self.small & (1 << i) != 0
+        } else {
+            self.big.get(i).copied().unwrap_or(false)
+        }
+    }
+
+    #[inline]
+    fn set(&mut self, k: usize, qi: usize) {
+        let i = k * self.width + qi;
+        if self.big.is_empty() {
+            if i < 128 {
+                self.small |= 1 << i;
+            }
+        } else if let Some(b) = self.big.get_mut(i) {
+            *b = true;
+        }
     }
 }
 
@@ -324,5 +400,30 @@ mod tests {
         assert_eq!(pinyin_key("n95"), None);
         assert!(map().is_syllables("zhangjian"));
         assert!(!map().is_syllables("zjd"));
+    }
+
+    /// A key that nearly matches a long run of one-letter syllables: every character can be
+    /// spelled as a whole syllable or as an initial, so a search without memory tries 2^n paths.
+    /// Each state is visited once now; the answers must be those of the plain definition.
+    #[test]
+    fn long_ambiguous_keys_are_answered_exactly() {
+        let mut r = BTreeMap::new();
+        r.insert('啊', vec!["a".to_string()]);
+        r.insert('张', vec!["zhang".to_string()]);
+        let m = PinyinMap::new(&PinyinTable::from_readings(r));
+        let run = "啊".repeat(40);
+        // 20 letters spell 20 characters; the miss (`…az`) fails after exploring every split.
+        let key = "a".repeat(20);
+        assert_eq!(m.match_at(&run, 0, &key), Some(20 * "啊".len()));
+        assert_eq!(m.match_at(&run, 0, &format!("{key}z")), None);
+        let text = format!("{run}张");
+        assert_eq!(
+            m.match_at(&text, 0, &format!("{}zh", "a".repeat(40))),
+            Some(text.len())
+        );
+        // A 200-letter key uses the heap-backed set.
+        let long = "啊".repeat(200);
+        assert_eq!(m.match_at(&long, 0, &"a".repeat(200)), Some(long.len()));
+        assert_eq!(m.match_at(&long, 0, &format!("{}z", "a".repeat(199))), None);
     }
 }

@@ -21,7 +21,7 @@
 use archive::Kind;
 
 /// Where a text term is looked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Scope {
     /// Everything: headline block, byline, intertitles, body.
     All,
@@ -43,7 +43,7 @@ pub struct Day {
 }
 
 /// An inclusive range of days; an open end is `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateRange {
     /// First day.
     pub from: Option<Day>,
@@ -81,7 +81,7 @@ fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// One thing a document must (or, negated, must not) contain.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Term {
     /// Text, as typed and folded; `pinyin` is set when the text can be read as pinyin.
     Text {
@@ -99,7 +99,7 @@ pub enum Term {
 }
 
 /// Alternatives joined by `OR`; a document satisfies the clause if it satisfies any of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Clause {
     /// `-` in front: the document must satisfy none of the alternatives.
     pub negated: bool,
@@ -135,6 +135,13 @@ pub enum HintKind {
     DanglingOr,
     /// A term that folds to nothing (only spaces or marks): ignored.
     EmptyTerm,
+    /// More than [`MAX_TERMS`] distinct terms: only the first `kept` are searched.
+    TooManyTerms {
+        /// Terms searched.
+        kept: usize,
+        /// Terms left out.
+        dropped: usize,
+    },
 }
 
 impl Hint {
@@ -154,6 +161,9 @@ impl Hint {
             }
             HintKind::DanglingOr => "`OR` needs a term on both sides.".into(),
             HintKind::EmptyTerm => "A term with no searchable characters was ignored.".into(),
+            HintKind::TooManyTerms { kept, dropped } => {
+                format!("Only the first {kept} terms are searched; {dropped} were left out.")
+            }
         }
     }
 
@@ -173,6 +183,9 @@ impl Hint {
             }
             HintKind::DanglingOr => "`OR` 两边都需要有词。".into(),
             HintKind::EmptyTerm => "忽略了没有可搜索字符的词。".into(),
+            HintKind::TooManyTerms { kept, dropped } => {
+                format!("只检索前 {kept} 个词,其余 {dropped} 个已略去。")
+            }
         }
     }
 }
@@ -213,6 +226,17 @@ fn is_sep(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
+/// The closing partner of a phrase quote: `"…"`, `“…”`, `「…」`, `『…』`.
+fn closing_quote(open: char) -> Option<char> {
+    match open {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '「' => Some('」'),
+        '『' => Some('』'),
+        _ => None,
+    }
+}
+
 fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = input.char_indices().collect();
@@ -240,11 +264,12 @@ fn tokenize(input: &str, hints: &mut Vec<Hint>) -> Vec<Token> {
             field = Some((name, at(i)));
             i = j + 1;
         }
-        let (text, quoted) = if chars.get(i).is_some_and(|c| c.1 == '"') {
+        let close = chars.get(i).and_then(|c| closing_quote(c.1));
+        let (text, quoted) = if let Some(close) = close {
             let open = i;
             i += 1;
             let s = i;
-            while i < chars.len() && chars[i].1 != '"' {
+            while i < chars.len() && chars[i].1 != close {
                 i += 1;
             }
             let t = input[at(s)..at(i)].to_string();
@@ -402,9 +427,17 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
         if plain_latin {
             if let Some(ci) = last_plain_latin.filter(|ci| *ci + 1 == clauses.len()) {
                 if let Some(Term::Text { raw, pinyin, .. }) = clauses[ci].alternatives.first_mut() {
+                    // Extend the key by this word's key (spaces are not part of keys): linear
+                    // in the query, however many words are merged.
+                    if let (Some(p), Some(k)) =
+                        (pinyin.as_mut(), crate::pinyin::pinyin_key(&t.text))
+                    {
+                        p.push_str(&k);
+                    } else {
+                        *pinyin = crate::pinyin::pinyin_key(&format!("{raw} {}", t.text));
+                    }
                     raw.push(' ');
                     raw.push_str(&t.text);
-                    *pinyin = crate::pinyin::pinyin_key(raw);
                     continue;
                 }
             }
@@ -423,7 +456,65 @@ pub fn parse_with(input: &str, is_syllables: &dyn Fn(&str) -> bool) -> Query {
         });
         last_plain_latin = plain_latin.then(|| clauses.len() - 1);
     }
+    dedup(&mut clauses);
+    limit_terms(&mut clauses, input.len(), &mut hints);
     Query { clauses, hints }
+}
+
+/// At most this many terms (alternatives of all clauses) are searched; a longer query (a pasted
+/// list) is cut with a [`HintKind::TooManyTerms`] hint, so a query's cost has a bound.
+pub const MAX_TERMS: usize = 256;
+
+fn limit_terms(clauses: &mut Vec<Clause>, input_len: usize, hints: &mut Vec<Hint>) {
+    let total: usize = clauses.iter().map(|c| c.alternatives.len()).sum();
+    if total <= MAX_TERMS {
+        return;
+    }
+    let mut budget = MAX_TERMS;
+    clauses.retain_mut(|c| {
+        if budget == 0 {
+            return false;
+        }
+        c.alternatives.truncate(budget);
+        budget -= c.alternatives.len();
+        true
+    });
+    hints.push(Hint {
+        start: 0,
+        end: input_len,
+        kind: HintKind::TooManyTerms {
+            kept: MAX_TERMS,
+            dropped: total - MAX_TERMS,
+        },
+    });
+}
+
+/// Drops repeated alternatives inside a clause and repeated clauses (`X OR X OR …`, `X X`):
+/// they cannot change which articles match, and each would cost a search. O(n log n).
+fn dedup(clauses: &mut Vec<Clause>) {
+    for c in clauses.iter_mut() {
+        keep_first(&mut c.alternatives);
+    }
+    keep_first(clauses);
+}
+
+/// Keeps the first of each group of equal items, in their original order.
+fn keep_first<T: Ord>(v: &mut Vec<T>) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut idx: Vec<usize> = (0..v.len()).collect();
+    idx.sort_by(|&a, &b| v[a].cmp(&v[b]).then(a.cmp(&b)));
+    let mut keep = vec![false; v.len()];
+    let mut prev: Option<usize> = None;
+    for i in idx {
+        if prev.is_none_or(|p| v[p] != v[i]) {
+            keep[i] = true;
+        }
+        prev = Some(i);
+    }
+    let mut flags = keep.into_iter();
+    v.retain(|_| flags.next().unwrap_or(true));
 }
 
 fn text_term(raw: String, scope: Scope) -> Term {
@@ -565,5 +656,83 @@ mod tests {
         assert!(
             matches!(&q.clauses[0].alternatives[0], Term::Text { pinyin: Some(p), .. } if p == "zhangjiandang")
         );
+    }
+
+    fn text(t: &Term) -> (&str, Option<&str>) {
+        match t {
+            Term::Text { raw, pinyin, .. } => (raw.as_str(), pinyin.as_deref()),
+            _ => ("", None),
+        }
+    }
+
+    #[test]
+    fn many_pinyin_words_merge_into_one_key() {
+        let words = vec!["zhang"; 500].join(" ");
+        let q = parse_with(&words, &|w| {
+            w.len() % 5 == 0 && w.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        assert_eq!(q.clauses.len(), 1);
+        let (raw, key) = text(&q.clauses[0].alternatives[0]);
+        assert_eq!(raw, words);
+        assert_eq!(key, Some("zhang".repeat(500).as_str()));
+    }
+
+    #[test]
+    fn repeated_terms_and_clauses_collapse_in_order() {
+        let q = parse("口罩 OR 体温 OR 口罩 OR 元宵 体温 口罩 OR 体温 OR 口罩 OR 元宵 -张晓 -张晓");
+        let shape: Vec<(bool, Vec<&str>)> = q
+            .clauses
+            .iter()
+            .map(|c| {
+                (
+                    c.negated,
+                    c.alternatives.iter().map(|t| text(t).0).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (false, vec!["口罩", "体温", "元宵"]),
+                (false, vec!["体温"]),
+                (true, vec!["张晓"]),
+            ]
+        );
+        assert!(q.hints.is_empty());
+    }
+
+    #[test]
+    fn a_pasted_list_is_cut_with_a_hint() {
+        let list: Vec<String> = (0..1000).map(|i| format!("词{i}")).collect();
+        let q = parse(&list.join(" OR "));
+        let n: usize = q.clauses.iter().map(|c| c.alternatives.len()).sum();
+        assert_eq!(n, MAX_TERMS);
+        assert_eq!(text(&q.clauses[0].alternatives[0]).0, "词0");
+        assert!(q.hints.iter().any(|h| h.kind
+            == HintKind::TooManyTerms {
+                kept: MAX_TERMS,
+                dropped: 1000 - MAX_TERMS
+            }));
+        // The same 1000 words repeated 50 times collapse first: no cut needed under the limit.
+        let q = parse(&vec!["甲 OR 乙"; 5000].join(" OR "));
+        assert_eq!(q.clauses.len(), 1);
+        assert_eq!(q.clauses[0].alternatives.len(), 2);
+        assert!(q.hints.is_empty());
+    }
+
+    #[test]
+    fn chinese_quotes_make_phrases() {
+        for input in ["“N95 口罩”", "\"N95 口罩\"", "「N95 口罩」", "『N95 口罩』"]
+        {
+            let q = parse(input);
+            assert_eq!(q.clauses.len(), 1, "{input}");
+            assert_eq!(text(&q.clauses[0].alternatives[0]).0, "N95 口罩", "{input}");
+            assert!(q.hints.is_empty(), "{input}");
+        }
+        let q = parse("“N95 口罩");
+        assert_eq!(q.hints[0].kind, HintKind::UnbalancedQuote);
+        // Quotes inside a word stay part of it: 战“疫” is searched as printed.
+        let q = parse("战“疫”");
+        assert_eq!(text(&q.clauses[0].alternatives[0]).0, "战“疫”");
     }
 }
