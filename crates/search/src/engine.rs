@@ -709,3 +709,99 @@ fn fwd_chars(s: &str, pos: usize, n: usize) -> usize {
         .map(|(i, _)| pos + i)
         .unwrap_or(s.len())
 }
+
+#[cfg(all(test, feature = "tables"))]
+mod tests {
+    use super::*;
+    use crate::testing::{article, index};
+    use archive::Kind;
+
+    fn order(ix: &Index, q: &str) -> Vec<String> {
+        ix.search(&ix.parse(q), &SearchOptions::default())
+            .order
+            .iter()
+            .map(|(d, _)| ix.archive().articles[*d].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_title_match_outranks_the_same_count_in_the_body() {
+        let ix = index(vec![
+            article("body", "别的事", &["今天谈到口罩的事。"]),
+            article("title", "口罩到了", &["今天谈到别的事。"]),
+        ]);
+        assert_eq!(order(&ix, "口罩"), ["title", "body"]);
+    }
+
+    #[test]
+    fn and_or_not_and_kind() {
+        let mut c = article("c", "丙", &["口罩和体温"]);
+        c.kind = Kind::Photo;
+        let ix = index(vec![
+            article("a", "甲", &["口罩"]),
+            article("b", "乙", &["体温"]),
+            c,
+        ]);
+        let sorted = |q: &str| {
+            let mut v = order(&ix, q);
+            v.sort();
+            v
+        };
+        assert_eq!(sorted("口罩 体温"), ["c"]);
+        assert_eq!(sorted("口罩 OR 体温"), ["a", "b", "c"]);
+        assert_eq!(sorted("口罩 -体温"), ["a"]);
+        assert_eq!(sorted("kind:photo"), ["c"]);
+        assert_eq!(sorted("kind:消息 体温"), ["b"]);
+        assert!(sorted("口罩 -口罩").is_empty());
+    }
+
+    #[test]
+    fn ranges_and_snippets_point_at_the_original_characters() {
+        let ix = index(vec![article(
+            "a",
+            "题",
+            &["他戴着Ｎ９５口罩，又说：n95 口罩不够。"],
+        )]);
+        let r = ix.search(&ix.parse("N95口罩"), &SearchOptions::default());
+        let h = &r.hits[0];
+        let text = &ix.archive().articles[0].paragraphs[0].text;
+        let marked: Vec<&str> = h.ranges[0]
+            .ranges
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        // Width-folded and across a space: both found, each marked as printed.
+        assert_eq!(marked, ["Ｎ９５口罩", "n95 口罩"]);
+        assert_eq!(h.count, 2);
+        let sn = &h.snippets[0];
+        let shown: Vec<&str> = sn.marks.iter().map(|&(s, e)| &sn.text[s..e]).collect();
+        assert_eq!(shown, ["Ｎ９５口罩", "n95 口罩"]);
+    }
+
+    #[test]
+    fn breakdowns_add_up_and_a_limit_only_limits_details() {
+        let ix = index(vec![
+            article("a", "口罩", &["口罩 体温 口罩"]),
+            article("b", "体温", &["体温 口罩"]),
+            article("c", "丙", &["口罩"]),
+        ]);
+        let q = ix.parse("口罩 OR 体温 口罩");
+        let all = ix.search(&q, &SearchOptions::default());
+        let one = ix.search(
+            &q,
+            &SearchOptions {
+                limit: 1,
+                ..Default::default()
+            },
+        );
+        assert_eq!(all.order, one.order);
+        assert_eq!(one.hits.len(), 1);
+        for (h, (d, score)) in all.hits.iter().zip(&all.order) {
+            assert_eq!(h.doc, *d);
+            let sum: f32 =
+                h.breakdown.terms.iter().map(|t| t.score).sum::<f32>() + h.breakdown.proximity;
+            assert!((sum - score).abs() < 1e-4, "{sum} vs {score}");
+            assert!((h.breakdown.total - score).abs() < 1e-4);
+        }
+    }
+}

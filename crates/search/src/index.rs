@@ -167,3 +167,77 @@ impl Index {
 pub fn source_text(a: &Article, field: Field, index: u32) -> Option<Cow<'_, str>> {
     a.text(field, index)
 }
+
+#[cfg(all(test, feature = "tables"))]
+mod tests {
+    use crate::testing::{article, index, reporter};
+    use crate::SearchOptions;
+
+    fn ids(ix: &super::Index, q: &str) -> Vec<String> {
+        let r = ix.search(&ix.parse(q), &SearchOptions::default());
+        let mut v: Vec<String> = r
+            .order
+            .iter()
+            .map(|(d, _)| ix.archive().articles[*d].id.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Every text the reader shows is found by a plain query for it: the index reads
+    /// `Article::texts`, and this test reads the fields directly.
+    #[test]
+    fn every_shown_text_is_searchable() {
+        let mut a = article("a", "主标题甲", &["正文第一段乙。", "正文第二段丙。"]);
+        a.kicker = Some("引题丁".into());
+        a.subtitle = Some("——副题戊".into());
+        a.column = Some("共建一带一路".into());
+        a.editor_note = Some("编者按己".into());
+        a.authors = vec![reporter("庚辛")];
+        a.photo_credits = vec!["壬癸 摄".into()];
+        a.intertitles = vec![archive::Intertitle {
+            text: "小标题子".into(),
+            line: 3,
+            before: 1,
+        }];
+        let ix = index(vec![a, article("b", "别的", &["无关。"])]);
+        for q in [
+            "主标题甲",
+            "正文第一段乙",
+            "正文第二段丙",
+            "引题丁",
+            "副题戊",
+            "一带一路",
+            "编者按己",
+            "庚辛",
+            "壬癸",
+            "小标题子",
+        ] {
+            assert_eq!(ids(&ix, q), ["a"], "{q}");
+        }
+    }
+
+    #[test]
+    fn matches_never_cross_texts() {
+        // 甲 ends the title and 乙 starts the paragraph: `甲乙` is in neither.
+        let ix = index(vec![article("a", "标题甲", &["乙丙"])]);
+        assert!(ids(&ix, "甲乙").is_empty());
+        assert_eq!(ids(&ix, "乙丙"), ["a"]);
+    }
+
+    #[test]
+    fn accessors() {
+        let ix = index(vec![
+            article("a", "甲", &["乙 ABC"]),
+            article("b", "丙", &["丁"]),
+        ]);
+        assert_eq!(ix.len(), 2);
+        assert!(!ix.is_empty());
+        assert_eq!(
+            ix.article("b").map(|(i, a)| (i, a.title.as_str())),
+            Some((1, "丙"))
+        );
+        assert!(ix.article("zz").is_none());
+        assert_eq!(ix.fold("ＡＢＣ"), "abc");
+    }
+}

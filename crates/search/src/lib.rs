@@ -19,10 +19,14 @@ pub mod postings;
 pub mod query;
 #[cfg(feature = "tables")]
 pub mod tables;
+#[cfg(all(test, feature = "tables"))]
+mod testing;
 
 use serde::{Deserialize, Serialize};
 
-pub use engine::{FieldRanges, Hit, MatchKind, RankingWeights, ScoreBreakdown, Snippet};
+pub use engine::{
+    FieldRanges, Hit, MatchKind, RankingWeights, Results, ScoreBreakdown, SearchOptions, Snippet,
+};
 pub use index::{Field, Index};
 pub use query::{parse, Query};
 

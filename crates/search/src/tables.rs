@@ -137,3 +137,42 @@ pub fn build_tables(archive: &Archive) -> Result<Tables, String> {
         pinyin: PinyinTable::from_readings(readings),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pinyin::PinyinMap;
+    use crate::testing::article;
+    use archive::Archive;
+
+    fn tables_for(texts: &[&str]) -> crate::Tables {
+        let a = Archive {
+            articles: vec![article("a", "题", texts)],
+            ..Default::default()
+        };
+        super::build_tables(&a).expect("tables")
+    }
+
+    #[test]
+    fn folding_covers_the_corpus_and_its_variants() {
+        let t = tables_for(&["张建党说：Ｎ９５口罩"]);
+        let folder = crate::fold::Folder::new(&t.fold);
+        // The corpus's own full-width letters, and the traditional form of its characters,
+        // fold to what the corpus folds to.
+        assert_eq!(folder.fold("Ｎ９５"), "n95");
+        assert_eq!(folder.fold("張建黨"), "张建党");
+        assert_eq!(folder.fold("张建党"), "张建党");
+    }
+
+    #[test]
+    fn pinyin_only_for_corpus_characters() {
+        let t = tables_for(&["张建党"]);
+        let chars: Vec<char> = t.pinyin.readings.iter().map(|(c, _)| *c).collect();
+        for c in ['张', '建', '党', '题'] {
+            assert!(chars.contains(&c), "{c}");
+        }
+        assert!(!chars.contains(&'李'));
+        let m = PinyinMap::new(&t.pinyin);
+        assert!(m.is_syllables("zhangjiandang"));
+        assert_eq!(m.find("张建党", "zjd"), [(0, "张建党".len())]);
+    }
+}
