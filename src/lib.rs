@@ -9,6 +9,8 @@ pub use archive;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod data;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ndjson;
 pub use search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
