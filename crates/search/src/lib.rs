@@ -17,6 +17,7 @@ pub mod index;
 pub mod pinyin;
 pub mod postings;
 pub mod query;
+pub mod shard;
 #[cfg(feature = "tables")]
 pub mod tables;
 #[cfg(all(test, feature = "tables"))]

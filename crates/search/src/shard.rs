@@ -1,0 +1,472 @@
+//! A sharded archive: the same search, with the data cut into files fetched on demand.
+//!
+//! An embedded archive ships every article and builds its index at start-up; past a few thousand
+//! articles that is too much to download. A sharded archive ships a small [`Head`] (catalog,
+//! tables, chunk manifests) and writes the rest as content-named chunk files:
+//!
+//! - **postings chunks**: for every character and every pair of adjacent characters of the
+//!   folded text, the articles that contain it (document level, delta + LEB128 varint), sorted
+//!   by key and cut into chunks of about [`POSTINGS_CHUNK`] bytes;
+//! - **text chunks**: the articles themselves, in archive order (page by page, so an edition's
+//!   pages sit together), cut at page boundaries into chunks of about [`TEXT_CHUNK`] bytes.
+//!
+//! A query runs in three steps, each saying which files it needs, so that the browser can fetch
+//! them (and show progress) between steps and a native caller can read them from disk:
+//!
+//! 1. [`Head::plan`] lists the postings chunks that hold the query's keys.
+//! 2. [`Head::candidates`] turns those postings into candidate articles: for each positive text
+//!    term, the articles holding all of its bigrams (its one character, for one-character
+//!    terms), or for a pinyin term any character that can begin it; clauses intersect, OR
+//!    alternatives unite, `kind:`/`date:` come from the catalog. Candidates are a superset of
+//!    the answer, never a subset: every occurrence of a folded term contains its bigrams.
+//! 3. [`Head::text_chunks`] lists the text chunks of the candidates, and [`verify`] runs the
+//!    ordinary [`Index`] over just those articles, so what matches is decided by the same code
+//!    as in an embedded archive: recall and precision are identical.
+//!
+//! Ranking is BM25 over the candidate articles (idf and average length are those of the
+//! candidates, not of the whole archive), so the order can differ slightly from the embedded
+//! mode; the set of results cannot.
+//!
+//! Costs: building is linear in the corpus (each article's distinct keys, then one sort). A
+//! query reads `O(terms × characters)` postings chunks, then the text chunks of its
+//! candidates.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::query::{Query, Term};
+use crate::{Index, Results, SearchOptions, Tables};
+use archive::{Archive, Article, Kind};
+
+/// Target size of a postings chunk, in bytes before compression.
+pub const POSTINGS_CHUNK: usize = 64 * 1024;
+/// Target size of a text chunk, in bytes before compression.
+pub const TEXT_CHUNK: usize = 512 * 1024;
+
+/// What the first load needs to know about each article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// ISO date, when known.
+    pub date: Option<String>,
+    /// Kind.
+    pub kind: Kind,
+    /// Source file (page).
+    pub file: String,
+}
+
+/// A chunk file: its name (content hash) and the first key (postings) or article (text) in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRef {
+    /// First key, or first article index.
+    pub first: u64,
+    /// File name, e.g. `p-0123456789abcdef.bin`.
+    pub name: String,
+    /// Size in bytes.
+    pub bytes: u32,
+}
+
+/// The part of a sharded archive loaded first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// One entry per article, in archive order.
+    pub catalog: Vec<Entry>,
+    /// Folding and pinyin tables of the whole corpus.
+    pub tables: Tables,
+    /// Postings chunks, by first key.
+    pub postings: Vec<ChunkRef>,
+    /// Text chunks, by first article.
+    pub texts: Vec<ChunkRef>,
+    /// Pages (without their lines), for citations.
+    pub pages: Vec<archive::Page>,
+}
+
+/// A sharded archive as written: the head and the chunk files.
+pub struct Sharded {
+    /// Loaded first.
+    pub head: Head,
+    /// `(name, bytes)` of every chunk.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A postings key: one character, or two adjacent characters of one folded text.
+fn key(a: char, b: Option<char>) -> u64 {
+    ((a as u64) << 32) | b.map_or(0, |b| b as u64 + 1)
+}
+
+/// The keys a folded term needs: its bigrams, or its character when it has one.
+fn term_keys(folded: &str) -> Vec<u64> {
+    let chars: Vec<char> = folded.chars().collect();
+    match chars.len() {
+        0 => Vec::new(),
+        1 => vec![key(chars[0], None)],
+        _ => chars.windows(2).map(|w| key(w[0], Some(w[1]))).collect(),
+    }
+}
+
+/// FNV-1a, 64 bits: names chunk files by content so caches never mix versions. (Not a security
+/// hash; a dependency for this would cost more than these lines.)
+fn content_name(prefix: &str, bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{prefix}-{h:016x}.bin")
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_docs(bytes: &[u8]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let (mut cur, mut shift, mut last) = (0u32, 0u32, 0u32);
+    for &b in bytes {
+        cur |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            last = last.wrapping_add(cur);
+            out.push(last);
+            cur = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+    out
+}
+
+/// Cuts an archive into a head and chunks. `tables` are those of the whole archive.
+pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Error> {
+    let folder = crate::fold::Folder::new(&tables.fold);
+    // (key, doc) pairs: each article's distinct keys, then one sort.
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut mine: Vec<u64> = Vec::new();
+    for (d, a) in archive.articles.iter().enumerate() {
+        mine.clear();
+        for t in a.texts() {
+            let f = folder.fold(&t.text);
+            let mut prev: Option<char> = None;
+            for c in f.chars() {
+                mine.push(key(c, None));
+                if let Some(p) = prev {
+                    mine.push(key(p, Some(c)));
+                }
+                prev = Some(c);
+            }
+        }
+        mine.sort_unstable();
+        mine.dedup();
+        pairs.extend(mine.iter().map(|k| (*k, d as u32)));
+    }
+    pairs.sort_unstable();
+    let mut files = Vec::new();
+    let mut postings = Vec::new();
+    let mut chunk: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut size = 0usize;
+    let mut flush = |chunk: &mut Vec<(u64, Vec<u8>)>,
+                     files: &mut Vec<(String, Vec<u8>)>|
+     -> Result<(), postcard::Error> {
+        if let Some(first) = chunk.first().map(|c| c.0) {
+            let bytes = postcard::to_allocvec(&*chunk)?;
+            let name = content_name("p", &bytes);
+            postings.push(ChunkRef {
+                first,
+                name: name.clone(),
+                bytes: bytes.len() as u32,
+            });
+            files.push((name, bytes));
+            chunk.clear();
+        }
+        Ok(())
+    };
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        let mut enc = Vec::new();
+        let mut last = 0u32;
+        for &(_, d) in group {
+            put_varint(&mut enc, d - last);
+            last = d;
+        }
+        size += enc.len() + 10;
+        chunk.push((group[0].0, enc));
+        if size >= POSTINGS_CHUNK {
+            flush(&mut chunk, &mut files)?;
+            size = 0;
+        }
+    }
+    flush(&mut chunk, &mut files)?;
+
+    let mut texts = Vec::new();
+    let mut start = 0usize;
+    let mut size = 0usize;
+    let n = archive.articles.len();
+    for d in 0..n {
+        size += postcard::to_allocvec(&archive.articles[d])?.len();
+        let page_ends = archive
+            .articles
+            .get(d + 1)
+            .is_none_or(|next| next.source.file != archive.articles[d].source.file);
+        if (size >= TEXT_CHUNK && page_ends) || d + 1 == n {
+            let bytes = postcard::to_allocvec(&archive.articles[start..=d])?;
+            let name = content_name("t", &bytes);
+            texts.push(ChunkRef {
+                first: start as u64,
+                name: name.clone(),
+                bytes: bytes.len() as u32,
+            });
+            files.push((name, bytes));
+            start = d + 1;
+            size = 0;
+        }
+    }
+    let catalog = archive
+        .articles
+        .iter()
+        .map(|a| Entry {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            date: a.date.clone(),
+            kind: a.kind,
+            file: a.source.file.clone(),
+        })
+        .collect();
+    let pages = archive
+        .pages
+        .iter()
+        .map(|p| archive::Page {
+            lines: Vec::new(),
+            ..p.clone()
+        })
+        .collect();
+    Ok(Sharded {
+        head: Head {
+            catalog,
+            tables: tables.clone(),
+            postings,
+            texts,
+            pages,
+        },
+        files,
+    })
+}
+
+/// The postings keys of one text term: articles holding every key of `all` (the term's
+/// bigrams, or its one character), or any key of `any` (characters that can begin its pinyin).
+#[derive(Debug, Clone, Default)]
+struct TermKeys {
+    all: Vec<u64>,
+    any: Vec<u64>,
+}
+
+/// What a query needs from the postings: its keys, by term.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Per clause (negated?), per alternative: its keys (`None`: the catalog decides).
+    keys: Vec<(bool, Vec<Option<TermKeys>>)>,
+    /// Postings chunks to read.
+    pub chunks: Vec<String>,
+}
+
+/// Postings read from chunks: key → articles.
+pub type Postings = BTreeMap<u64, Vec<u32>>;
+
+impl Head {
+    /// Which postings chunks a query needs.
+    pub fn plan(&self, q: &Query) -> Plan {
+        let folder = crate::fold::Folder::new(&self.tables.fold);
+        let pinyin = crate::pinyin::PinyinMap::new(&self.tables.pinyin);
+        let mut all: Vec<u64> = Vec::new();
+        let keys = q
+            .clauses
+            .iter()
+            .map(|c| {
+                let alts = c
+                    .alternatives
+                    .iter()
+                    .map(|t| match t {
+                        Term::Text {
+                            raw, pinyin: py, ..
+                        } => {
+                            let mut k = TermKeys {
+                                all: term_keys(&folder.fold(raw)),
+                                any: Vec::new(),
+                            };
+                            if let Some(pk) = py {
+                                k.any = pinyin
+                                    .starting_chars(pk)
+                                    .into_iter()
+                                    .map(|c| key(c, None))
+                                    .collect();
+                            }
+                            all.extend(k.all.iter().chain(&k.any));
+                            Some(k)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                (c.negated, alts)
+            })
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut chunks: Vec<String> = Vec::new();
+        for k in all {
+            let i = self.postings.partition_point(|c| c.first <= k);
+            if let Some(c) = i.checked_sub(1).and_then(|i| self.postings.get(i)) {
+                if chunks.last() != Some(&c.name) {
+                    chunks.push(c.name.clone());
+                }
+            }
+        }
+        chunks.dedup();
+        Plan { keys, chunks }
+    }
+
+    /// Reads postings chunks (as fetched) into a map of the keys a plan needs.
+    pub fn read_postings(plan: &Plan, chunks: &[&[u8]]) -> Result<Postings, postcard::Error> {
+        let mut want: Vec<u64> = plan
+            .keys
+            .iter()
+            .flat_map(|(_, alts)| alts.iter().flatten())
+            .flat_map(|k| k.all.iter().chain(&k.any).copied())
+            .collect();
+        want.sort_unstable();
+        let mut out = Postings::new();
+        for bytes in chunks {
+            let entries: Vec<(u64, Vec<u8>)> = postcard::from_bytes(bytes)?;
+            for (k, enc) in entries {
+                if want.binary_search(&k).is_ok() {
+                    out.insert(k, read_docs(&enc));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Candidate articles of a query (ascending), from its postings and the catalog: a superset
+    /// of the articles that match.
+    pub fn candidates(&self, q: &Query, plan: &Plan, postings: &Postings) -> Vec<u32> {
+        let n = self.catalog.len();
+        let mut keep = vec![true; n];
+        for (clause, (negated, alts)) in q.clauses.iter().zip(&plan.keys) {
+            if *negated {
+                continue; // verification decides exclusions
+            }
+            let mut sat = vec![false; n];
+            for (term, keys) in clause.alternatives.iter().zip(alts) {
+                match (term, keys) {
+                    (Term::Kind(k), _) => {
+                        for (s, e) in sat.iter_mut().zip(&self.catalog) {
+                            *s |= e.kind == *k;
+                        }
+                    }
+                    (Term::Date(r), _) => {
+                        for (s, e) in sat.iter_mut().zip(&self.catalog) {
+                            *s |= e.date.as_deref().is_some_and(|x| r.contains(x));
+                        }
+                    }
+                    (_, Some(keys)) => {
+                        for d in term_docs(keys, postings, n) {
+                            sat[d as usize] = true;
+                        }
+                    }
+                    (_, None) => sat.iter_mut().for_each(|s| *s = true),
+                }
+            }
+            for (k, s) in keep.iter_mut().zip(sat) {
+                *k &= s;
+            }
+        }
+        (0..n as u32).filter(|d| keep[*d as usize]).collect()
+    }
+
+    /// Whether the query has a text term. Without one (`kind:`, `date:` only) the candidates
+    /// are the answer and no text needs fetching.
+    pub fn needs_text(q: &Query) -> bool {
+        q.clauses.iter().any(|c| {
+            c.alternatives
+                .iter()
+                .any(|t| matches!(t, Term::Text { .. }))
+        })
+    }
+
+    /// The text chunks that hold these articles.
+    pub fn text_chunks(&self, docs: &[u32]) -> Vec<&ChunkRef> {
+        let mut out: Vec<&ChunkRef> = Vec::new();
+        for &d in docs {
+            let i = self.texts.partition_point(|c| c.first <= u64::from(d));
+            if let Some(c) = i.checked_sub(1).and_then(|i| self.texts.get(i)) {
+                if out.last().is_none_or(|l| l.name != c.name) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Articles holding a term: the AND of its `all` postings, united with its `any` postings.
+/// A key missing from the postings is in no article.
+fn term_docs(keys: &TermKeys, postings: &Postings, n: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let lists: Option<Vec<&Vec<u32>>> = keys.all.iter().map(|k| postings.get(k)).collect();
+    if let Some(mut lists) = lists.filter(|l| !l.is_empty()) {
+        lists.sort_by_key(|l| l.len());
+        out = lists[0].clone();
+        for l in &lists[1..] {
+            out.retain(|d| l.binary_search(d).is_ok());
+        }
+    }
+    for k in &keys.any {
+        if let Some(l) = postings.get(k) {
+            out.extend(l);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|d| (*d as usize) < n);
+    out
+}
+
+/// Runs the query over the candidate articles (decoded from their text chunks) with the
+/// ordinary index: the results' `doc` fields are positions in the returned article list, whose
+/// ids identify them.
+pub fn verify(
+    head: &Head,
+    q: &Query,
+    candidates: &[u32],
+    chunks: &[(&ChunkRef, &[u8])],
+    opts: &SearchOptions,
+) -> Result<(Index, Results), postcard::Error> {
+    let mut articles: Vec<Article> = Vec::with_capacity(candidates.len());
+    let mut ci = 0usize;
+    for (c, bytes) in chunks {
+        let decoded: Vec<Article> = postcard::from_bytes(bytes)?;
+        let first = c.first as usize;
+        while let Some(&d) = candidates.get(ci) {
+            let Some(a) = (d as usize).checked_sub(first).and_then(|i| decoded.get(i)) else {
+                break;
+            };
+            articles.push(a.clone());
+            ci += 1;
+        }
+    }
+    let ix = Index::new(
+        Archive {
+            pages: Vec::new(),
+            articles,
+            entities: Vec::new(),
+        },
+        &head.tables,
+    );
+    let r = ix.search(q, opts);
+    Ok((ix, r))
+}

@@ -1,0 +1,162 @@
+//! A sharded archive answers exactly what the embedded index answers: the same articles for
+//! every query of the peers benchmark and more (traditional, full-width, pinyin, fields, OR,
+//! negation), on the seed and on a generated archive large enough to have many chunks.
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+
+use archive_explorer::archive::Archive;
+use archive_explorer::search::shard::{self, Head};
+use archive_explorer::search::tables::build_tables;
+use archive_explorer::search::{Index, SearchOptions};
+use archive_explorer::synth;
+
+fn queries() -> Vec<String> {
+    let text = std::fs::read_to_string(common::root().join("bench/peers/queries.json"))
+        .expect("queries.json");
+    let v: Vec<serde_json::Value> = serde_json::from_str(&text).expect("json");
+    let mut q: Vec<String> = v
+        .iter()
+        .filter_map(|x| x["q"].as_str().map(str::to_string))
+        .collect();
+    q.extend(
+        [
+            "張建黨",
+            "Ｎ９５",
+            "n95",
+            "口罩 体温",
+            "口罩 OR 体温",
+            "元宵 -张晓",
+            "title:张建党",
+            "author:张劲松",
+            "kind:news 口罩",
+            "date:2月4日..2月8日",
+            "zjd",
+            "zhang jian dang",
+            "疫",
+            "“不造谣”",
+            "上海",
+            "-疫",
+            "kind:photo",
+        ]
+        .map(str::to_string),
+    );
+    q
+}
+
+/// Runs `q` through the sharded path, reading chunks from `files`; returns the matching ids
+/// and the bytes read.
+fn sharded_ids(
+    head: &Head,
+    files: &HashMap<&str, &[u8]>,
+    ix: &Index,
+    q: &str,
+) -> (BTreeSet<String>, usize) {
+    let query = ix.parse(q);
+    let plan = head.plan(&query);
+    let mut bytes = 0;
+    let chunks: Vec<&[u8]> = plan
+        .chunks
+        .iter()
+        .map(|n| {
+            let b = files[n.as_str()];
+            bytes += b.len();
+            b
+        })
+        .collect();
+    let postings = Head::read_postings(&plan, &chunks).expect("postings");
+    let cands = head.candidates(&query, &plan, &postings);
+    if !Head::needs_text(&query) {
+        let ids = cands
+            .iter()
+            .map(|d| head.catalog[*d as usize].id.clone())
+            .collect();
+        return (ids, bytes);
+    }
+    let texts: Vec<_> = head
+        .text_chunks(&cands)
+        .into_iter()
+        .map(|c| {
+            let b = files[c.name.as_str()];
+            bytes += b.len();
+            (c, b)
+        })
+        .collect();
+    let (sub, r) =
+        shard::verify(head, &query, &cands, &texts, &SearchOptions::default()).expect("verify");
+    let ids = r
+        .order
+        .iter()
+        .map(|(d, _)| sub.archive().articles[*d].id.clone())
+        .collect();
+    (ids, bytes)
+}
+
+fn check(archive: Archive, min_chunks: usize) {
+    let tables = build_tables(&archive).expect("tables");
+    let sharded = shard::build(&archive, &tables).expect("shard");
+    assert!(
+        sharded.head.postings.len() >= min_chunks && sharded.head.texts.len() >= min_chunks,
+        "{} postings and {} text chunks",
+        sharded.head.postings.len(),
+        sharded.head.texts.len()
+    );
+    let files: HashMap<&str, &[u8]> = sharded
+        .files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let total: usize = files.values().map(|b| b.len()).sum();
+    let ix = Index::new(archive, &tables);
+    let mut nonempty = 0;
+    for q in queries() {
+        let want: BTreeSet<String> = ix
+            .search(&ix.parse(&q), &SearchOptions::default())
+            .order
+            .iter()
+            .map(|(d, _)| ix.archive().articles[*d].id.clone())
+            .collect();
+        let (got, bytes) = sharded_ids(&sharded.head, &files, &ix, &q);
+        let missing: Vec<&String> = want.difference(&got).take(5).collect();
+        let extra: Vec<&String> = got.difference(&want).take(5).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "query {q}: missing {missing:?}, extra {extra:?} (of {} expected)",
+            want.len()
+        );
+        nonempty += usize::from(!want.is_empty());
+        // A selective query reads a small part of the archive.
+        if !want.is_empty() && want.len() * 20 < ix.len() && min_chunks > 1 {
+            assert!(bytes < total / 2, "{q}: read {bytes} of {total} bytes");
+        }
+    }
+    assert!(nonempty >= 30, "only {nonempty} queries found anything");
+}
+
+#[test]
+fn the_seed_sharded_answers_like_the_index() {
+    check(common::seed_archive(), 1);
+}
+
+#[test]
+fn a_generated_archive_sharded_answers_like_the_index() {
+    let seed = common::seed_archive();
+    check(synth::archive(&seed, 1500, 1500, 7), 4);
+}
+
+#[test]
+fn chunk_names_follow_content() {
+    let a = common::seed_archive();
+    let t = build_tables(&a).expect("tables");
+    let one = shard::build(&a, &t).expect("shard");
+    let two = shard::build(&a, &t).expect("shard");
+    assert_eq!(one.head, two.head, "the same archive shards the same way");
+    let mut b = a.clone();
+    b.articles[0].paragraphs[0].text.push('改');
+    let three = shard::build(&b, &t).expect("shard");
+    assert_ne!(one.head.texts[0].name, three.head.texts[0].name);
+    for (name, bytes) in &one.files {
+        assert!(name.ends_with(".bin") && !bytes.is_empty());
+    }
+}
