@@ -11,6 +11,8 @@ pub mod cli;
 pub mod data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ndjson;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod serve;
 pub use search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
