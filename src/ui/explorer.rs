@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::derive::{derive, list_view};
-use super::header::Header;
+use super::header::{header, HeaderProps};
 use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
 use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
 use super::{browser, facets, names, reader, results, IndexRef};
@@ -101,8 +101,17 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
 
     html! {
         <div class={root_class}>
-            <Header query={state.view.query.clone()} help={state.help} theme={state.theme} font={state.font}
-                names={state.view.names} {lang} {hints} {update_ready} on_action={on_action.clone()} />
+            {header(&HeaderProps {
+                query: state.view.query.clone(),
+                help: state.help,
+                theme: state.theme,
+                font: state.font,
+                names: state.view.names,
+                lang,
+                hints,
+                update_ready,
+                on_action: on_action.clone(),
+            })}
             <main class="panes" id="main">
                 <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
                 if state.view.names {

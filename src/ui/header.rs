@@ -3,12 +3,11 @@
 
 use yew::prelude::*;
 
-use super::settings::Settings;
+use super::settings::{settings, SettingsProps};
 use super::state::{Action, Theme};
 use crate::view::i18n::Lang;
 
-/// Props for [`Header`].
-#[derive(Properties, PartialEq)]
+/// What [`header`] shows.
 pub struct HeaderProps {
     /// The search box's text.
     pub query: String,
@@ -30,9 +29,8 @@ pub struct HeaderProps {
     pub on_action: Callback<Action>,
 }
 
-/// The skip link and the header.
-#[component]
-pub fn Header(p: &HeaderProps) -> Html {
+/// The skip link and the header (a view function: no state of its own).
+pub fn header(p: &HeaderProps) -> Html {
     let t = p.lang.t();
     let on_input = {
         let a = p.on_action.clone();
@@ -73,7 +71,7 @@ pub fn Header(p: &HeaderProps) -> Html {
                     <button type="button" class="help-btn" aria-expanded={p.help.to_string()} aria-controls="help"
                         onclick={help_toggle} title={t.help} data-testid="help-toggle">{"?"}</button>
                 </div>
-                <Settings theme={p.theme} font={p.font} names={p.names} lang={p.lang} on_action={p.on_action.clone()} />
+                {settings(&SettingsProps { theme: p.theme, font: p.font, names: p.names, lang: p.lang, on_action: p.on_action.clone() })}
                 if p.update_ready {
                     <p class="update" role="status" data-testid="update-ready">{t.update_ready}
                         <button type="button" onclick={accept_update} data-testid="update-reload">{t.reload}</button></p>

@@ -6,8 +6,7 @@ use yew::prelude::*;
 use super::state::{Action, Theme};
 use crate::view::i18n::Lang;
 
-/// Props for [`Settings`].
-#[derive(Properties, PartialEq)]
+/// What [`settings`] shows.
 pub struct SettingsProps {
     /// Theme.
     pub theme: Theme,
@@ -22,12 +21,12 @@ pub struct SettingsProps {
 }
 
 /// The settings group.
-#[component]
-pub fn Settings(p: &SettingsProps) -> Html {
+pub fn settings(p: &SettingsProps) -> Html {
     let t = p.lang.t();
-    let emit = |action: Action| {
-        let a = p.on_action.clone();
-        Callback::from(move |_: MouseEvent| a.emit(action.clone()))
+    // Each callback builds its action when clicked (no clone of an `Action`).
+    let emit = |make: fn(usize, bool, Lang) -> Action| {
+        let (a, font, names, lang) = (p.on_action.clone(), p.font, p.names, p.lang);
+        Callback::from(move |_: MouseEvent| a.emit(make(font, names, lang)))
     };
     let on_theme = {
         let a = p.on_action.clone();
@@ -36,11 +35,6 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 a.emit(Action::Theme(Theme::from_key(&s.value())));
             }
         })
-    };
-    let other = if p.lang == Lang::Zh {
-        Lang::En
-    } else {
-        Lang::Zh
     };
     // The single-file build has no sibling file to link to.
     let single_file = gloo::utils::document()
@@ -55,11 +49,11 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 <option value="dark" selected={p.theme == Theme::Dark}>{t.theme_dark}</option>
             </select>
             <span class="font-size" role="group" aria-label={t.font_size}>
-                <button type="button" onclick={emit(Action::Font(p.font.saturating_sub(1)))} data-testid="font-down" aria-label={format!("{} −", t.font_size)}>{"A−"}</button>
-                <button type="button" onclick={emit(Action::Font(p.font + 1))} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
+                <button type="button" onclick={emit(|f, _, _| Action::Font(f.saturating_sub(1)))} data-testid="font-down" aria-label={format!("{} −", t.font_size)}>{"A−"}</button>
+                <button type="button" onclick={emit(|f, _, _| Action::Font(f + 1))} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
             </span>
-            <button type="button" onclick={emit(Action::Names(!p.names))} data-testid="names-toggle" aria-pressed={p.names.to_string()}>{t.names_index}</button>
-            <button type="button" onclick={emit(Action::Lang(other))} data-testid="lang-toggle" lang={if p.lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.other_lang}</button>
+            <button type="button" onclick={emit(|_, n, _| Action::Names(!n))} data-testid="names-toggle" aria-pressed={p.names.to_string()}>{t.names_index}</button>
+            <button type="button" onclick={emit(|_, _, l| Action::Lang(if l == Lang::Zh { Lang::En } else { Lang::Zh }))} data-testid="lang-toggle" lang={if p.lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.other_lang}</button>
             if !single_file {
                 <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
                     data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>

@@ -1,4 +1,4 @@
-//! The facet sidebar: a [`timeline::Timeline`] of articles per day, kinds, authors and names
+//! The facet sidebar: a [`timeline::timeline`] of articles per day, kinds, authors and names
 //! with live counts, and one button that clears them all.
 
 mod timeline;
@@ -9,10 +9,10 @@ use super::names::kind_heading;
 use super::state::Action;
 use super::IndexRef;
 use crate::archive::EntityKind;
-use crate::view::facets::{timeline, Facets};
+use crate::view::facets::{timeline as fill_days, Facets};
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
-use timeline::Timeline;
+use timeline::{timeline, TimelineProps};
 
 /// Props for [`FacetPane`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub struct FacetPaneProps {
 #[component]
 pub fn FacetPane(p: &FacetPaneProps) -> Html {
     let t = p.lang.t();
-    let days = timeline(&p.facets.days);
+    let drag = use_state(|| None::<(usize, usize)>);
     let kinds: Html = p
         .facets
         .kinds
@@ -104,7 +104,14 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
             <button type="button" class="clear" data-testid="clear-facets" onclick={clear} disabled={!p.view.has_facets()}>{t.clear_all}</button>
             <section class="facet">
                 <h3>{t.date}</h3>
-                <Timeline {days} from={p.view.from.clone()} to={p.view.to.clone()} lang={p.lang} on_action={p.on_action.clone()} />
+                {timeline(&TimelineProps {
+                    drag,
+                    days: fill_days(&p.facets.days),
+                    from: p.view.from.clone(),
+                    to: p.view.to.clone(),
+                    lang: p.lang,
+                    on_action: p.on_action.clone(),
+                })}
                 if p.view.from.is_some() || p.view.to.is_some() {
                     <p class="range" data-testid="date-range">{format!("{} – {}", p.view.from.clone().unwrap_or_default(), p.view.to.clone().unwrap_or_default())}</p>
                 }

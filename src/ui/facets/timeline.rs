@@ -5,9 +5,10 @@ use yew::prelude::*;
 use crate::ui::state::Action;
 use crate::view::i18n::Lang;
 
-/// Props for [`Timeline`].
-#[derive(Properties, PartialEq)]
+/// What [`timeline`] shows.
 pub struct TimelineProps {
+    /// The drag in progress: first and current bar (state of the facet pane).
+    pub drag: UseStateHandle<Option<(usize, usize)>>,
     /// Every day from the first to the last, with its count.
     pub days: Vec<(String, usize)>,
     /// The date facet's first day.
@@ -21,10 +22,9 @@ pub struct TimelineProps {
 }
 
 /// The bars.
-#[component]
-pub fn Timeline(p: &TimelineProps) -> Html {
+pub fn timeline(p: &TimelineProps) -> Html {
     let t = p.lang.t();
-    let drag = use_state(|| None::<(usize, usize)>);
+    let drag = &p.drag;
     let max = p.days.iter().map(|d| d.1).max().unwrap_or(1).max(1);
     let in_sel = |day: &str| {
         let from_ok = p.from.as_deref().is_none_or(|f| day >= f);

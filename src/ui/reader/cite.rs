@@ -7,8 +7,7 @@ use crate::ui::{browser, IndexRef};
 use crate::view::cite;
 use crate::view::i18n::Lang;
 
-/// Props for [`CiteFooter`].
-#[derive(Properties, PartialEq)]
+/// What [`cite_footer`] shows.
 pub struct CiteFooterProps {
     /// The index.
     pub index: IndexRef,
@@ -23,8 +22,7 @@ pub struct CiteFooterProps {
 }
 
 /// The footer.
-#[component]
-pub fn CiteFooter(p: &CiteFooterProps) -> Html {
+pub fn cite_footer(p: &CiteFooterProps) -> Html {
     let t = p.lang.t();
     let archive = p.index.0.archive();
     let Some(a) = archive.articles.get(p.doc) else {

@@ -12,9 +12,9 @@ use super::{browser, IndexRef};
 use crate::search::Hit;
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
-use cite::CiteFooter;
-use text::ReaderText;
-use toolbar::ReaderBar;
+use cite::{cite_footer, CiteFooterProps};
+use text::{reader_text, ReaderTextProps};
+use toolbar::{reader_bar, ReaderBarProps};
 
 /// Props for [`Reader`].
 #[derive(Properties, PartialEq)]
@@ -87,12 +87,12 @@ pub fn Reader(p: &ReaderProps) -> Html {
     });
     html! {
         <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
-            <ReaderBar lang={p.lang} {total} {current} {prev_id} {next_id} underline={p.view.underline} raw={p.view.raw} on_action={p.on_action.clone()} />
+            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone() })}
             <div class="reader-cols">
-                <ReaderText index={p.index} doc={d} hit={p.hit.clone()} {current} underline={p.view.underline} raw={p.view.raw} lang={p.lang} />
+                {reader_text(&ReaderTextProps { index: p.index, doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
                 {for raw}
             </div>
-            <CiteFooter index={p.index} doc={d} lang={p.lang} toast={p.toast.clone()} on_action={p.on_action.clone()} />
+            {cite_footer(&CiteFooterProps { index: p.index, doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
         </article>
     }
 }

@@ -14,15 +14,14 @@ use crate::view::sort_by_key;
 /// A name to underline: byte range, CSS class, the entity's name.
 type Under = (usize, usize, &'static str, AttrValue);
 
-/// Props for [`ReaderText`].
-#[derive(Properties, PartialEq)]
-pub struct ReaderTextProps {
+/// What [`reader_text`] shows.
+pub struct ReaderTextProps<'a> {
     /// The index.
     pub index: IndexRef,
     /// The open article.
     pub doc: usize,
     /// Its matches.
-    pub hit: Option<Hit>,
+    pub hit: Option<&'a Hit>,
     /// The current hit (0-based).
     pub current: usize,
     /// Underline names.
@@ -34,8 +33,7 @@ pub struct ReaderTextProps {
 }
 
 /// The repaired text of the open article.
-#[component]
-pub fn ReaderText(p: &ReaderTextProps) -> Html {
+pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
     let ix = p.index.0;
     let t = p.lang.t();
     let d = p.doc;
@@ -47,7 +45,6 @@ pub fn ReaderText(p: &ReaderTextProps) -> Html {
     let mut marks = |f: Field, i: u32| -> (Vec<(usize, usize)>, usize) {
         let r = p
             .hit
-            .as_ref()
             .and_then(|h| h.ranges.iter().find(|r| r.field == f && r.index == i))
             .map(|r| r.ranges.clone())
             .unwrap_or_default();

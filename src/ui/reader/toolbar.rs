@@ -5,8 +5,7 @@ use yew::prelude::*;
 use crate::ui::state::Action;
 use crate::view::i18n::Lang;
 
-/// Props for [`ReaderBar`].
-#[derive(Properties, PartialEq)]
+/// What [`reader_bar`] shows.
 pub struct ReaderBarProps {
     /// Language.
     pub lang: Lang,
@@ -27,19 +26,30 @@ pub struct ReaderBarProps {
 }
 
 /// The toolbar.
-#[component]
-pub fn ReaderBar(p: &ReaderBarProps) -> Html {
+pub fn reader_bar(p: &ReaderBarProps) -> Html {
     let t = p.lang.t();
     let (total, current) = (p.total, p.current);
-    let emit = |action: Option<Action>| {
+    // Each callback builds its action when clicked (no clone of an `Action`).
+    let emit = |make: fn() -> Action| {
         let a = p.on_action.clone();
+        Callback::from(move |_: MouseEvent| a.emit(make()))
+    };
+    let go = |id: &Option<String>| {
+        let (a, id) = (p.on_action.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(action) = &action {
-                a.emit(action.clone());
+            if let Some(id) = &id {
+                a.emit(Action::Open(id.clone()));
             }
         })
     };
-    let hit = |delta: usize| emit((total > 0).then(|| Action::Hit((current + delta) % total)));
+    let hit = |delta: usize| {
+        let a = p.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if total > 0 {
+                a.emit(Action::Hit((current + delta) % total));
+            }
+        })
+    };
     let counter = if total > 0 {
         format!("{} / {}", current + 1, total)
     } else {
@@ -47,16 +57,16 @@ pub fn ReaderBar(p: &ReaderBarProps) -> Html {
     };
     html! {
         <div class="reader-bar" role="toolbar" aria-label={t.reader_tools}>
-            <button type="button" class="back" onclick={emit(Some(Action::Close))} data-testid="close-reader">{"← "}{t.back}</button>
+            <button type="button" class="back" onclick={emit(|| Action::Close)} data-testid="close-reader">{"← "}{t.back}</button>
             <span class="hit-nav">
                 <button type="button" data-testid="prev-hit" onclick={hit(total.saturating_sub(1))} disabled={total == 0} aria-label={t.prev_hit} title={format!("{} (N)", t.prev_hit)}>{"↑"}</button>
                 <span data-testid="hit-counter" aria-live="polite">{counter}</span>
                 <button type="button" data-testid="next-hit" onclick={hit(1)} disabled={total == 0} aria-label={t.next_hit} title={format!("{} (n)", t.next_hit)}>{"↓"}</button>
             </span>
-            <button type="button" data-testid="prev-article" onclick={emit(p.prev_id.clone().map(Action::Open))} disabled={p.prev_id.is_none()}>{"‹ "}{t.prev_article}</button>
-            <button type="button" data-testid="next-article" onclick={emit(p.next_id.clone().map(Action::Open))} disabled={p.next_id.is_none()}>{t.next_article}{" ›"}</button>
-            <button type="button" data-testid="entities-toggle" aria-pressed={p.underline.to_string()} onclick={emit(Some(Action::ToggleUnderline))}>{t.underline_names}</button>
-            <button type="button" data-testid="raw-toggle" aria-pressed={p.raw.to_string()} onclick={emit(Some(Action::ToggleRaw))}>{t.original_layout}</button>
+            <button type="button" data-testid="prev-article" onclick={go(&p.prev_id)} disabled={p.prev_id.is_none()}>{"‹ "}{t.prev_article}</button>
+            <button type="button" data-testid="next-article" onclick={go(&p.next_id)} disabled={p.next_id.is_none()}>{t.next_article}{" ›"}</button>
+            <button type="button" data-testid="entities-toggle" aria-pressed={p.underline.to_string()} onclick={emit(|| Action::ToggleUnderline)}>{t.underline_names}</button>
+            <button type="button" data-testid="raw-toggle" aria-pressed={p.raw.to_string()} onclick={emit(|| Action::ToggleRaw)}>{t.original_layout}</button>
         </div>
     }
 }

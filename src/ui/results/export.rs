@@ -6,8 +6,7 @@ use crate::ui::{browser, Derived, IndexRef};
 use crate::view::export;
 use crate::view::i18n::Lang;
 
-/// Props for [`ExportButtons`].
-#[derive(Properties, PartialEq)]
+/// What [`export_buttons`] shows.
 pub struct ExportButtonsProps {
     /// The index.
     pub index: IndexRef,
@@ -20,8 +19,7 @@ pub struct ExportButtonsProps {
 }
 
 /// The export group.
-#[component]
-pub fn ExportButtons(p: &ExportButtonsProps) -> Html {
+pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     let t = p.lang.t();
     let ix = p.index.0;
     let rows = {

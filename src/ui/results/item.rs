@@ -24,28 +24,26 @@ fn fixed2(x: f32) -> String {
     )
 }
 
-/// Props for [`ResultItem`].
-#[derive(Properties, PartialEq)]
-pub struct ResultItemProps {
+/// What [`result_item`] shows.
+pub struct ResultItemProps<'a> {
     /// The index.
     pub index: IndexRef,
     /// The result.
-    pub hit: Hit,
+    pub hit: &'a Hit,
     /// The view (for the link target; the open article).
-    pub view: ViewState,
+    pub view: &'a ViewState,
     /// Under the keyboard cursor.
     pub selected: bool,
     /// Language.
     pub lang: Lang,
     /// Actions.
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// One item of the list.
-#[component]
-pub fn ResultItem(p: &ResultItemProps) -> Html {
+pub fn result_item(p: &ResultItemProps<'_>) -> Html {
     let t = p.lang.t();
-    let h = &p.hit;
+    let h = p.hit;
     let Some(a) = p.index.0.archive().articles.get(h.doc) else {
         return Html::default();
     };
@@ -109,7 +107,7 @@ pub fn ResultItem(p: &ResultItemProps) -> Html {
         }
     });
     html! {
-        <li {class} data-testid="result" data-article-id={a.id.clone()}>
+        <li key={a.id.clone()} {class} data-testid="result" data-article-id={a.id.clone()}>
             <a class="result-link" href={href} onclick={open} aria-current={is_open.then_some("true")}>
                 if let Some(k) = &a.kicker { <span class="kicker"><Highlighted text={k.clone()} ranges={ranges_of(Field::Kicker)} /></span> }
                 <span class="title"><Highlighted text={a.title.clone()} ranges={ranges_of(Field::Title)} /></span>

@@ -9,8 +9,8 @@ use super::state::Action;
 use super::{Derived, IndexRef};
 use crate::view::i18n::Lang;
 use crate::view::route::{Sort, ViewState};
-use export::ExportButtons;
-use item::ResultItem;
+use export::{export_buttons, ExportButtonsProps};
+use item::{result_item, ResultItemProps};
 
 /// Props for [`ResultList`].
 #[derive(Properties, PartialEq)]
@@ -55,10 +55,14 @@ pub fn ResultList(p: &ResultListProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            html! {
-                <ResultItem key={h.id.clone()} index={p.index} hit={h.clone()} view={p.view.clone()}
-                    selected={p.selected == Some(i)} lang={p.lang} on_action={p.on_action.clone()} />
-            }
+            result_item(&ResultItemProps {
+                index: p.index,
+                hit: h,
+                view: &p.view,
+                selected: p.selected == Some(i),
+                lang: p.lang,
+                on_action: &p.on_action,
+            })
         })
         .collect();
     let more = p.derived.docs.len() > p.derived.hits.len();
@@ -80,7 +84,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                         <option value="newest" selected={p.view.sort == Sort::Newest}>{t.sort_newest}</option>
                     </select>
                 </label>
-                <ExportButtons index={p.index} derived={p.derived.clone()} query={p.view.query.clone()} lang={p.lang} />
+                {export_buttons(&ExportButtonsProps { index: p.index, derived: p.derived.clone(), query: p.view.query.clone(), lang: p.lang })}
             </div>
             if p.count == 0 {
                 <p class="empty">{t.no_results}</p>
