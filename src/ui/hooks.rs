@@ -31,7 +31,7 @@ pub fn use_hash_sync(state: &UseReducerHandle<AppState>) {
 pub fn use_settings(theme: Theme, lang: Lang, font: usize) {
     use_effect_with((theme, lang, font), |(theme, lang, font)| {
         browser::set_root_attr("data-theme", (*theme != Theme::Auto).then_some(theme.key()));
-        browser::set_root_attr("lang", Some(if *lang == Lang::Zh { "zh-CN" } else { "en" }));
+        browser::set_root_attr("lang", Some(lang.code()));
         let pct = format!("{}", FONT_STEPS[(*font).min(FONT_STEPS.len() - 1)]);
         browser::set_root_attr("data-font", Some(&pct));
         if let Some(root) = gloo::utils::document().document_element() {

@@ -53,7 +53,7 @@ pub fn settings(p: &SettingsProps) -> Html {
                 <button type="button" onclick={emit(|f, _, _| Action::Font(f + 1))} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
             </span>
             <button type="button" onclick={emit(|_, n, _| Action::Names(!n))} data-testid="names-toggle" aria-pressed={p.names.to_string()}>{t.names_index}</button>
-            <button type="button" onclick={emit(|_, _, l| Action::Lang(if l == Lang::Zh { Lang::En } else { Lang::Zh }))} data-testid="lang-toggle" lang={if p.lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.other_lang}</button>
+            <button type="button" onclick={emit(|_, _, l| Action::Lang(l.other()))} data-testid="lang-toggle" lang={p.lang.other().code()}>{t.other_lang}</button>
             if !single_file {
                 <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
                     data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>

@@ -30,6 +30,22 @@ impl Lang {
         }
     }
 
+    /// The BCP 47 code for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language (the toggle switches to it).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// The strings.
     pub fn t(self) -> &'static Strings {
         match self {
@@ -350,5 +366,10 @@ mod tests {
         }
         assert_eq!(ZH.help_lines.len(), EN.help_lines.len());
         assert_ne!(ZH.repaired_break, EN.repaired_break);
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_key(l.key()), l);
+            assert_eq!(l.other().other(), l);
+            assert_ne!(l.other().code(), l.code());
+        }
     }
 }
