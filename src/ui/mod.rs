@@ -4,6 +4,12 @@
 //! ([`derive`]); the view state is mirrored in the URL hash so that a link restores exactly what
 //! was on screen. [`explorer::Explorer`] wires the panes together; [`hooks`] holds its effects
 //! (URL hash, settings, keyboard).
+//!
+//! Components are kept for parts with state or memoised props (`Explorer`, `FacetPane`,
+//! `ResultList`, `Reader`, `NamesIndex`, `Highlighted`); the stateless parts (header, settings,
+//! result item, timeline, reader toolbar, text and citations) are view functions taking a props
+//! struct: a Yew component costs about 0.5 kB of brotli-compressed wasm, and the first load has a
+//! budget of 150 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
 
 pub mod browser;
 pub mod derive;

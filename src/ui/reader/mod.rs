@@ -1,5 +1,6 @@
 //! The reader: one article with every match highlighted, hit navigation, the original layout
-//! beside the repaired text, and citations.
+//! beside the repaired text, and citations: [`toolbar`], [`text`] (headline block, details,
+//! body) and [`cite`], view functions (see [`crate::ui`] for why not components).
 
 mod cite;
 mod text;

@@ -1,4 +1,4 @@
-//! The results list: count, order, export, and one [`item::ResultItem`] per article.
+//! The results list: count, order, [`export`], and one [`item::result_item`] per article.
 
 mod export;
 mod item;
