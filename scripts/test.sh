@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: formatting, lints (host and wasm32), native tests, the release
-# build, a broken-seed build check, and the browser tests in headless Chromium.
+# build and its first-load size budget, a broken-seed build check, and the browser tests in
+# headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -22,6 +23,10 @@ cargo test --workspace --locked
 
 step "trunk build --release"
 trunk build --release
+
+step "first-load size budget: 150 kB brotli (index.html + JS glue + wasm + CSS + pwa.js)"
+# Prints every file's size, then the budget and the measured first load; fails when over.
+node scripts/sizes.mjs dist --budget 150000
 
 step "a broken seed fails the build with file:line"
 bad=$(mktemp -d)

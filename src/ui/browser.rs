@@ -84,13 +84,11 @@ pub fn download(name: &str, mime: &str, content: &str) {
             }
         }
     }
-    let window = gloo::utils::window();
     // Revoke later: revoking at once can cancel the download in some browsers.
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+    gloo::timers::callback::Timeout::new(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
+    })
+    .forget();
 }
 
 /// Scrolls the element matching `selector` into the middle of its scroll container.
@@ -122,12 +120,4 @@ pub fn typing_in_field() -> bool {
             )
         })
         .unwrap_or(false)
-}
-
-/// `performance.now()` in milliseconds.
-pub fn now() -> f64 {
-    gloo::utils::window()
-        .performance()
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }

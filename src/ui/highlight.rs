@@ -51,7 +51,7 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
     for u in &unders {
         cuts.extend([u.0, u.1]);
     }
-    crate::view::sort_small(&mut cuts, |a, b| a < b);
+    crate::view::sort_by_key(&mut cuts, |c| *c as u64);
     cuts.dedup();
     let mut out: Vec<Html> = Vec::new();
     for w in cuts.windows(2) {

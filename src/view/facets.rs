@@ -136,9 +136,11 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
             (n > 0).then_some((i, n))
         })
         .collect();
-    super::sort_small(&mut entities, |a, b| (b.1, a.0) < (a.1, b.0));
+    // Most first; ties keep entity order (the list is built in that order).
+    super::sort_by_key(&mut entities, |e| super::order::desc(e.1));
+    // Most first; ties keep name order (a BTreeMap iterates by name).
     let mut authors: Vec<(String, usize)> = authors.into_iter().collect();
-    super::sort_small(&mut authors, |a, b| b.1 < a.1 || (a.1 == b.1 && a.0 < b.0));
+    super::sort_by_key(&mut authors, |a| super::order::desc(a.1));
     Facets {
         kinds: Kind::ALL
             .iter()
@@ -181,6 +183,31 @@ pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_and_authors_most_first_ties_in_order() {
+        let e = crate::data::load().expect("the embedded archive decodes");
+        let a = &e.archive;
+        let docs: Vec<usize> = (0..a.articles.len()).collect();
+        let f = count(a, &docs, &ViewState::default());
+        assert!(!f.entities.is_empty() && !f.authors.is_empty());
+        // The same order as the standard library's stable sort with explicit tie-breaks.
+        let mut want = f.entities.clone();
+        want.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        assert_eq!(f.entities, want);
+        let mut want = f.authors.clone();
+        want.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        assert_eq!(f.authors, want);
+        // Every entity with a mention is counted once per article.
+        for (i, n) in &f.entities {
+            assert_eq!(
+                *n,
+                a.entities[*i].articles().len(),
+                "{}",
+                a.entities[*i].name
+            );
+        }
+    }
 
     #[test]
     fn timeline_fills_gaps() {

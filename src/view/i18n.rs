@@ -30,6 +30,22 @@ impl Lang {
         }
     }
 
+    /// The BCP 47 code for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language (the toggle switches to it).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// The strings.
     pub fn t(self) -> &'static Strings {
         match self {
@@ -132,8 +148,10 @@ pub struct Strings {
     pub sort: &'static str,
     /// Sort by relevance.
     pub sort_relevance: &'static str,
-    /// Sort by date.
-    pub sort_date: &'static str,
+    /// Sort by date, oldest first.
+    pub sort_oldest: &'static str,
+    /// Sort by date, newest first.
+    pub sort_newest: &'static str,
     /// Placeholder in the reader pane.
     pub pick_article: &'static str,
     /// Why-this-result toggle.
@@ -166,6 +184,20 @@ pub struct Strings {
     pub search_name: &'static str,
     /// Back from the index of names.
     pub back_to_results: &'static str,
+    /// Skip link to the results.
+    pub skip_to_results: &'static str,
+    /// Tooltip of a paragraph joined across a column break, before its line numbers.
+    pub repaired_break: &'static str,
+    /// Dateline label in the reader.
+    pub dateline: &'static str,
+    /// The reader toolbar's label.
+    pub reader_tools: &'static str,
+    /// Show more results.
+    pub show_more: &'static str,
+    /// A column tag printed with the headline (`新语`).
+    pub column: &'static str,
+    /// Why-this-result: the proximity bonus.
+    pub proximity: &'static str,
 }
 
 /// Chinese.
@@ -217,7 +249,8 @@ pub static ZH: Strings = Strings {
     ],
     sort: "排序",
     sort_relevance: "相关度",
-    sort_date: "日期",
+    sort_oldest: "日期(从旧到新)",
+    sort_newest: "日期(从新到旧)",
     pick_article: "从左侧选择一篇文章阅读。",
     why: "为何匹配",
     load_error: "档案数据无法加载",
@@ -234,6 +267,13 @@ pub static ZH: Strings = Strings {
     underline_names: "标出人名地名",
     search_name: "搜索",
     back_to_results: "返回结果列表",
+    skip_to_results: "跳到结果",
+    repaired_break: "由分栏断行修复:行",
+    dateline: "电头",
+    reader_tools: "阅读工具",
+    show_more: "显示更多",
+    column: "栏目",
+    proximity: "邻近加分",
 };
 
 /// English.
@@ -285,7 +325,8 @@ pub static EN: Strings = Strings {
     ],
     sort: "Sort",
     sort_relevance: "Relevance",
-    sort_date: "Date",
+    sort_oldest: "Date, oldest first",
+    sort_newest: "Date, newest first",
     pick_article: "Pick an article from the list to read it.",
     why: "Why this result",
     load_error: "The archive data could not be loaded",
@@ -302,4 +343,33 @@ pub static EN: Strings = Strings {
     underline_names: "Underline names",
     search_name: "Search",
     back_to_results: "Back to the results",
+    skip_to_results: "Skip to results",
+    repaired_break: "Repaired column break: lines",
+    dateline: "Dateline",
+    reader_tools: "Reader tools",
+    show_more: "Show more",
+    column: "Column",
+    proximity: "proximity",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_translated() {
+        // Formatting the tables shows every field: none is empty in either language.
+        for t in [&ZH, &EN] {
+            let dump = format!("{t:?}");
+            assert!(!dump.contains(": \"\""), "an empty string in {dump}");
+            assert!(t.help_lines.iter().all(|l| !l.is_empty()));
+        }
+        assert_eq!(ZH.help_lines.len(), EN.help_lines.len());
+        assert_ne!(ZH.repaired_break, EN.repaired_break);
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_key(l.key()), l);
+            assert_eq!(l.other().other(), l);
+            assert_ne!(l.other().code(), l.code());
+        }
+    }
+}

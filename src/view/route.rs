@@ -14,8 +14,10 @@ pub enum Sort {
     /// Best first (page order for an empty query).
     #[default]
     Relevance,
-    /// Oldest first; undated last.
-    Date,
+    /// Oldest first; undated last (`sort=date`).
+    Oldest,
+    /// Newest first; undated last (`sort=newest`).
+    Newest,
 }
 
 /// Everything a shared link restores.
@@ -106,8 +108,10 @@ impl ViewState {
         for e in &self.ents {
             parts.push(format!("ent={}", enc(e)));
         }
-        if self.sort == Sort::Date {
-            parts.push("sort=date".into());
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Oldest => parts.push("sort=date".into()),
+            Sort::Newest => parts.push("sort=newest".into()),
         }
         if self.names {
             parts.push("names=1".into());
@@ -161,7 +165,8 @@ impl ViewState {
                         .unwrap_or(0)
                 }
                 "raw" => v.raw = val == "1",
-                "sort" if val == "date" => v.sort = Sort::Date,
+                "sort" if val == "date" => v.sort = Sort::Oldest,
+                "sort" if val == "newest" => v.sort = Sort::Newest,
                 "ent" if !val.trim().is_empty() && v.ents.len() < 50 && !v.ents.contains(&val) => {
                     v.ents.push(val)
                 }
@@ -189,13 +194,21 @@ mod tests {
             article: Some("2020-02-04-sfqq".into()),
             hit: 2,
             raw: true,
-            sort: Sort::Date,
+            sort: Sort::Oldest,
             ents: vec!["张建党".into(), "许湾乡".into()],
             names: true,
             underline: true,
         };
         assert_eq!(ViewState::from_hash(&v.to_hash()), v);
         assert_eq!(ViewState::default().to_hash(), "#");
+        let newest = ViewState {
+            sort: Sort::Newest,
+            ..ViewState::default()
+        };
+        assert_eq!(newest.to_hash(), "#sort=newest");
+        assert_eq!(ViewState::from_hash("#sort=newest"), newest);
+        assert_eq!(ViewState::from_hash("#sort=date").sort, Sort::Oldest);
+        assert_eq!(ViewState::from_hash("#sort=bogus").sort, Sort::Relevance);
     }
 
     #[test]

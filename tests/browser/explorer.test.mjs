@@ -208,6 +208,8 @@ test('theme, font size and language toggles are remembered', async () => {
   await page.evaluate(() => { localStorage.setItem('archive-explorer.font', '"999"'); localStorage.setItem('archive-explorer.theme', '{bad'); });
   await page.reload();
   await ready(page);
+  // The settings were applied (the bad font fell back to 100%), so the theme check can fail.
+  await page.waitForFunction(() => document.documentElement.style.fontSize === '100%');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
   assert.deepEqual(page.errors, []);
 });
@@ -235,8 +237,13 @@ test('citations and exports', async () => {
 
 test('query text is never rendered as HTML', async () => {
   const page = await open();
-  await search(page, '<img src=x onerror="window.pwned=1">');
-  await page.waitForTimeout(200);
+  const q = '<img src=x onerror="window.pwned=1">';
+  await search(page, q);
+  // Wait until the app has rendered this query (the count equals the CLI's and the URL holds
+  // the query, written after the render), so that the absence checks below can fail.
+  await waitCount(page, cli(q).length);
+  await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, q);
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), q);
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(page.errors, []);
@@ -304,10 +311,12 @@ test('text meets WCAG AA contrast in light and dark themes', async () => {
 test('query hints, syntax help, landmarks and a print stylesheet', async () => {
   const page = await open();
   await search(page, 'title: "unclosed');
+  await page.locator('[data-testid=hint]').nth(1).waitFor();
   const hints = await page.locator('[data-testid=hint]').allTextContents();
   assert.equal(hints.length, 2, JSON.stringify(hints));
   assert.ok(hints.some((h) => h.includes('title')) && hints.some((h) => h.includes('引号')), JSON.stringify(hints));
   await search(page, '');
+  await waitCount(page, 8);
   assert.equal(await page.locator('[data-testid=hint]').count(), 0);
   await page.locator('[data-testid=result-count]').click();
   await page.keyboard.press('?');
@@ -386,9 +395,16 @@ test('people, places and organisations: facets, the index of names and underline
   const han = page.locator('[data-testid=reader] .ent-person[data-entity="韩宝珠"]');
   assert.deepEqual(await han.allTextContents(), ['韩主任', '韩主任', '韩宝珠']);
   assert.ok(await page.locator('[data-testid=reader] .ent-org').count() > 0);
-  // Marks survive inside underlined names.
-  assert.ok(await page.locator('[data-testid=reader] .ent mark, [data-testid=reader] mark .ent').count() >= 0);
-  assert.equal(new Set(await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => m.dataset.hit))).size, 2);
+  // Marks survive inside underlined names: both hits of 韩主任 are marked, numbered, and inside
+  // the underline of the person they name.
+  const marks = await page.locator('[data-testid=reader] mark').evaluateAll((ms) => ms.map((m) => ({
+    text: m.textContent, hit: m.dataset.hit, ent: m.closest('.ent')?.dataset.entity ?? null,
+  })));
+  assert.deepEqual(marks, [
+    { text: '韩主任', hit: '0', ent: '韩宝珠' },
+    { text: '韩主任', hit: '1', ent: '韩宝珠' },
+  ]);
+  assert.deepEqual(await page.locator('[data-testid=reader] .ent-person[data-entity="韩宝珠"] mark').allTextContents(), ['韩主任', '韩主任']);
   await page.screenshot({ path: artifact('entities.png') });
   assert.deepEqual(page.errors, []);
 });
@@ -404,4 +420,24 @@ test('results sort by date: oldest first, undated last', async () => {
   assert.equal(dated[0], '2020-02-04');
   assert.match(dates[7], /日期不详|undated/);
   assert.deepEqual(page.errors, []);
+});
+
+test('results sort by date: newest first, undated last; relevance restores the order', async () => {
+  const page = await open();
+  const relevance = await resultIds(page);
+  await page.locator('[data-testid=sort]').selectOption('newest');
+  await page.waitForFunction(() => location.hash.includes('sort=newest'));
+  const dates = await page.locator('[data-testid=result] .date').allTextContents();
+  assert.equal(dates.length, 8);
+  const dated = dates.slice(0, 7);
+  assert.deepEqual(dated, [...dated].sort().reverse(), JSON.stringify(dates));
+  assert.match(dates[7], /日期不详|undated/);
+  // A shared link keeps the order.
+  const other = await open(page.url());
+  assert.deepEqual(await resultIds(other), await resultIds(page));
+  assert.equal(await other.locator('[data-testid=sort]').inputValue(), 'newest');
+  await page.locator('[data-testid=sort]').selectOption('relevance');
+  await page.waitForFunction(() => !location.hash.includes('sort='));
+  assert.deepEqual(await resultIds(page), relevance);
+  assert.deepEqual([...page.errors, ...other.errors], []);
 });

@@ -1,0 +1,128 @@
+//! The explorer over a loaded index: state, derived results, and the panes.
+
+use yew::prelude::*;
+
+use super::derive::{derive, list_view};
+use super::header::{header, HeaderProps};
+use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
+use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
+use super::{browser, facets, names, reader, results, IndexRef};
+use crate::search::engine::SearchOptions;
+use crate::view::i18n::Lang;
+use crate::view::route::ViewState;
+
+fn initial_state() -> AppState {
+    AppState {
+        view: ViewState::from_hash(&browser::hash()),
+        theme: browser::load_setting("theme")
+            .map(|t| Theme::from_key(&t))
+            .unwrap_or_default(),
+        lang: browser::load_setting("lang")
+            .map(|l| Lang::from_key(&l))
+            .unwrap_or_default(),
+        font: browser::load_setting("font")
+            .and_then(|f| f.parse::<usize>().ok())
+            .filter(|f| *f < FONT_STEPS.len())
+            .unwrap_or(1),
+        shown: PAGE,
+        ..Default::default()
+    }
+}
+
+/// Props for [`Explorer`].
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    /// The index.
+    pub index: IndexRef,
+}
+
+/// The explorer over a loaded index.
+#[component]
+pub fn Explorer(p: &ExplorerProps) -> Html {
+    let ix = p.index.0;
+    let state = use_reducer(initial_state);
+    use_hash_sync(&state);
+    use_settings(state.theme, state.lang, state.font);
+    let update_ready = use_update_ready();
+
+    let derived = {
+        let v = state.view.clone();
+        let key = (list_view(&v), state.shown);
+        let shown = state.shown.max(PAGE);
+        use_memo(key, move |_| derive(ix, &v, shown))
+    };
+    // A performance mark after each render of new results (read by tests/browser/bench.mjs).
+    use_effect_with(derived.clone(), |_| {
+        if let Some(perf) = gloo::utils::window().performance() {
+            let _ = perf.mark("archive:results");
+        }
+    });
+
+    let open_doc = state
+        .view
+        .article
+        .as_ref()
+        .and_then(|id| ix.archive().articles.iter().position(|a| &a.id == id));
+    let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
+    let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
+
+    use_keyboard(
+        state.dispatcher(),
+        KeyContext {
+            ids: derived
+                .docs
+                .iter()
+                .take(state.shown)
+                .map(|d| ix.archive().articles[*d].id.clone())
+                .collect(),
+            selected: state.selected,
+            total: hit_total,
+            hit: state.view.hit,
+            reading: state.view.article.is_some(),
+        },
+    );
+
+    let dispatch = state.dispatcher();
+    let on_action = Callback::from(move |a: Action| dispatch.dispatch(a));
+    let lang = state.lang;
+    let hints: Vec<AttrValue> = derived
+        .query
+        .hints
+        .iter()
+        .map(|h| {
+            AttrValue::from(if lang == Lang::Zh {
+                h.message_zh()
+            } else {
+                h.message_en()
+            })
+        })
+        .collect();
+    let root_class = classes!("app", state.view.article.is_some().then_some("reading"));
+
+    html! {
+        <div class={root_class}>
+            {header(&HeaderProps {
+                query: state.view.query.clone(),
+                help: state.help,
+                theme: state.theme,
+                font: state.font,
+                names: state.view.names,
+                lang,
+                hints,
+                update_ready,
+                on_action: on_action.clone(),
+            })}
+            <main class="panes" id="main">
+                <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
+                if state.view.names {
+                    <names::NamesIndex index={p.index} {lang} on_action={on_action.clone()} />
+                } else {
+                    <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
+                        selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()} />
+                }
+                <reader::Reader index={p.index} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
+                    docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
+            </main>
+        </div>
+    }
+}

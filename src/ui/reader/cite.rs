@@ -1,0 +1,56 @@
+//! The reader's footer: copy a citation (GB/T 7714 or plain), and both citations as text.
+
+use yew::prelude::*;
+
+use crate::ui::state::Action;
+use crate::ui::{browser, IndexRef};
+use crate::view::cite;
+use crate::view::i18n::Lang;
+
+/// What [`cite_footer`] shows.
+pub struct CiteFooterProps {
+    /// The index.
+    pub index: IndexRef,
+    /// The open article.
+    pub doc: usize,
+    /// Language.
+    pub lang: Lang,
+    /// A message to show.
+    pub toast: Option<String>,
+    /// Actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The footer.
+pub fn cite_footer(p: &CiteFooterProps) -> Html {
+    let t = p.lang.t();
+    let archive = p.index.0.archive();
+    let Some(a) = archive.articles.get(p.doc) else {
+        return Html::default();
+    };
+    let gbt = cite::gbt7714(archive, a);
+    let plain = cite::plain(archive, a);
+    let copy = |text: String| {
+        let a = p.on_action.clone();
+        let done = t.copied.to_string();
+        Callback::from(move |_| {
+            if browser::copy(&text) {
+                a.emit(Action::Toast(Some(done.clone())));
+            } else {
+                // No clipboard (file://, old browser): select the citation text instead.
+                browser::focus("[data-testid=citation-gbt]");
+            }
+        })
+    };
+    html! {
+        <footer class="cite">
+            <div class="cite-buttons">
+                <button type="button" data-testid="cite-gbt" onclick={copy(gbt.clone())}>{t.cite_gbt}</button>
+                <button type="button" data-testid="cite-plain" onclick={copy(plain.clone())}>{t.cite_plain}</button>
+                if let Some(msg) = &p.toast { <span class="toast" role="status">{msg.clone()}</span> }
+            </div>
+            <p class="citation" data-testid="citation-gbt" tabindex="0">{gbt}</p>
+            <p class="citation" data-testid="citation-plain" tabindex="0">{plain}</p>
+        </footer>
+    }
+}

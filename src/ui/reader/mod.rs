@@ -1,0 +1,99 @@
+//! The reader: one article with every match highlighted, hit navigation, the original layout
+//! beside the repaired text, and citations: [`toolbar`], [`text`] (headline block, details,
+//! body) and [`cite`], view functions (see [`crate::ui`] for why not components).
+
+mod cite;
+mod text;
+mod toolbar;
+
+use yew::prelude::*;
+
+use super::state::Action;
+use super::{browser, IndexRef};
+use crate::search::Hit;
+use crate::view::i18n::Lang;
+use crate::view::route::ViewState;
+use cite::{cite_footer, CiteFooterProps};
+use text::{reader_text, ReaderTextProps};
+use toolbar::{reader_bar, ReaderBarProps};
+
+/// Props for [`Reader`].
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// The index.
+    pub index: IndexRef,
+    /// The open article.
+    pub doc: Option<usize>,
+    /// Its matches.
+    pub hit: Option<Hit>,
+    /// The view.
+    pub view: ViewState,
+    /// Language.
+    pub lang: Lang,
+    /// The listed articles (for previous / next).
+    pub docs: Vec<usize>,
+    /// Actions.
+    pub on_action: Callback<Action>,
+    /// A message to show.
+    pub toast: Option<String>,
+}
+
+/// The reader pane.
+#[component]
+pub fn Reader(p: &ReaderProps) -> Html {
+    let ix = p.index.0;
+    let t = p.lang.t();
+    let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
+    let current = if total > 0 {
+        p.view.hit.min(total - 1)
+    } else {
+        0
+    };
+    // Scroll the current hit into view whenever it or the article changes.
+    {
+        let key = (p.doc, current, p.view.raw);
+        use_effect_with(key, move |(doc, cur, _)| {
+            if doc.is_some() {
+                browser::scroll_into_view(&format!(
+                    "[data-testid=reader] mark[data-hit=\"{cur}\"]"
+                ));
+            }
+        });
+    }
+    let Some(d) = p.doc else {
+        return html! {
+            <section class="reader empty-reader" aria-label={t.pick_article}>
+                <p>{t.pick_article}</p>
+            </section>
+        };
+    };
+    let a = &ix.archive().articles[d];
+    let pos = p.docs.iter().position(|x| *x == d);
+    let id_at = |i: usize| p.docs.get(i).map(|x| ix.archive().articles[*x].id.clone());
+    let prev_id = pos.and_then(|i| i.checked_sub(1)).and_then(id_at);
+    let next_id = pos.and_then(|i| id_at(i + 1));
+    let raw = p.view.raw.then(|| {
+        let lines: Html = ix
+            .archive()
+            .raw_lines(a)
+            .into_iter()
+            .map(|(n, l)| html! { <div class="raw-line" data-line={n.to_string()}><span class="ln" aria-hidden="true">{n}</span><span class="lt">{l.to_string()}</span></div> })
+            .collect();
+        html! {
+            <section class="raw" data-testid="raw" aria-label={t.original_heading}>
+                <h3>{t.original_heading}</h3>
+                <div class="raw-lines">{lines}</div>
+            </section>
+        }
+    });
+    html! {
+        <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
+            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone() })}
+            <div class="reader-cols">
+                {reader_text(&ReaderTextProps { index: p.index, doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
+                {for raw}
+            </div>
+            {cite_footer(&CiteFooterProps { index: p.index, doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
+        </article>
+    }
+}

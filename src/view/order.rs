@@ -1,0 +1,235 @@
+//! Ordering: one shared stable sort on integer keys, and the order of the result list
+//! (relevance, date oldest first, date newest first).
+
+use super::route::Sort;
+use crate::archive::date::parse_iso_date;
+use crate::archive::Archive;
+
+/// Sorts `v` by `key`, ascending and stable (equal keys keep their order), in O(n log n).
+///
+/// The generic part only computes keys and moves elements; the sort itself ([`order_of`]) is
+/// one non-generic function shared by every caller.
+pub fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
+    let mut perm = order_of(v.iter().map(key).collect());
+    // Apply the permutation in place, one cycle at a time: position j receives the element that
+    // was at perm[j]; a visited position is marked with perm[j] == j.
+    for i in 0..perm.len() {
+        let mut cur = i;
+        loop {
+            let next = perm[cur];
+            perm[cur] = cur;
+            if next == i || next == cur {
+                break;
+            }
+            v.swap(cur, next);
+            cur = next;
+        }
+    }
+}
+
+/// The stable ascending order of `keys`: the original positions, sorted. The `(key, position)`
+/// pairs are distinct, so an unstable sort orders them exactly as a stable sort by key would.
+fn order_of(keys: Vec<u64>) -> Vec<usize> {
+    let mut keyed: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
+    heapsort(&mut keyed);
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Heapsort: O(n log n) in every case, no allocation, and a few hundred bytes of wasm (the
+/// standard library's sorts add several kilobytes per element type; the first load has a
+/// budget, see `scripts/sizes.mjs`).
+fn heapsort(v: &mut [(u64, usize)]) {
+    fn sift_down(v: &mut [(u64, usize)], mut root: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= v.len() {
+                return;
+            }
+            if child + 1 < v.len() && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for i in (0..v.len() / 2).rev() {
+        sift_down(v, i);
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(&mut v[..end], 0);
+    }
+}
+
+/// `n` counted down: sorting by `desc(n)` puts the largest first.
+pub fn desc(n: usize) -> u64 {
+    u64::MAX - n as u64
+}
+
+/// A day as an integer that orders like the date (any `i32` year).
+fn day_key(iso: &str) -> Option<u64> {
+    let (y, m, d) = parse_iso_date(iso)?;
+    let year = (i64::from(y) - i64::from(i32::MIN)) as u64; // 0 ..= 2^32 - 1
+    Some(year << 9 | u64::from(m.min(15)) << 5 | u64::from(d.min(31)))
+}
+
+/// Orders `docs` (given in relevance order) by `sort`; `date` gives a document's ISO date.
+/// By date, undated documents come last, and documents of the same day keep relevance order.
+pub fn order_by<'a>(
+    docs: &[usize],
+    sort: Sort,
+    date: impl Fn(usize) -> Option<&'a str>,
+) -> Vec<usize> {
+    let mut out = docs.to_vec();
+    if sort == Sort::Relevance {
+        return out;
+    }
+    let newest = sort == Sort::Newest;
+    sort_by_key(&mut out, |d| match date(*d).and_then(day_key) {
+        None => u64::MAX,
+        Some(k) if newest => u64::MAX - 1 - k,
+        Some(k) => k,
+    });
+    out
+}
+
+/// Orders `docs` (given in relevance order) of `archive` by `sort`.
+pub fn order(archive: &Archive, docs: &[usize], sort: Sort) -> Vec<usize> {
+    order_by(docs, sort, |d| {
+        archive.articles.get(d).and_then(|a| a.date.as_deref())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_by_key_is_stable() {
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut v, |x| x.0);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut v, |x| desc(x.0));
+        assert_eq!(v, [(2, 'a'), (2, 'c'), (1, 'b'), (1, 'e'), (0, 'd')]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_by_key(&mut empty, |x| u64::from(*x));
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn heapsort_equals_the_standard_sort() {
+        // A small linear congruential generator: many lengths, many duplicate keys.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed >> 33
+        };
+        for len in (0..70).chain([255, 256, 257, 1000]) {
+            for modulus in [1, 2, 3, 10, 1 << 31] {
+                let keys: Vec<u64> = (0..len).map(|_| next() % modulus).collect();
+                let mut got: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut want = got.clone();
+                heapsort(&mut got);
+                want.sort();
+                assert_eq!(got, want, "len {len} modulus {modulus}");
+                let mut items: Vec<(u64, usize)> = got.iter().map(|p| (p.0, p.1 * 7)).collect();
+                items.reverse();
+                let mut stable = items.clone();
+                stable.sort_by_key(|x| x.0);
+                sort_by_key(&mut items, |x| x.0);
+                assert_eq!(items, stable, "stable: len {len} modulus {modulus}");
+            }
+        }
+        let mut extremes = vec![(u64::MAX, 1), (0, 0), (u64::MAX, 0), (1, 5)];
+        heapsort(&mut extremes);
+        assert_eq!(extremes, [(0, 0), (1, 5), (u64::MAX, 0), (u64::MAX, 1)]);
+    }
+
+    #[test]
+    fn sort_by_key_handles_long_lists() {
+        // Long enough that a quadratic sort would show; checks order and stability.
+        let n = 20_000usize;
+        let mut v: Vec<(usize, usize)> = (0..n).map(|i| ((i * 7919) % 97, i)).collect();
+        sort_by_key(&mut v, |x| x.0 as u64);
+        assert!(v
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1)));
+        assert_eq!(v.len(), n);
+    }
+
+    // Documents 0..6 in relevance order; 2 and 5 undated, 1 and 4 on the same day.
+    const DATES: [Option<&str>; 6] = [
+        Some("2020-02-08"),
+        Some("2020-02-04"),
+        None,
+        Some("2019-12-31"),
+        Some("2020-02-04"),
+        None,
+    ];
+    fn date(d: usize) -> Option<&'static str> {
+        DATES.get(d).copied().flatten()
+    }
+    const DOCS: [usize; 6] = [0, 1, 2, 3, 4, 5];
+
+    #[test]
+    fn relevance_keeps_the_given_order() {
+        assert_eq!(order_by(&[4, 0, 2], Sort::Relevance, date), [4, 0, 2]);
+    }
+
+    #[test]
+    fn oldest_first_undated_last_ties_in_relevance_order() {
+        assert_eq!(order_by(&DOCS, Sort::Oldest, date), [3, 1, 4, 0, 2, 5]);
+        // Relevance order decides ties, not document number.
+        assert_eq!(order_by(&[5, 4, 2, 1], Sort::Oldest, date), [4, 1, 5, 2]);
+    }
+
+    #[test]
+    fn newest_first_undated_last_ties_in_relevance_order() {
+        assert_eq!(order_by(&DOCS, Sort::Newest, date), [0, 1, 4, 3, 2, 5]);
+        assert_eq!(order_by(&[5, 4, 2, 1], Sort::Newest, date), [4, 1, 5, 2]);
+    }
+
+    #[test]
+    fn malformed_dates_count_as_undated() {
+        let date = |d: usize| ["2020-02-30x", "2020-01-01", "bad"].get(d).copied();
+        assert_eq!(order_by(&[0, 1, 2], Sort::Oldest, date), [1, 0, 2]);
+        assert_eq!(order_by(&[2, 0, 1], Sort::Newest, date), [1, 2, 0]);
+    }
+
+    #[test]
+    fn years_order_across_the_whole_range() {
+        let date = |d: usize| ["0001-01-01", "9999-12-31", "2020-02-04"].get(d).copied();
+        assert_eq!(order_by(&[0, 1, 2], Sort::Oldest, date), [0, 2, 1]);
+        assert_eq!(order_by(&[0, 1, 2], Sort::Newest, date), [1, 2, 0]);
+    }
+
+    #[test]
+    fn the_seed_archive_by_date() {
+        let e = crate::data::load().expect("the embedded archive decodes");
+        let a = &e.archive;
+        let docs: Vec<usize> = (0..a.articles.len()).collect();
+        for sort in [Sort::Oldest, Sort::Newest] {
+            let o = order(a, &docs, sort);
+            let mut sorted = o.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, docs, "a permutation");
+            let dates: Vec<Option<&str>> =
+                o.iter().map(|d| a.articles[*d].date.as_deref()).collect();
+            let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+            assert!(
+                dates[dated.len()..].iter().all(Option::is_none),
+                "undated last: {dates:?}"
+            );
+            let mut want = dated.clone();
+            want.sort_unstable();
+            if sort == Sort::Newest {
+                want.reverse();
+            }
+            assert_eq!(dated, want, "{sort:?}");
+        }
+    }
+}
