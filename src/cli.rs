@@ -81,7 +81,7 @@ pub fn search_json(a: Archive, q: &str) -> Result<Value, String> {
     let hints: Vec<Value> = query
         .hints
         .iter()
-        .map(|h| json!({"start": h.start, "end": h.end, "message": h.message_en()}))
+        .map(|h| json!({"start": h.start, "end": h.end, "message": crate::view::i18n::Lang::En.hint(h)}))
         .collect();
     if hints.is_empty() {
         return Ok(Value::Array(hits));

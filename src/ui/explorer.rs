@@ -89,13 +89,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .query
         .hints
         .iter()
-        .map(|h| {
-            AttrValue::from(if lang == Lang::Zh {
-                h.message_zh()
-            } else {
-                h.message_en()
-            })
-        })
+        .map(|h| AttrValue::from(lang.hint(h)))
+        .chain(
+            state
+                .view
+                .query_cut
+                .map(|n| AttrValue::from(lang.query_cut(n))),
+        )
         .collect();
     let root_class = classes!("app", state.view.article.is_some().then_some("reading"));
 

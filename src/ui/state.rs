@@ -124,6 +124,7 @@ impl Reducible for AppState {
         match action {
             Action::Query(q) => {
                 s.view.query = q;
+                s.view.query_cut = None;
                 s.view.hit = 0;
                 s.selected = None;
                 s.shown = PAGE;

@@ -54,6 +54,60 @@ impl Lang {
         }
     }
 
+    /// A query hint in this language.
+    pub fn hint(self, h: &crate::search::query::Hint) -> String {
+        use crate::search::query::HintKind;
+        match self {
+            Lang::Zh => match &h.kind {
+                HintKind::UnbalancedQuote => "引号未闭合:短语一直延续到结尾。".into(),
+                HintKind::EmptyField(f) => format!("字段 `{f}:` 为空,已忽略。"),
+                HintKind::UnknownField(f) => {
+                    format!("未知字段 `{f}:`,按普通文字搜索。可用字段:title、author、kind、date。")
+                }
+                HintKind::UnknownKind(k) => {
+                    format!("未知体裁 `{k}`:可用 消息、通讯、图片新闻、评论、其他。")
+                }
+                HintKind::BadDate(d) => {
+                    format!("无法识别日期 `{d}`:请用 2020-02-04、2月4日 或范围 a..b。")
+                }
+                HintKind::DanglingOr => "`OR` 两边都需要有词。".into(),
+                HintKind::EmptyTerm => "忽略了没有可搜索字符的词。".into(),
+                HintKind::TooManyTerms { kept, dropped } => {
+                    format!("只检索前 {kept} 个词,其余 {dropped} 个已略去。")
+                }
+            },
+            Lang::En => match &h.kind {
+                HintKind::UnbalancedQuote => "Unclosed quote: the phrase runs to the end.".into(),
+                HintKind::EmptyField(f) => format!("Empty field `{f}:` ignored."),
+                HintKind::UnknownField(f) => format!(
+                    "Unknown field `{f}:`, searched as text. Fields: title, author, kind, date."
+                ),
+                HintKind::UnknownKind(k) => {
+                    format!("Unknown kind `{k}`: use news, feature, photo, commentary, other.")
+                }
+                HintKind::BadDate(d) => {
+                    format!("Date `{d}` not understood: use 2020-02-04, 2月4日 or a range a..b.")
+                }
+                HintKind::DanglingOr => "`OR` needs a term on both sides.".into(),
+                HintKind::EmptyTerm => "A term with no searchable characters was ignored.".into(),
+                HintKind::TooManyTerms { kept, dropped } => {
+                    format!("Only the first {kept} terms are searched; {dropped} were left out.")
+                }
+            },
+        }
+    }
+
+    /// Says that a link's query of `n` characters was cut to [`super::route::QUERY_CAP`].
+    pub fn query_cut(self, n: usize) -> String {
+        let cap = super::route::QUERY_CAP;
+        match self {
+            Lang::Zh => format!("链接中的查询有 {n} 个字符，只读取了前 {cap} 个。"),
+            Lang::En => {
+                format!("The link's query has {n} characters; only the first {cap} were read.")
+            }
+        }
+    }
+
     /// A kind's name.
     pub fn kind(self, k: Kind) -> &'static str {
         match self {

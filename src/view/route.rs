@@ -47,7 +47,14 @@ pub struct ViewState {
     pub names: bool,
     /// Underline people, places and organisations in the reader.
     pub underline: bool,
+    /// The link's query was longer than [`QUERY_CAP`] characters and was cut: its length.
+    /// Never written to a hash; the interface says so in a hint.
+    pub query_cut: Option<usize>,
 }
+
+/// The longest query read from a link, in characters (a pasted link can be any length; the
+/// search box is not limited).
+pub const QUERY_CAP: usize = 2000;
 
 const COMPONENT: &AsciiSet = &CONTROLS
     .add(b' ')
@@ -142,7 +149,11 @@ impl ViewState {
             let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let Some(val) = dec(raw) else { continue };
             match k {
-                "q" => v.query = val.chars().take(2000).collect(),
+                "q" => {
+                    let n = val.chars().count();
+                    v.query = val.chars().take(QUERY_CAP).collect();
+                    v.query_cut = (n > QUERY_CAP).then_some(n);
+                }
                 "kind" => {
                     for name in val.split(',') {
                         if let Some(kind) = Kind::from_name(name) {
@@ -198,6 +209,7 @@ mod tests {
             ents: vec!["张建党".into(), "许湾乡".into()],
             names: true,
             underline: true,
+            query_cut: None,
         };
         assert_eq!(ViewState::from_hash(&v.to_hash()), v);
         assert_eq!(ViewState::default().to_hash(), "#");
@@ -224,5 +236,17 @@ mod tests {
             assert!(v.kinds.is_empty() && v.from.is_none() && v.hit == 0, "{h}");
         }
         assert_eq!(ViewState::from_hash("#q=%E5%8F%A3").query, "口");
+    }
+
+    #[test]
+    fn a_long_query_in_a_link_is_cut_and_says_so() {
+        let long = "疫".repeat(QUERY_CAP + 5);
+        let v = ViewState::from_hash(&format!("#q={long}"));
+        assert_eq!(v.query.chars().count(), QUERY_CAP);
+        assert_eq!(v.query_cut, Some(QUERY_CAP + 5));
+        let v = ViewState::from_hash(&format!("#q={}", "疫".repeat(QUERY_CAP)));
+        assert_eq!(v.query_cut, None);
+        // Never written back into a link.
+        assert!(!v.to_hash().contains("cut"));
     }
 }

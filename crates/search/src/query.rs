@@ -144,52 +144,6 @@ pub enum HintKind {
     },
 }
 
-impl Hint {
-    /// A short English explanation.
-    pub fn message_en(&self) -> String {
-        match &self.kind {
-            HintKind::UnbalancedQuote => "Unclosed quote: the phrase runs to the end.".into(),
-            HintKind::EmptyField(f) => format!("Empty field `{f}:` ignored."),
-            HintKind::UnknownField(f) => format!(
-                "Unknown field `{f}:`, searched as text. Fields: title, author, kind, date."
-            ),
-            HintKind::UnknownKind(k) => {
-                format!("Unknown kind `{k}`: use news, feature, photo, commentary, other.")
-            }
-            HintKind::BadDate(d) => {
-                format!("Date `{d}` not understood: use 2020-02-04, 2月4日 or a range a..b.")
-            }
-            HintKind::DanglingOr => "`OR` needs a term on both sides.".into(),
-            HintKind::EmptyTerm => "A term with no searchable characters was ignored.".into(),
-            HintKind::TooManyTerms { kept, dropped } => {
-                format!("Only the first {kept} terms are searched; {dropped} were left out.")
-            }
-        }
-    }
-
-    /// A short Chinese explanation.
-    pub fn message_zh(&self) -> String {
-        match &self.kind {
-            HintKind::UnbalancedQuote => "引号未闭合:短语一直延续到结尾。".into(),
-            HintKind::EmptyField(f) => format!("字段 `{f}:` 为空,已忽略。"),
-            HintKind::UnknownField(f) => {
-                format!("未知字段 `{f}:`,按普通文字搜索。可用字段:title、author、kind、date。")
-            }
-            HintKind::UnknownKind(k) => {
-                format!("未知体裁 `{k}`:可用 消息、通讯、图片新闻、评论、其他。")
-            }
-            HintKind::BadDate(d) => {
-                format!("无法识别日期 `{d}`:请用 2020-02-04、2月4日 或范围 a..b。")
-            }
-            HintKind::DanglingOr => "`OR` 两边都需要有词。".into(),
-            HintKind::EmptyTerm => "忽略了没有可搜索字符的词。".into(),
-            HintKind::TooManyTerms { kept, dropped } => {
-                format!("只检索前 {kept} 个词,其余 {dropped} 个已略去。")
-            }
-        }
-    }
-}
-
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
