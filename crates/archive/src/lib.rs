@@ -9,6 +9,8 @@ pub mod model;
 pub use model::*;
 
 #[cfg(feature = "parse")]
+pub mod encoding;
+#[cfg(feature = "parse")]
 pub mod entities;
 #[cfg(feature = "parse")]
 pub mod error;
@@ -19,9 +21,13 @@ pub mod markdown;
 #[cfg(feature = "parse")]
 pub mod page;
 #[cfg(feature = "parse")]
+pub mod pathmeta;
+#[cfg(feature = "parse")]
 pub mod text;
 
 #[cfg(feature = "parse")]
 pub use error::ParseError;
 #[cfg(feature = "parse")]
-pub use load::{load_dir, load_paths, parse_file, Sidecar};
+pub use load::{
+    load, load_dir, load_paths, parse_file, FolderMeta, Options, PageStat, Report, Sidecar,
+};
