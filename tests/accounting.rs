@@ -236,7 +236,7 @@ fn generated_pages_parse_to_their_article_counts() {
         year: Some(2020),
         ..Default::default()
     };
-    for p in archive_explorer::synth::pages(400, 3) {
+    for p in archive_explorer::synth::pages(2_000, 3) {
         let (_, articles, notes) = parse_page_lenient(&p.path, &p.text, &meta);
         assert!(notes.is_empty(), "{}: {notes:?}", p.path);
         assert_eq!(articles.len(), p.articles, "{}\n{}", p.path, p.text);
@@ -256,10 +256,11 @@ fn fifty_pages_with_one_broken_page_build_with_one_warning() {
         std::fs::write(&path, &p.text).expect("write");
     }
     // The broken one: a byte that is neither UTF-8 nor GB18030, on line 3.
-    let mut bytes = "河畔新闻\n\u{3000}\u{3000}本报讯　今天天气晴朗。\n"
+    let mut bytes = "河畔新闻\n\u{3000}\u{3000}本报讯　今天天气晴朗。\n\u{3000}\u{3000}午后"
         .as_bytes()
         .to_vec();
-    bytes.extend_from_slice(b"\xff\xff\n");
+    bytes.extend_from_slice(b"\xff\xff");
+    bytes.extend_from_slice("有雨。\n".as_bytes());
     std::fs::write(dir.join("2020/01/01/99.txt"), &bytes).expect("write");
     let r = load(std::slice::from_ref(&dir), &lenient()).expect("builds");
     assert_eq!(r.archive.pages.len(), 50);

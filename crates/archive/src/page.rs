@@ -410,7 +410,14 @@ pub fn parse_page_lenient(
         notes.push((1, "empty page: no text found".to_string()));
         return (page, Vec::new(), notes);
     }
-    let indented_page = blocks.iter().filter(|b| b.indented).count() * 2 > blocks.len();
+    // Indented when most text blocks are (headline lines are never indented, so they do not
+    // count: a short page of headlines and one photo caption is still indented).
+    let text_blocks = blocks
+        .iter()
+        .filter(|b| !matches!(b.role, Role::Headline | Role::Kicker | Role::Subtitle));
+    let (n_text, n_indented) =
+        text_blocks.fold((0, 0), |(n, k), b| (n + 1, k + b.indented as usize));
+    let indented_page = n_indented * 2 > n_text;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
