@@ -815,4 +815,48 @@ mod tests {
         assert_eq!(a[0].paragraphs[0].text, "本报讯 会上，大家发言。");
         assert_eq!(a[0].paragraphs[0].lines, [3, 5]);
     }
+
+    #[test]
+    fn a_long_kicker_on_the_first_line_opens_the_page() {
+        // Issue 12: a 60–120 character kicker ending with —— used to reject the whole page.
+        let kicker = format!("{}——", "各地各部门认真落实决策部署，".repeat(6));
+        assert!(kicker.chars().count() > 80);
+        let text = format!("{kicker}\n春运平稳有序\n\u{3000}\u{3000}本报北京2月4日电　（记者林帆）春运开局平稳。\n");
+        let (page, a, notes) = parse_page_lenient("p.txt", &text, &Sidecar::default());
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(page.unstructured.is_empty());
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].kicker.as_deref(), Some(kicker.as_str()));
+        assert_eq!(a[0].title, "春运平稳有序");
+        // A dash-ended line with no title below it stays text.
+        let a = parse("标题\n\n本报讯 正文。\n\n他停了一下，接着说——\n\n最后一段。\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn e_edition_headlines_after_a_blank_line_are_new_articles() {
+        let i = "\u{3000}\u{3000}";
+        let text = format!(
+            "第一篇标题\n{i}本报讯　第一段。\n{i}第二段。\n\n第二篇标题\n{i}第二篇正文。\n{i}小标题\n{i}正文继续。\n广告\n第三篇\n——副题\n{i}正文。\n"
+        );
+        let a = parse(&text);
+        let titles: Vec<&str> = a.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["第一篇标题", "第二篇标题", "广告", "第三篇"]);
+        assert_eq!(a[1].intertitles[0].text, "小标题");
+        assert_eq!(a[3].subtitle.as_deref(), Some("——副题"));
+    }
+
+    #[test]
+    fn text_without_a_headline_is_kept_unstructured() {
+        let text = "这一段没有标题，但是必须保留下来，而且可以检索。\n\n标题\n\n本报讯 正文。\n";
+        let (page, a, notes) = parse_page_lenient("p.txt", text, &Sidecar::default());
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].title, UNSTRUCTURED_TITLE);
+        assert!(a[0].paragraphs[0].text.starts_with("这一段没有标题"));
+        assert_eq!(page.unstructured, [1]);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].1.starts_with("text before the first headline"));
+        assert!(parse_page("p.txt", text, &Sidecar::default()).is_err());
+    }
 }
