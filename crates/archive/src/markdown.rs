@@ -99,7 +99,7 @@ pub fn parse_markdown_lenient(name: &str, text: &str) -> (Page, Vec<Article>, Ve
                 notes.push((n, format!("expected `key: value`, found {line:?}: ignored")));
                 continue;
             };
-            let value = value.trim().trim_matches('"').to_string();
+            let value = value.trim().trim_matches('"').trim().to_string();
             let opt = (!value.is_empty()).then(|| value.clone());
             match key.trim() {
                 "title" => a.title = value,
@@ -232,4 +232,25 @@ pub fn parse_markdown_lenient(name: &str, text: &str) -> (Page, Vec<Article>, Ve
         figure_refs(&p.text, &mut a.figures);
     }
     (page, vec![a], notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_dates_are_trimmed_and_checked() {
+        let (p, a, notes) = parse_markdown_lenient(
+            "a.md",
+            "---\ntitle: 标题\ndate: \" 2020-02-12 \"\n---\n正文。\n",
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(a[0].date.as_deref(), Some("2020-02-12"));
+        assert_eq!(p.date.as_deref(), Some("2020-02-12"));
+        let (_, a, notes) =
+            parse_markdown_lenient("a.md", "---\ntitle: 标题\ndate: +020-02-12\n---\n正文。\n");
+        assert_eq!(a[0].date, None);
+        assert_eq!(notes[0].0, 3);
+        assert!(notes[0].1.starts_with("bad date"));
+    }
 }

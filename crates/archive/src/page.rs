@@ -577,6 +577,9 @@ fn article_start(
     prev_open: bool,
 ) -> Option<usize> {
     let b0 = &blocks[i];
+    // On an indented page a paragraph left open (no closing punctuation) only continues on an
+    // unindented line right below it: after a blank line, the unindented line is a headline.
+    let prev_open = prev_open && !(indented_page && b0.gap >= 1);
     if b0.role == Role::Headline && is_label(&b0.text) && !b0.indented && !prev_open {
         return Some(1);
     }
@@ -602,7 +605,10 @@ fn article_start(
     }
     let heads = &blocks[i..i + run];
     let has_kicker = b0.role == Role::Kicker;
-    let e_start = indented_page && !b0.indented && !prev_open && b0.role != Role::Subtitle;
+    let e_start = indented_page
+        && !b0.indented
+        && b0.role != Role::Subtitle
+        && (!prev_open || (has_kicker && run >= 2));
     let has_sub = heads.iter().any(|b| b.role == Role::Subtitle);
     let has_tag = heads.iter().any(|b| split_column_tag(&b.text).1.is_some());
     let next = blocks.get(i + run).map(|b| b.role);
@@ -845,6 +851,11 @@ mod tests {
         assert_eq!(titles, ["第一篇标题", "第二篇标题", "广告", "第三篇"]);
         assert_eq!(a[1].intertitles[0].text, "小标题");
         assert_eq!(a[3].subtitle.as_deref(), Some("——副题"));
+        // A paragraph without closing punctuation (a chart note) does not swallow the headline
+        // after a blank line.
+        let text = format!("甲\n{i}正文。\n{i}数据来源：某某统计局\n\n乙标题\n{i}正文。\n");
+        let titles: Vec<String> = parse(&text).into_iter().map(|x| x.title).collect();
+        assert_eq!(titles, ["甲", "乙标题"]);
     }
 
     #[test]
