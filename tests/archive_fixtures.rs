@@ -364,7 +364,7 @@ fn paths_archive_toml_and_encodings() {
 }
 
 #[test]
-fn ocr_page_with_a_long_kicker_and_a_sidecar_date_with_spaces() {
+fn ocr_page_with_a_long_kicker_a_two_line_headline_and_a_sidecar_date_with_spaces() {
     let r = load(
         &[common::root().join("tests/fixtures/ingest/ocr")],
         &Options::default(),
@@ -372,10 +372,13 @@ fn ocr_page_with_a_long_kicker_and_a_sidecar_date_with_spaces() {
     .expect("loads");
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     let a = &r.archive.articles;
-    assert_eq!(a.len(), 3);
+    assert_eq!(a.len(), 4);
     assert!(a[0].kicker.as_deref().is_some_and(|k| k.ends_with("——")));
     assert_eq!(a[0].title, "河湾区背街小巷换新颜");
     assert_eq!(a[1].title, "老街坊说新路");
-    assert_eq!(a[2].kind, Kind::Photo);
+    // Kicker and title after one blank line, no byline or dateline: still a new article.
+    assert_eq!(a[2].kicker.as_deref(), Some("小巷深处有书香"));
+    assert_eq!(a[2].title, "社区图书角开门迎客");
+    assert_eq!(a[3].kind, Kind::Photo);
     assert_eq!(r.archive.pages[0].date.as_deref(), Some("2020-12-04"));
 }

@@ -620,6 +620,17 @@ fn article_start(
     if has_kicker || e_start {
         return Some(run);
     }
+    // Two headline lines in a row after a finished paragraph are a kicker and a title: an
+    // intertitle is one line, and a short body line after it ends like a sentence.
+    let two_heads = run >= 2
+        && !prev_open
+        && heads
+            .iter()
+            .all(|b| b.role == Role::Headline && !b.text.chars().last().is_some_and(is_closing))
+        && next.is_some_and(|r| matches!(r, Role::Body | Role::ClosingByline));
+    if two_heads {
+        return Some(run.min(3));
+    }
     if has_sub || has_tag || confirmed_by_next || (gap && heads[0].role == Role::Headline) {
         // Without confirmation after it, a gap-started run is only its first line (the rest
         // may be the first paragraph of a feature without byline).
