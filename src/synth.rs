@@ -348,9 +348,10 @@ fn synth_article(rng: &mut Rng, month: u32, day: u32, body_chars: usize) -> Vec<
     lines
 }
 
-/// Generates `n` articles as e-edition pages, 3 to 6 articles a page, 8 pages a day from
-/// 2020-01-01, under `YYYY/MM/DD/NN.txt`; one page in ten has a sidecar (paper, page). Every
-/// body paragraph is about 1,500 characters per article in all.
+/// Generates `n` articles as pages of 3 to 6 articles, 8 pages a day from 2020-01-01: four in
+/// five in the e-edition layout, one in five like an OCR'd print page; named
+/// `YYYY/MM/DD/NN.txt`, `YYYY/rmrb_YYYYMMDD_pNN.txt` or `YYYY/YYYY-MM-DD_第N版.txt`; one page in
+/// ten has a sidecar (paper, page). About 1,430 characters per article.
 pub fn pages(n: usize, seed: u64) -> Vec<SynthPage> {
     let mut rng = Rng(seed);
     let mut out = Vec::new();
@@ -371,8 +372,23 @@ pub fn pages(n: usize, seed: u64) -> Vec<SynthPage> {
             }
         }
         let count = (3 + rng.below(4)).min(n - made);
+        // One page in five is laid out like an OCR'd print page: no indentation, a blank line
+        // after every line, two between articles.
+        let ocr = rng.below(5) == 0;
         let mut lines: Vec<String> = Vec::new();
         for k in 0..count {
+            let body = 1_200 + rng.below(600);
+            let article = synth_article(&mut rng, m, d, body);
+            if ocr {
+                if k > 0 {
+                    lines.push(String::new());
+                }
+                for l in article {
+                    lines.push(l.trim_start_matches('\u{3000}').to_string());
+                    lines.push(String::new());
+                }
+                continue;
+            }
             if k > 0 {
                 match rng.below(3) {
                     0 => {}
@@ -380,16 +396,21 @@ pub fn pages(n: usize, seed: u64) -> Vec<SynthPage> {
                     _ => lines.push("\u{3000}\u{3000}".to_string()),
                 }
             }
-            let body = 1_200 + rng.below(600);
-            lines.extend(synth_article(&mut rng, m, d, body));
+            lines.extend(article);
         }
         let mut text = lines.join("\n");
         text.push('\n');
         let p = page_no % 8 + 1;
         let sidecar =
             (page_no % 10 == 9).then(|| format!("paper = \"合成日报\"\npage = \"{p}\"\n"));
+        // Names as archives come: folders by day, or the date and page in the file name.
+        let path = match page_no % 3 {
+            0 => format!("{y:04}/{m:02}/{d:02}/{p:02}.txt"),
+            1 => format!("{y:04}/rmrb_{y:04}{m:02}{d:02}_p{p:02}.txt"),
+            _ => format!("{y:04}/{y:04}-{m:02}-{d:02}_第{p}版.txt"),
+        };
         out.push(SynthPage {
-            path: format!("{y:04}/{m:02}/{d:02}/{p:02}.txt"),
+            path,
             text,
             sidecar,
             articles: count,
