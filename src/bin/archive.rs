@@ -29,8 +29,8 @@ const USAGE: &str = "usage:
                                  ground truth for a JSON list of queries (see bench/peers)
   archive synth N OUT_DIR        write N synthetic articles (from the seed's sentences) as .md
   archive synth --pages N OUT_DIR
-                                 write N synthetic articles as e-edition pages (.txt in
-                                 YYYY/MM/DD/ folders, some sidecars, an archive.toml)
+                                 write N synthetic articles as pages (e-edition and
+                                 OCR layouts, dated by path, an archive.toml, sidecars)
 Paths may be .txt pages (with optional .toml sidecars), .md articles, or folders of them
 (read recursively). Warnings go to stderr; --strict or ARCHIVE_STRICT=1 makes them errors.";
 
