@@ -2,7 +2,9 @@
 //!
 //! [`model`] holds the data types, which the wasm app receives precomputed. The parsers
 //! ([`page`] for OCR'd pages, [`markdown`] for clean one-article files) and the file loader
-//! ([`load`]) run natively: in `build.rs`, in the `archive` CLI and in tests.
+//! ([`load`], with [`encoding`] detection and [`pathmeta`] dates from file names) run natively:
+//! in `build.rs`, in the `archive` CLI and in tests. Loading never stops on one page: what is
+//! unsure is a warning in the [`load::Report`].
 
 pub mod date;
 pub mod model;

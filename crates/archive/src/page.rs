@@ -627,6 +627,10 @@ fn article_start(
         && heads
             .iter()
             .all(|b| b.role == Role::Headline && !b.text.chars().last().is_some_and(is_closing))
+        // A body line cut by a column break usually carries a comma; a title does not.
+        && heads[1..]
+            .iter()
+            .all(|b| !b.text.contains(['，', ',']) && char_len(&b.text) <= 30)
         && next.is_some_and(|r| matches!(r, Role::Body | Role::ClosingByline));
     if two_heads {
         return Some(run.min(3));
@@ -867,6 +871,21 @@ mod tests {
         let text = format!("甲\n{i}正文。\n{i}数据来源：某某统计局\n\n乙标题\n{i}正文。\n");
         let titles: Vec<String> = parse(&text).into_iter().map(|x| x.title).collect();
         assert_eq!(titles, ["甲", "乙标题"]);
+    }
+
+    #[test]
+    fn ocr_kicker_and_title_after_one_blank_line() {
+        let a = parse(
+            "甲标题\n\n本报讯 正文。\n\n小巷深处有书香\n\n社区图书角开门\n\n图书角免费借阅。\n",
+        );
+        let titles: Vec<&str> = a.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["甲标题", "社区图书角开门"]);
+        assert_eq!(a[1].kicker.as_deref(), Some("小巷深处有书香"));
+        // An intertitle over a body line cut by a column break stays in the article.
+        let a = parse("甲标题\n\n本报讯 正文。\n\n小标题在这里\n\n他们说，我们要\n\n继续前进。\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].intertitles[0].text, "小标题在这里");
+        assert_eq!(a[0].paragraphs[1].text, "他们说，我们要");
     }
 
     #[test]
