@@ -64,23 +64,34 @@ pub fn check_text(r: &Report, summary: bool) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     if !summary {
+        // Columns line up in a terminal: CJK characters take two cells.
+        let cells = |s: &str| -> usize {
+            s.chars()
+                .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+                .sum()
+        };
         let width = r
             .pages
             .iter()
-            .map(|p| p.file.chars().count())
+            .map(|p| cells(&p.file))
             .max()
             .unwrap_or(4)
-            .min(60);
+            .clamp(4, 80);
+        let pad = |s: &str| format!("{s}{}", " ".repeat(width.saturating_sub(cells(s))));
         let _ = writeln!(
             out,
-            "{:<width$}  {:>8}  {:>12}  {:>8}  {:>9}",
-            "page", "articles", "unstructured", "warnings", "time"
+            "{}  {:>8}  {:>12}  {:>8}  {:>9}",
+            pad("page"),
+            "articles",
+            "unstructured",
+            "warnings",
+            "time"
         );
         for p in &r.pages {
             let _ = writeln!(
                 out,
-                "{:<width$}  {:>8}  {:>12}  {:>8}  {:>6.2} ms",
-                p.file,
+                "{}  {:>8}  {:>12}  {:>8}  {:>6.2} ms",
+                pad(&p.file),
                 p.articles,
                 p.unstructured,
                 p.warnings,

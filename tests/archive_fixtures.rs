@@ -382,3 +382,21 @@ fn ocr_page_with_a_long_kicker_a_two_line_headline_and_a_sidecar_date_with_space
     assert_eq!(a[3].kind, Kind::Photo);
     assert_eq!(r.archive.pages[0].date.as_deref(), Some("2020-12-04"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_read_once() {
+    let dir = common::root().join("target/test-tmp/loop");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a")).expect("dir");
+    write(
+        &dir.join("a"),
+        "p.txt",
+        "标题\n\n本报讯 正文。\n".as_bytes(),
+    );
+    std::os::unix::fs::symlink(&dir, dir.join("a/back")).expect("link");
+    let r = load(&[dir], &Options::default()).expect("loads");
+    assert_eq!(r.archive.pages.len(), 1);
+    assert_eq!(r.warnings.len(), 1);
+    assert!(r.warnings[0].to_string().contains("folder already read"));
+}

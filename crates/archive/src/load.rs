@@ -303,6 +303,7 @@ fn walk(
     recursive: bool,
     items: &mut Vec<Item>,
     warnings: &mut Vec<ParseError>,
+    seen: &mut HashSet<PathBuf>,
 ) -> Result<(), ParseError> {
     check_name(dir)?;
     let shown = dir.to_string_lossy().into_owned();
@@ -332,7 +333,17 @@ fn walk(
             format!("{rel}/{fname}")
         };
         if is_dir {
-            walk(&p, &name, &meta, recursive, items, warnings)?;
+            // A folder reached again through a link (a loop, or twice) is read once.
+            let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if !seen.insert(real) {
+                warnings.push(ParseError::new(
+                    p.to_string_lossy(),
+                    1,
+                    "folder already read (a link back into the archive): skipped",
+                ));
+                continue;
+            }
+            walk(&p, &name, &meta, recursive, items, warnings, seen)?;
         } else {
             items.push(Item {
                 shown: p.to_string_lossy().into_owned(),
@@ -357,6 +368,8 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
         check_name(p)?;
         if p.is_dir() {
             let before = items.len();
+            let mut seen: HashSet<PathBuf> = HashSet::new();
+            seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
             walk(
                 p,
                 "",
@@ -364,6 +377,7 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
                 opts.recursive,
                 &mut items,
                 &mut warnings,
+                &mut seen,
             )?;
             if items.len() == before {
                 return Err(ParseError::new(
