@@ -337,6 +337,18 @@ mod random_pages {
         #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
         #[test]
+        fn decoding_and_path_dates_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), path in "\\PC{0,40}") {
+            if let Ok(d) = archive_explorer::archive::encoding::decode(&bytes, None) {
+                // Undecodable bytes never vanish silently.
+                if d.text.contains('\u{fffd}') && !String::from_utf8_lossy(&bytes).contains('\u{fffd}') {
+                    prop_assert!(!d.warnings.is_empty());
+                }
+            }
+            let _ = archive_explorer::archive::encoding::decode(&bytes, Some("gbk"));
+            let _ = archive_explorer::archive::pathmeta::from_path(&path);
+        }
+
+        #[test]
         fn random_pages_account_for_every_character(lines in prop::collection::vec(line(), 1..40)) {
             let text = lines.join("\n");
             let meta = Sidecar { year: Some(2020), ..Default::default() };

@@ -64,7 +64,14 @@ pub struct FolderMeta {
 fn toml_error(file: &str, text: &str, e: toml::de::Error) -> ParseError {
     let line = e
         .span()
-        .map(|s| text[..s.start.min(text.len())].matches('\n').count() as u32 + 1)
+        .map(|s| {
+            let end = s.start.min(text.len());
+            text.as_bytes()[..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32
+                + 1
+        })
         .unwrap_or(1);
     ParseError::new(file, line, e.message().to_string())
 }
@@ -101,6 +108,8 @@ impl Sidecar {
             }
             side.date = Some(d.trim().to_string());
         }
+        side.paper = side.paper.map(|p| p.trim().to_string());
+        side.page = side.page.map(|p| p.trim().to_string());
         check_year(file, text, side.year)?;
         Ok(side)
     }
