@@ -2,22 +2,41 @@
 
 use serde_json::{json, Value};
 
-use crate::archive::Archive;
+use crate::archive::{Archive, Report};
 use crate::search::engine::SearchOptions;
 use crate::search::tables::build_tables;
 use crate::search::Index;
 
-/// The archive as JSON: `{"pages": […], "articles": […]}` (see README).
+/// The archive as JSON: `{"pages": […], "articles": […]}` (see README). A page with
+/// unstructured parts lists their first lines in `"unstructured"`, and such an article carries
+/// `"unstructured": true` (both keys are left out otherwise).
 pub fn parse_json(a: &Archive) -> Value {
     let pages: Vec<Value> = a
         .pages
         .iter()
-        .map(|p| json!({"file": p.file, "paper": p.paper, "date": p.date, "page": p.page, "year": p.year, "lines": p.lines.len()}))
+        .map(|p| {
+            let mut v = json!({"file": p.file, "paper": p.paper, "date": p.date, "page": p.page, "year": p.year, "lines": p.lines.len()});
+            if !p.unstructured.is_empty() {
+                v["unstructured"] = json!(p.unstructured);
+            }
+            v
+        })
+        .collect();
+    let unstructured: std::collections::HashSet<(&str, u32)> = a
+        .pages
+        .iter()
+        .flat_map(|p| p.unstructured.iter().map(move |l| (p.file.as_str(), *l)))
         .collect();
     let articles: Vec<Value> = a
         .articles
         .iter()
-        .map(|x| serde_json::to_value(x).unwrap_or(Value::Null))
+        .map(|x| {
+            let mut v = serde_json::to_value(x).unwrap_or(Value::Null);
+            if unstructured.contains(&(x.source.file.as_str(), x.source.line)) {
+                v["unstructured"] = Value::Bool(true);
+            }
+            v
+        })
         .collect();
     let entities: Vec<Value> = a
         .entities
@@ -36,6 +55,67 @@ pub fn parse_json(a: &Archive) -> Value {
         })
         .collect();
     json!({"pages": pages, "articles": articles, "entities": entities})
+}
+
+/// What `archive check` prints: one line per page (articles, unstructured parts, warnings,
+/// time), then every warning, then totals with parsing and name extraction timed apart.
+/// `summary` leaves out the per-page lines.
+pub fn check_text(r: &Report, summary: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if !summary {
+        // Columns line up in a terminal: CJK characters take two cells.
+        let cells = |s: &str| -> usize {
+            s.chars()
+                .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+                .sum()
+        };
+        let width = r
+            .pages
+            .iter()
+            .map(|p| cells(&p.file))
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 80);
+        let pad = |s: &str| format!("{s}{}", " ".repeat(width.saturating_sub(cells(s))));
+        let _ = writeln!(
+            out,
+            "{}  {:>8}  {:>12}  {:>8}  {:>9}",
+            pad("page"),
+            "articles",
+            "unstructured",
+            "warnings",
+            "time"
+        );
+        for p in &r.pages {
+            let _ = writeln!(
+                out,
+                "{}  {:>8}  {:>12}  {:>8}  {:>6.2} ms",
+                pad(&p.file),
+                p.articles,
+                p.unstructured,
+                p.warnings,
+                p.time.as_secs_f64() * 1000.0
+            );
+        }
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    let chars: usize = r.pages.iter().map(|p| p.chars).sum();
+    let unstructured: usize = r.pages.iter().map(|p| p.unstructured).sum();
+    let _ = writeln!(
+        out,
+        "{} pages, {} articles ({} unstructured), {} warnings, {} characters; parse {:.2} s, names {:.2} s",
+        r.pages.len(),
+        r.archive.articles.len(),
+        unstructured,
+        r.warnings.len(),
+        chars,
+        r.parse_time.as_secs_f64(),
+        r.names_time.as_secs_f64()
+    );
+    out
 }
 
 /// Byte offset to character offset in `s`.

@@ -178,6 +178,7 @@ mod tests {
                 page: Some("4".into()),
                 year: Some(2020),
                 lines: vec![],
+                unstructured: vec![],
             }],
             articles: vec![
                 article("a1", "社区菜园开园", &["第一段。", "第二段\n带换行。"]),

@@ -23,13 +23,29 @@ pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
     None
 }
 
-/// Parses an ISO `YYYY-MM-DD` date, checking that the day exists.
+/// Parses an ISO `YYYY-MM-DD` date (surrounding whitespace ignored), checking that the day
+/// exists. Only ASCII digits count: `+020-02-12` and `２０２０-02-12` are rejected.
 pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
     let mut it = s.trim().splitn(3, '-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return None;
     }
     let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     iso_date(y, m, d).map(|_| (y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_strict() {
+        assert_eq!(parse_iso_date(" 2020-02-12 "), Some((2020, 2, 12)));
+        assert_eq!(parse_iso_date("+020-02-12"), None);
+        assert_eq!(parse_iso_date("2020-+2-12"), None);
+        assert_eq!(parse_iso_date("2020-02-30"), None);
+        assert_eq!(parse_iso_date("2020-02-1"), None);
+    }
 }

@@ -25,12 +25,25 @@ use super::page::split_lines;
 use super::text::{figure_refs, parse_iso_date};
 
 /// Parses a Markdown article. `name` is the file name stored in the archive, `shown` the path
-/// used in error messages.
+/// used in error messages. Strict: the first warning of [`parse_markdown_lenient`] is an error.
 pub fn parse_markdown(
     name: &str,
     shown: &str,
     text: &str,
 ) -> Result<(Page, Vec<Article>), ParseError> {
+    let (page, articles, notes) = parse_markdown_lenient(name, text);
+    match notes.into_iter().next() {
+        Some((line, message)) => Err(ParseError::new(shown, line, message)),
+        None => Ok((page, articles)),
+    }
+}
+
+/// Parses a Markdown article, with `(line, what was unsure)` for everything it had to skip: a
+/// bad front-matter line is ignored (its text is metadata, not the article's), a file without
+/// a title becomes an unstructured article under `（无题）`, an unclosed front matter is read as
+/// body text.
+pub fn parse_markdown_lenient(name: &str, text: &str) -> (Page, Vec<Article>, Vec<(u32, String)>) {
+    let mut notes: Vec<(u32, String)> = Vec::new();
     let lines = split_lines(text);
     let mut page = Page {
         file: name.to_string(),
@@ -60,28 +73,33 @@ pub fn parse_markdown(
     };
     let mut kind_given = false;
     let mut body_start = 0;
-    if lines.first().map(|l| l.trim()) == Some("---") {
+    let close = if lines.first().map(|l| l.trim()) == Some("---") {
         let close = lines
             .iter()
             .skip(1)
             .position(|l| l.trim() == "---")
-            .map(|p| p + 1)
-            .ok_or_else(|| {
-                ParseError::new(shown, 1, "front matter opened with `---` is never closed")
-            })?;
+            .map(|p| p + 1);
+        if close.is_none() {
+            notes.push((
+                1,
+                "front matter opened with `---` is never closed: read as text".to_string(),
+            ));
+        }
+        close
+    } else {
+        None
+    };
+    if let Some(close) = close {
         for (i, line) in lines[1..close].iter().enumerate() {
             let n = i as u32 + 2;
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
             let Some((key, value)) = line.split_once(':') else {
-                return Err(ParseError::new(
-                    shown,
-                    n,
-                    format!("expected `key: value`, found {line:?}"),
-                ));
+                notes.push((n, format!("expected `key: value`, found {line:?}: ignored")));
+                continue;
             };
-            let value = value.trim().trim_matches('"').to_string();
+            let value = value.trim().trim_matches('"').trim().to_string();
             let opt = (!value.is_empty()).then(|| value.clone());
             match key.trim() {
                 "title" => a.title = value,
@@ -92,21 +110,25 @@ pub fn parse_markdown(
                 "page" => page.page = opt,
                 "date" => {
                     if parse_iso_date(&value).is_none() {
-                        return Err(ParseError::new(
-                            shown,
+                        notes.push((
                             n,
-                            format!("bad date {value:?}: expected an existing day as YYYY-MM-DD"),
+                            format!("bad date {value:?}: expected an existing day as YYYY-MM-DD; left unset"),
                         ));
+                        continue;
                     }
                     a.date = Some(value.clone());
                     page.date = Some(value);
                 }
-                "kind" => {
-                    a.kind = Kind::from_name(&value).ok_or_else(|| {
-                        ParseError::new(shown, n, format!("unknown kind {value:?}: use feature, news, photo, commentary or other"))
-                    })?;
-                    kind_given = true;
-                }
+                "kind" => match Kind::from_name(&value) {
+                    Some(k) => {
+                        a.kind = k;
+                        kind_given = true;
+                    }
+                    None => notes.push((
+                        n,
+                        format!("unknown kind {value:?}: use feature, news, photo, commentary or other; ignored"),
+                    )),
+                },
                 "authors" | "author" => {
                     for part in value
                         .split([',', '，', '、'])
@@ -123,11 +145,7 @@ pub fn parse_markdown(
                     }
                 }
                 other => {
-                    return Err(ParseError::new(
-                        shown,
-                        n,
-                        format!("unknown front-matter key {other:?}"),
-                    ));
+                    notes.push((n, format!("unknown front-matter key {other:?}: ignored")));
                 }
             }
         }
@@ -189,17 +207,18 @@ pub fn parse_markdown(
     }
     flush(&mut para, &mut a.paragraphs);
     if a.title.is_empty() {
-        return Err(ParseError::new(
-            shown,
+        notes.push((
             1,
-            "no title: add `title:` to the front matter or a `# heading`",
+            "no title: add `title:` to the front matter or a `# heading`; kept as an unstructured article"
+                .to_string(),
         ));
+        a.title = super::page::UNSTRUCTURED_TITLE.to_string();
+        page.unstructured.push(1);
     }
-    if a.paragraphs.is_empty() {
-        return Err(ParseError::new(
-            shown,
+    if a.paragraphs.is_empty() && a.intertitles.is_empty() {
+        notes.push((
             lines.len().max(1) as u32,
-            "no paragraphs after the header",
+            "no paragraphs after the header".to_string(),
         ));
     }
     if !kind_given {
@@ -212,5 +231,26 @@ pub fn parse_markdown(
     for p in &a.paragraphs {
         figure_refs(&p.text, &mut a.figures);
     }
-    Ok((page, vec![a]))
+    (page, vec![a], notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_dates_are_trimmed_and_checked() {
+        let (p, a, notes) = parse_markdown_lenient(
+            "a.md",
+            "---\ntitle: 标题\ndate: \" 2020-02-12 \"\n---\n正文。\n",
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(a[0].date.as_deref(), Some("2020-02-12"));
+        assert_eq!(p.date.as_deref(), Some("2020-02-12"));
+        let (_, a, notes) =
+            parse_markdown_lenient("a.md", "---\ntitle: 标题\ndate: +020-02-12\n---\n正文。\n");
+        assert_eq!(a[0].date, None);
+        assert_eq!(notes[0].0, 3);
+        assert!(notes[0].1.starts_with("bad date"));
+    }
 }

@@ -82,16 +82,22 @@ impl Entity {
 pub struct Page {
     /// Source file name relative to the seeds folder, e.g. `000_20dea06dc3c2f291.txt`.
     pub file: String,
-    /// Newspaper title, when the sidecar gives it.
+    /// Newspaper title, when the sidecar or an `archive.toml` gives it.
     pub paper: Option<String>,
-    /// Edition date (ISO `YYYY-MM-DD`), when the sidecar gives it.
+    /// Edition date (ISO `YYYY-MM-DD`), when the sidecar or the file's path gives it.
     pub date: Option<String>,
-    /// Page number or label, when the sidecar gives it.
+    /// Page number or label, when the sidecar or the file's path gives it.
     pub page: Option<String>,
-    /// Year used to complete `M月D日` dates in the text, when the sidecar gives it.
+    /// Year used to complete `M月D日` dates in the text, when the sidecar (or `archive.toml`,
+    /// or the edition date) gives it.
     pub year: Option<i32>,
     /// Every line of the file as printed (without line terminators); index `i` is line `i + 1`.
     pub lines: Vec<String>,
+    /// First lines (`Source::line`) of the articles on this page that the parser could not
+    /// structure: text without a recognisable headline, kept whole as body paragraphs under the
+    /// placeholder title `（无题）` so that it stays searchable. Each has a load warning.
+    #[serde(default)]
+    pub unstructured: Vec<u32>,
 }
 
 /// What kind of piece an article is.
