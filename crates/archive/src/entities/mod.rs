@@ -1,0 +1,350 @@
+//! People, places and organisations, extracted at build time (feature `parse`).
+//!
+//! jieba (`jieba-rs`, with part-of-speech tags) splits each title and paragraph once; rules that
+//! fit news text then propose names ([`people`], [`places`]):
+//! - **people**: every credited author (byline, dateline, photo credit), names after a post or
+//!   role (`副省长黄志刚`, `种植户王德顺`), before a verb of speech (`林建民介绍`), and
+//!   three-character words tagged `nr` that start with a common surname;
+//! - **places**: the gazetteer (GB/T 2260 divisions, countries, world cities; see
+//!   [`crate::gazetteer`]), and endings (`街道`, `小区`, `村`, `广场`, `湖`…) after a proper stem,
+//!   never after a common noun;
+//! - **organisations**: endings (`部`, `厅`, `局`, `大学`, `公司`, `电视台`…) led by a place or
+//!   proper name (`湖南省` + `教育厅`), or words jieba tags `nt` with a proper stem.
+//!
+//! A name's kind is the one most texts give it. A title such as `韩主任` becomes an alias of the
+//! one person with that surname in the same article. Mentions are then found in one left-to-right
+//! pass over each text with a hash lookup per position and length: the whole extraction is linear
+//! in the size of the corpus. Mentions of a reporter inside a dateline are marked as credits, and
+//! an entity named only in credits is `byline_only`, so facets do not count a byline as a person
+//! in the news.
+
+mod people;
+mod places;
+mod text;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jieba_rs::Jieba;
+
+pub use super::model::EntityKind;
+use super::model::{Archive, Entity, Mention};
+use text::Text;
+
+/// Posts and roles printed right before a person's name.
+pub(crate) const TITLES: [&str; 77] = [
+    "副主任",
+    "主任",
+    "副书记",
+    "书记",
+    "副省长",
+    "省长",
+    "副市长",
+    "市长",
+    "副区长",
+    "区长",
+    "副县长",
+    "县长",
+    "副主席",
+    "主席",
+    "委员",
+    "调研员",
+    "医生",
+    "护士",
+    "代表",
+    "居民",
+    "记者",
+    "通讯员",
+    "副局长",
+    "局长",
+    "副院长",
+    "院长",
+    "经理",
+    "总经理",
+    "董事长",
+    "所长",
+    "队长",
+    "站长",
+    "村民",
+    "乡长",
+    "镇长",
+    "副厅长",
+    "厅长",
+    "处长",
+    "副处长",
+    "副校长",
+    "校长",
+    "老师",
+    "教师",
+    "教练",
+    "主教练",
+    "主攻手",
+    "副部长",
+    "部长",
+    "发言人",
+    "游客",
+    "市民",
+    "学生",
+    "选手",
+    "司机",
+    "讲解员",
+    "参赞",
+    "大使",
+    "研究员",
+    "教授",
+    "农艺师",
+    "种植户",
+    "种粮大户",
+    "主人",
+    "工程师",
+    "馆长",
+    "团长",
+    "社长",
+    "主编",
+    "画家",
+    "作家",
+    "演员",
+    "主演",
+    "运动员",
+    "球员",
+    "志愿者",
+    "负责人",
+    "总统",
+];
+
+/// A name found in a text: a character span and a kind.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+impl Cand {
+    pub fn new(start: usize, end: usize, kind: EntityKind) -> Cand {
+        Cand { start, end, kind }
+    }
+}
+
+/// Candidate names of one text, with their kinds.
+fn candidates(jieba: &Jieba, s: &str, out: &mut Vec<(String, EntityKind)>) {
+    let t = Text::new(jieba, s);
+    let mut found: Vec<Cand> = Vec::new();
+    places::gazetteer_places(&t, &mut found);
+    let known = found.clone();
+    places::suffix_places(&t, &known, &mut found);
+    let place_spans = found.clone();
+    places::orgs(&t, &place_spans, &mut found);
+    let taken = found.clone();
+    people::people(jieba, &t, &taken, &mut found);
+    for c in found {
+        let name = t.span(c.start, c.end);
+        if name.chars().count() >= 2 {
+            out.push((name.to_string(), c.kind));
+        }
+    }
+}
+
+/// Surname + post forms that refer back to the one person of that surname in an article.
+const ALIAS_TITLES: [&str; 10] = [
+    "主任", "书记", "局长", "院长", "区长", "县长", "市长", "省长", "医生", "老师",
+];
+
+/// A dictionary of every name and alias: form → target index, searched at each character for
+/// each length up to the longest form (linear in the text).
+struct Forms<'a> {
+    map: HashMap<&'a str, usize>,
+    max_chars: usize,
+}
+
+impl<'a> Forms<'a> {
+    fn new(names: impl Iterator<Item = (&'a str, usize)>) -> Forms<'a> {
+        let mut map = HashMap::new();
+        let mut max_chars = 0;
+        for (n, i) in names {
+            max_chars = max_chars.max(n.chars().count());
+            map.insert(n, i);
+        }
+        Forms { map, max_chars }
+    }
+}
+
+/// Every match of `forms` (then `local`) in `s`, left to right, longest first at each position:
+/// (byte start, byte end, target). Matches of one kind never overlap; a name of another kind may
+/// sit inside one (`湖南省` inside `湖南省教育厅`).
+fn find_all(
+    s: &str,
+    forms: &Forms,
+    local: &HashMap<String, usize>,
+    kinds: &[EntityKind],
+) -> Vec<(usize, usize, usize)> {
+    let bytes: Vec<usize> = s
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(s.len()))
+        .collect();
+    let n = bytes.len() - 1;
+    let max = forms
+        .max_chars
+        .max(local.keys().map(|k| k.chars().count()).max().unwrap_or(0));
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for len in (2..=max.min(n - i)).rev() {
+            let w = &s[bytes[i]..bytes[i + len]];
+            let Some(target) = forms.map.get(w).or_else(|| local.get(w)).copied() else {
+                continue;
+            };
+            let (a, b) = (bytes[i], bytes[i + len]);
+            let kind = kinds[target];
+            let clash = out.iter().rev().take(8).any(|(ts, te, tt)| {
+                a < *te && *ts < b && (kinds[*tt] == kind || !(*ts <= a && b <= *te))
+            });
+            if !clash {
+                out.push((a, b, target));
+            }
+        }
+    }
+    out
+}
+
+/// Finds the entities of an archive and every mention, and stores them in `archive.entities`.
+pub fn extract(archive: &mut Archive) {
+    let jieba = Jieba::new();
+    // 1. Candidates, with votes for their kind; credited people per article.
+    let mut votes: BTreeMap<String, HashMap<EntityKind, u32>> = BTreeMap::new();
+    let mut credited: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (ai, a) in archive.articles.iter().enumerate() {
+        let mut found = Vec::new();
+        candidates(&jieba, &a.title, &mut found);
+        for p in &a.paragraphs {
+            candidates(&jieba, &p.text, &mut found);
+        }
+        for au in &a.authors {
+            if people::person_like(&au.name) {
+                found.push((au.name.clone(), EntityKind::Person));
+                credited
+                    .entry(au.name.clone())
+                    .or_default()
+                    .insert(ai as u32);
+            }
+        }
+        for (name, kind) in found {
+            *votes.entry(name).or_default().entry(kind).or_insert(0) += 1;
+        }
+    }
+    let names: Vec<(String, EntityKind)> = votes
+        .into_iter()
+        .filter_map(|(name, v)| {
+            v.into_iter()
+                .max_by_key(|(k, n)| (*n, *k == EntityKind::Person))
+                .map(|(k, _)| (name, k))
+        })
+        .collect();
+    let kinds: Vec<EntityKind> = names.iter().map(|(_, k)| *k).collect();
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i))
+        .collect();
+    let forms = Forms::new(names.iter().enumerate().map(|(i, (n, _))| (n.as_str(), i)));
+
+    // 2. Mentions, article by article: names first, then the article's aliases (`韩主任`).
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); names.len()];
+    let mut aliases: Vec<Vec<String>> = vec![Vec::new(); names.len()];
+    let none: HashMap<String, usize> = HashMap::new();
+    for (ai, a) in archive.articles.iter().enumerate() {
+        let texts: Vec<(Option<u32>, &str)> = std::iter::once((None, a.title.as_str()))
+            .chain(
+                a.paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (Some(i as u32), p.text.as_str())),
+            )
+            .collect();
+        // People named in the article, by surname.
+        let mut by_surname: HashMap<char, BTreeSet<usize>> = HashMap::new();
+        for (_, s) in &texts {
+            for (_, _, t) in find_all(s, &forms, &none, &kinds) {
+                if kinds[t] == EntityKind::Person {
+                    if let Some(c) = names[t].0.chars().next() {
+                        by_surname.entry(c).or_default().insert(t);
+                    }
+                }
+            }
+        }
+        let mut local: HashMap<String, usize> = HashMap::new();
+        for (_, s) in &texts {
+            for title in ALIAS_TITLES {
+                for (pos, _) in s.match_indices(title) {
+                    let Some(c) = s[..pos].chars().last() else {
+                        continue;
+                    };
+                    let Some(people) = by_surname.get(&c) else {
+                        continue;
+                    };
+                    // Only a bare title refers back (not `韩主任` inside a longer name).
+                    let before = s[..pos - c.len_utf8()].chars().last();
+                    if people.len() == 1
+                        && !before.is_some_and(|b| {
+                            crate::text::is_han(b) && !"的中是了和与对向说".contains(b)
+                        })
+                    {
+                        if let Some(t) = people.iter().next() {
+                            let alias = format!("{c}{title}");
+                            if !index.contains_key(alias.as_str()) {
+                                if !aliases[*t].contains(&alias) {
+                                    aliases[*t].push(alias.clone());
+                                }
+                                local.insert(alias, *t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let dateline = a.dateline.as_deref().unwrap_or("");
+        for (para, s) in &texts {
+            let in_dateline = *para == Some(0) && !dateline.is_empty() && s.starts_with(dateline);
+            for (start, end, t) in find_all(s, &forms, &local, &kinds) {
+                mentions[t].push(Mention {
+                    article: ai as u32,
+                    paragraph: *para,
+                    start: start as u32,
+                    end: end as u32,
+                    credit: in_dateline && end <= dateline.len(),
+                });
+            }
+        }
+    }
+
+    // 3. Entities: named somewhere, or credited.
+    let mut entities: Vec<Entity> = Vec::new();
+    for (i, ((name, kind), ms)) in names.into_iter().zip(mentions).enumerate() {
+        let credits: Vec<u32> = if kind == EntityKind::Person {
+            credited
+                .get(&name)
+                .map(|s| s.iter().copied().collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if ms.is_empty() && credits.is_empty() {
+            continue;
+        }
+        let byline_only = !credits.is_empty() && ms.iter().all(|m| m.credit);
+        entities.push(Entity {
+            aliases: std::mem::take(&mut aliases[i]),
+            name,
+            kind,
+            mentions: ms,
+            credited: credits,
+            byline_only,
+        });
+    }
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then(a.name.cmp(&b.name))
+    });
+    archive.entities = entities;
+}

@@ -1,0 +1,407 @@
+//! Places and organisations: the gazetteer, then suffix rules that accept a suffix only after a
+//! gazetteer name or a proper-name stem, never after a common noun.
+
+use super::text::{proper_tag, Text};
+use super::{Cand, TITLES};
+use crate::entities::EntityKind;
+use crate::gazetteer::{Form, Gazetteer};
+
+/// Place endings (longest first). A stem of at least two characters must come before them.
+const PLACE_ENDS: [&str; 27] = [
+    "行政村",
+    "商业街",
+    "街道",
+    "小区",
+    "广场",
+    "公园",
+    "景区",
+    "新区",
+    "社区",
+    "大道",
+    "省",
+    "市",
+    "县",
+    "区",
+    "乡",
+    "镇",
+    "村",
+    "山",
+    "河",
+    "江",
+    "湖",
+    "洲",
+    "岛",
+    "寺",
+    "寨",
+    "港",
+    "园",
+];
+
+/// Endings of natural places that jieba tags `ns` on their own (`黄河`, `湘江`).
+const NATURAL_ENDS: &str = "山河江湖洲岛海峡湾港寺";
+
+/// Common nouns that never make a place or organisation name by themselves (`老旧小区`,
+/// `中职学校`, `美术馆`).
+const GENERIC: [&str; 66] = [
+    "城市",
+    "人民",
+    "文化",
+    "体育",
+    "市民",
+    "休闲",
+    "湿地",
+    "森林",
+    "生态",
+    "农业",
+    "科技",
+    "工业",
+    "产业",
+    "主题",
+    "中心",
+    "城区",
+    "老旧",
+    "当地",
+    "附近",
+    "周边",
+    "全国",
+    "地方",
+    "乡村",
+    "农村",
+    "沿海",
+    "高速",
+    "商业",
+    "步行",
+    "城乡",
+    "示范",
+    "居民",
+    "住宅",
+    "美术",
+    "艺术",
+    "师范",
+    "医科",
+    "理工",
+    "职业",
+    "技术",
+    "财经",
+    "中职",
+    "高职",
+    "民族",
+    "政法",
+    "传媒",
+    "建设",
+    "财政",
+    "旅游",
+    "教育",
+    "卫生",
+    "公安",
+    "交通",
+    "中医",
+    "外国语",
+    "博物",
+    "图书",
+    "各地",
+    "国家",
+    "每个",
+    "当地",
+    "该县",
+    "本市",
+    "全市",
+    "全省",
+    "全区",
+    "乡镇",
+];
+
+/// Words jieba tags as places that are not (`沿河` "along the river").
+const NOT_PLACES: [&str; 8] = [
+    "沿河", "渤海", "长河", "美化", "新建", "入园", "中方", "外国",
+];
+
+/// Organisation endings (longest first), and whether a generic stem is enough (`教育部`).
+const ORG_ENDS: [(&str, bool); 37] = [
+    ("股份有限公司", false),
+    ("有限责任公司", false),
+    ("广播电视台", false),
+    ("有限公司", false),
+    ("委员会", false),
+    ("大使馆", true),
+    ("办公室", false),
+    ("科学院", false),
+    ("研究院", false),
+    ("研究所", false),
+    ("博物馆", false),
+    ("美术馆", false),
+    ("图书馆", false),
+    ("联合会", false),
+    ("电视台", false),
+    ("分公司", false),
+    ("公司", false),
+    ("集团", false),
+    ("医院", false),
+    ("大学", false),
+    ("学院", false),
+    ("小学", false),
+    ("中学", false),
+    ("学校", false),
+    ("协会", false),
+    ("剧院", false),
+    ("海关", false),
+    ("银行", false),
+    ("分行", false),
+    ("政府", false),
+    ("政协", false),
+    ("中心", false),
+    ("电台", false),
+    ("部", true),
+    ("厅", false),
+    ("局", false),
+    ("馆", false),
+];
+
+/// Words ending like an organisation that are not one.
+const NOT_ORGS: [&str; 16] = [
+    "干部",
+    "内部",
+    "全部",
+    "部分",
+    "外部",
+    "俱乐部",
+    "党支部",
+    "支部",
+    "总部",
+    "局部",
+    "大局",
+    "结局",
+    "当局",
+    "饭馆",
+    "旅馆",
+    "场馆",
+];
+
+/// Organisations jieba tags `nt` that carry no ending to check.
+const KNOWN_ORGS: [&str; 12] = [
+    "新华社",
+    "东盟",
+    "国务院",
+    "联合国",
+    "欧盟",
+    "世界田联",
+    "国际田联",
+    "北约",
+    "中新社",
+    "世卫组织",
+    "世贸组织",
+    "国际奥委会",
+];
+
+fn generic(stem: &str) -> bool {
+    GENERIC.contains(&stem)
+}
+
+/// Places from the gazetteer: the longest known name starting at each word start (or right
+/// after another place: `山东省潍坊市`). Short forms must be whole words.
+pub fn gazetteer_places(t: &Text, out: &mut Vec<Cand>) {
+    let g = Gazetteer::get();
+    let n = t.len();
+    let mut i = 0;
+    let mut after_place = false;
+    while i < n {
+        if !(t.starts[i] || after_place) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for len in (2..=g.max_chars.min(n - i)).rev() {
+            let name = t.span(i, i + len);
+            match g.form(name) {
+                Some(Form::Full) => {
+                    found = Some(len);
+                    break;
+                }
+                Some(Form::Short) if t.starts[i] && t.starts[i + len] => {
+                    found = Some(len);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        match found {
+            Some(len) => {
+                out.push(Cand::new(i, i + len, EntityKind::Place));
+                i += len;
+                after_place = true;
+            }
+            None => {
+                i += 1;
+                after_place = false;
+            }
+        }
+    }
+}
+
+/// Whether a stem token may be part of a proper name.
+fn stem_token_ok(word: &str, tag: &str) -> bool {
+    let counting = word.contains([
+        '个', '些', '每', '几', '多', '各', '全', '该', '本', '这', '那',
+    ]);
+    !generic(word)
+        && !TITLES.contains(&word)
+        && (proper_tag(tag)
+            || tag == "x"
+            || (tag.starts_with('n') && !counting)
+            || (tag == "m" && !counting))
+}
+
+/// Whether the token before character `b` ends a non-name (so a name may start at `b`).
+fn name_may_start(t: &Text, b: usize, known: &[Cand]) -> bool {
+    if b == 0 {
+        return true;
+    }
+    if known.iter().any(|c| c.end == b) {
+        return true;
+    }
+    if !t.han(b - 1, b) {
+        return true;
+    }
+    let prev = &t.toks[t.tok_at[b - 1]];
+    matches!(
+        prev.tag.chars().next(),
+        Some('p' | 'c' | 'u' | 'v' | 'd' | 'r' | 'f' | 'x')
+    ) || prev.tag == "uj"
+        || TITLES.contains(&prev.word)
+}
+
+/// Places named by an ending after a proper stem: `望月湖小区`, `三元朱村`, `大禹广场`, and words
+/// jieba tags as places when they end like natural places (`黄河`).
+pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
+    let n = t.len();
+    for (ti, tok) in t.toks.iter().enumerate() {
+        // jieba's natural places: `黄河`, `湘江`, `洞庭湖区`.
+        if tok.tag == "ns"
+            && t.han(tok.start, tok.end)
+            && tok.end - tok.start >= 2
+            && !NOT_PLACES.contains(&tok.word)
+            && (tok.word.ends_with(|c| NATURAL_ENDS.contains(c))
+                || tok.word.ends_with("湖区")
+                || tok.word.ends_with("洲"))
+        {
+            out.push(Cand::new(tok.start, tok.end, EntityKind::Place));
+        }
+        let _ = ti;
+    }
+    for e in 1..=n {
+        if !t.starts[e] {
+            continue;
+        }
+        let Some(suffix) = PLACE_ENDS
+            .iter()
+            .find(|s| t.span(0, e).ends_with(**s))
+            .copied()
+        else {
+            continue;
+        };
+        let s = e - suffix.chars().count();
+        if known.iter().any(|c| c.start <= s && e <= c.end) {
+            continue;
+        }
+        // The shortest stem of 2 to 6 characters that starts a name.
+        let mut stem_start = None;
+        for b in (s.saturating_sub(6)..s.saturating_sub(1)).rev() {
+            if !t.starts[b] || !t.han(b, s) {
+                continue;
+            }
+            if name_may_start(t, b, known) {
+                stem_start = Some(b);
+                break;
+            }
+        }
+        let Some(b) = stem_start else { continue };
+        // Every token of the stem must be name-like.
+        let mut k = t.tok_at[b];
+        let mut ok = true;
+        while k < t.toks.len() && t.toks[k].start < s {
+            let tok = &t.toks[k];
+            let part = t.span(tok.start, tok.end.min(s));
+            if !stem_token_ok(part, tok.tag) {
+                ok = false;
+            }
+            k += 1;
+        }
+        let stem = t.span(b, s);
+        // One dictionary word (`江湖`, `乡镇`) is no name unless jieba calls it a place.
+        let one_word = t.tok_at[b] == t.tok_at[e - 1];
+        if one_word && t.toks[t.tok_at[b]].tag != "ns" {
+            ok = false;
+        }
+        if ok && !generic(stem) && !NOT_PLACES.contains(&t.span(b, e)) {
+            out.push(Cand::new(b, e, EntityKind::Place));
+        }
+    }
+}
+
+/// Organisations: a token ending like one (`局`, `大学`, `委员会`…), extended to the left over the
+/// words that qualify it, led by a place or proper name (`湖南省` + `教育厅`); or a word jieba tags
+/// as an organisation with a proper stem (`外交部`, `清华大学`).
+pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
+    let g = Gazetteer::get();
+    for (i, tok) in t.toks.iter().enumerate() {
+        let w = tok.word;
+        if !t.han(tok.start, tok.end) || NOT_ORGS.contains(&w) {
+            continue;
+        }
+        if tok.tag == "nt" && KNOWN_ORGS.contains(&w) {
+            out.push(Cand::new(tok.start, tok.end, EntityKind::Org));
+            continue;
+        }
+        let Some((end, generic_ok)) = ORG_ENDS.iter().find(|(e, _)| w.ends_with(e)).copied() else {
+            continue;
+        };
+        // Extend left over qualifiers.
+        let mut start = i;
+        let mut len = tok.end - tok.start;
+        while start > 0 {
+            let p = &t.toks[start - 1];
+            let pn = p.end - p.start;
+            let qualifies = t.han(p.start, p.end)
+                && !TITLES.contains(&p.word)
+                && !matches!(
+                    p.word,
+                    "记者" | "通讯员" | "的" | "在" | "从" | "由" | "与" | "和"
+                )
+                && (proper_tag(p.tag)
+                    || matches!(p.tag, "n" | "vn" | "an" | "b" | "x")
+                    || (p.tag == "m" && !p.word.contains(['个', '多', '几']))
+                    || g.contains(p.word))
+                || (matches!(p.word, "和" | "与")
+                    && start >= 2
+                    && matches!(t.toks[start - 2].tag, "n" | "vn"));
+            if !qualifies || len + pn > 24 {
+                break;
+            }
+            start -= 1;
+            len += pn;
+        }
+        // The name must be led by a place or a proper name.
+        let leads = |k: usize| {
+            let q = &t.toks[k];
+            (proper_tag(q.tag) && q.tag != "j" || g.contains(q.word) || q.tag == "x")
+                && !matches!(q.word, "和" | "与")
+                || places.iter().any(|c| c.start == q.start)
+                || (q.tag == "j" && q.end - q.start >= 2)
+        };
+        while start < i && !leads(start) {
+            start += 1;
+        }
+        let (a, b) = (t.toks[start].start, tok.end);
+        if start < i {
+            out.push(Cand::new(a, b, EntityKind::Org));
+            continue;
+        }
+        // The token alone: a proper stem before the ending.
+        let stem = &w[..w.len() - end.len()];
+        let stem_chars = stem.chars().count();
+        let tagged = matches!(tok.tag, "nt" | "ns" | "nz" | "j");
+        if tagged && stem_chars >= 2 && (generic_ok || !generic(stem)) {
+            out.push(Cand::new(a, b, EntityKind::Org));
+        }
+    }
+}
