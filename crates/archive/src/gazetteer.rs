@@ -103,9 +103,15 @@ impl Gazetteer {
             }
         }
         // Counties and townships: full names only, and only with a real stem (`歙县`, not `城区`).
-        for n in lines(COUNTIES).chain(lines(TOWNSHIPS)) {
-            let c = n.chars().count();
-            if c >= 3 || n.ends_with('县') {
+        for n in lines(COUNTIES) {
+            if n.chars().count() >= 3 || n.ends_with('县') {
+                names.entry(n).or_insert(Form::Full);
+            }
+        }
+        // Townships: towns, townships and sub-districts (not the forestry bureaus and farms that
+        // also sit at this level: `林业局`).
+        for n in lines(TOWNSHIPS) {
+            if n.chars().count() >= 3 && n.ends_with(['镇', '乡', '道', '木']) {
                 names.entry(n).or_insert(Form::Full);
             }
         }

@@ -195,8 +195,13 @@ fn find_all(
             };
             let (a, b) = (bytes[i], bytes[i + len]);
             let kind = kinds[target];
+            // People never nest; places and organisations may (`中国排球协会` inside
+            // `中国排球协会竞赛部`).
             let clash = out.iter().rev().take(8).any(|(ts, te, tt)| {
-                a < *te && *ts < b && (kinds[*tt] == kind || !(*ts <= a && b <= *te))
+                a < *te
+                    && *ts < b
+                    && (!(*ts <= a && b <= *te)
+                        || (kinds[*tt] == kind && kind == EntityKind::Person))
             });
             if !clash {
                 out.push((a, b, target));
@@ -305,12 +310,15 @@ pub fn extract(archive: &mut Archive) {
         for (para, s) in &texts {
             let in_dateline = *para == Some(0) && !dateline.is_empty() && s.starts_with(dateline);
             for (start, end, t) in find_all(s, &forms, &local, &kinds) {
+                // A credit: in the dateline, or a photo credit printed in the text (`程立 摄`).
+                let photo = kinds[t] == EntityKind::Person
+                    && s[end..].trim_start().starts_with(['摄', '文']);
                 mentions[t].push(Mention {
                     article: ai as u32,
                     paragraph: *para,
                     start: start as u32,
                     end: end as u32,
-                    credit: in_dateline && end <= dateline.len(),
+                    credit: (in_dateline && end <= dateline.len()) || photo,
                 });
             }
         }

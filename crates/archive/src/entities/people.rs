@@ -62,7 +62,10 @@ const AFTER_NAME: &str =
     "对说在是的了和与及到也都带主出前向为等同就将从把被让给跟率一已又还并首要强指提表感慰深实报今赛告介拉带边每";
 
 /// Characters that end a place name: a "person" ending so is part of a place (`岳麓区`).
-const PLACE_CHARS: &str = "区县市省镇村乡湖山河江街路洲寺";
+const PLACE_CHARS: &str = "区县市省镇村乡街路";
+
+/// Endings that make a `nr` word a place rather than a person (`岳麓山`).
+const NATURAL_CHARS: &str = "湖山河江洲寺";
 
 pub fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
@@ -109,8 +112,19 @@ fn name_at(t: &Text, j: usize) -> Option<usize> {
     let three = cs
         .get(j + sur + 1)
         .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
-    let n = sur + if three { 2 } else { 1 };
-    person_like(t.span(j, j + n)).then_some(n)
+    let mut n = sur + if three { 2 } else { 1 };
+    // A name ends where a word ends (`学生司负责人`: not 司负责).
+    if !t.starts[j + n] && n == sur + 2 && t.starts[j + n - 1] {
+        n -= 1;
+    }
+    let name = t.span(j, j + n);
+    // No post or role starts inside a name (`市民和游客`).
+    let post_inside = (1..n).any(|k| {
+        TITLES
+            .iter()
+            .any(|w| t.span(j + k, cs.len()).starts_with(w))
+    });
+    (person_like(name) && !post_inside).then_some(n)
 }
 
 /// People of one text.
@@ -131,6 +145,10 @@ pub fn people(_jieba: &Jieba, t: &Text, taken: &[Cand], out: &mut Vec<Cand>) {
             continue;
         };
         let mut j = i + title.chars().count();
+        // `通讯员 程立 摄`: spaces may follow the post.
+        while j < n && cs[j].is_whitespace() {
+            j += 1;
+        }
         if FOREIGN_ROLES.contains(title) && j < n && !is_surname(cs[j]) {
             let mut k = j;
             while k < n && TRANSLIT.contains(cs[k]) {
@@ -201,6 +219,9 @@ pub fn people(_jieba: &Jieba, t: &Text, taken: &[Cand], out: &mut Vec<Cand>) {
         if tok.tag.starts_with("nr")
             && (len == 3 || (len == 4 && COMPOUND_SURNAMES.iter().any(|s| tok.word.starts_with(s))))
             && person_like(tok.word)
+            && !tok
+                .word
+                .ends_with(|c| NATURAL_CHARS.contains(c) || AFTER_NAME.contains(c))
             && !inside_other(tok.start, tok.end)
         {
             out.push(Cand::new(tok.start, tok.end, EntityKind::Person));

@@ -117,7 +117,8 @@ const NOT_PLACES: [&str; 8] = [
 ];
 
 /// Organisation endings (longest first), and whether a generic stem is enough (`教育部`).
-const ORG_ENDS: [(&str, bool); 37] = [
+const ORG_ENDS: [(&str, bool); 38] = [
+    ("办事处", false),
     ("股份有限公司", false),
     ("有限责任公司", false),
     ("广播电视台", false),
@@ -267,7 +268,6 @@ fn name_may_start(t: &Text, b: usize, known: &[Cand]) -> bool {
         prev.tag.chars().next(),
         Some('p' | 'c' | 'u' | 'v' | 'd' | 'r' | 'f' | 'x')
     ) || prev.tag == "uj"
-        || TITLES.contains(&prev.word)
 }
 
 /// Places named by an ending after a proper stem: `望月湖小区`, `三元朱村`, `大禹广场`, and words
@@ -275,18 +275,25 @@ fn name_may_start(t: &Text, b: usize, known: &[Cand]) -> bool {
 pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
     let n = t.len();
     for (ti, tok) in t.toks.iter().enumerate() {
-        // jieba's natural places: `黄河`, `湘江`, `洞庭湖区`.
+        // jieba's natural places: `黄河`, `湘江`, `洞庭湖区`, `西湖` in `西湖畔`.
+        let shore = usize::from(tok.word.ends_with(['畔', '边']));
+        let end = tok.end - shore;
+        let word = t.span(tok.start, end);
+        let before_ending = t
+            .toks
+            .get(ti + 1)
+            .is_some_and(|n| PLACE_ENDS.contains(&n.word));
         if tok.tag == "ns"
-            && t.han(tok.start, tok.end)
-            && tok.end - tok.start >= 2
-            && !NOT_PLACES.contains(&tok.word)
-            && (tok.word.ends_with(|c| NATURAL_ENDS.contains(c))
-                || tok.word.ends_with("湖区")
-                || tok.word.ends_with("洲"))
+            && t.han(tok.start, end)
+            && end - tok.start >= 2
+            && !before_ending
+            && !NOT_PLACES.contains(&word)
+            && (word.ends_with(|c| NATURAL_ENDS.contains(c))
+                || word.ends_with("湖区")
+                || word.ends_with("洲"))
         {
-            out.push(Cand::new(tok.start, tok.end, EntityKind::Place));
+            out.push(Cand::new(tok.start, end, EntityKind::Place));
         }
-        let _ = ti;
     }
     for e in 1..=n {
         if !t.starts[e] {
@@ -303,6 +310,12 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         if known.iter().any(|c| c.start <= s && e <= c.end) {
             continue;
         }
+        // The ending is a word of its own, or jieba glued it to a name (`朱村`): not the end of
+        // a common noun (`地区`, `街区`).
+        let last = &t.toks[t.tok_at[e - 1]];
+        if last.start < s && !(proper_tag(last.tag) || last.tag == "x") {
+            continue;
+        }
         // The shortest stem of 2 to 6 characters that starts a name.
         let mut stem_start = None;
         for b in (s.saturating_sub(6)..s.saturating_sub(1)).rev() {
@@ -315,6 +328,18 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             }
         }
         let Some(b) = stem_start else { continue };
+        // After a post comes a person (`种粮大户潘玉山`); a known place is not a stem for the same
+        // ending again (`龙湖镇镇长`); a stem never ends in a verb or particle.
+        let after_post = TITLES.iter().any(|w| t.span(0, b).ends_with(w));
+        let known_stem = known.iter().any(|c| c.start == b && c.end == s);
+        let stem_text = t.span(b, s);
+        if after_post
+            || known_stem
+            || stem_text.contains(['的', '了', '在'])
+            || stem_text.ends_with(['入', '出', '进', '到', '去', '来'])
+        {
+            continue;
+        }
         // Every token of the stem must be name-like.
         let mut k = t.tok_at[b];
         let mut ok = true;
@@ -329,7 +354,11 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         let stem = t.span(b, s);
         // One dictionary word (`江湖`, `乡镇`) is no name unless jieba calls it a place.
         let one_word = t.tok_at[b] == t.tok_at[e - 1];
-        if one_word && t.toks[t.tok_at[b]].tag != "ns" {
+        let whole_tag = t.toks[t.tok_at[b]].tag;
+        let name_tag = whole_tag == "ns"
+            || ((whole_tag.starts_with("nr") || whole_tag == "nz")
+                && !super::people::person_like(t.span(b, e)));
+        if one_word && !name_tag {
             ok = false;
         }
         if ok && !generic(stem) && !NOT_PLACES.contains(&t.span(b, e)) {
@@ -348,7 +377,7 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
         if !t.han(tok.start, tok.end) || NOT_ORGS.contains(&w) {
             continue;
         }
-        if tok.tag == "nt" && KNOWN_ORGS.contains(&w) {
+        if KNOWN_ORGS.contains(&w) {
             out.push(Cand::new(tok.start, tok.end, EntityKind::Org));
             continue;
         }
