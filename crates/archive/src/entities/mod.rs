@@ -126,10 +126,15 @@ impl Cand {
 }
 
 /// Candidate names of one text, with their kinds.
-fn candidates(jieba: &Jieba, s: &str, out: &mut Vec<(String, EntityKind)>) {
+fn candidates(
+    jieba: &Jieba,
+    s: &str,
+    declared: &HashMap<String, EntityKind>,
+    out: &mut Vec<(String, EntityKind)>,
+) {
     let t = Text::new(jieba, s);
     let mut found: Vec<Cand> = Vec::new();
-    places::gazetteer_places(&t, &mut found);
+    places::gazetteer_places(&t, declared, &mut found);
     let known = found.clone();
     places::suffix_places(&t, &known, &mut found);
     let place_spans = found.clone();
@@ -142,6 +147,52 @@ fn candidates(jieba: &Jieba, s: &str, out: &mut Vec<(String, EntityKind)>) {
             out.push((name.to_string(), c.kind));
         }
     }
+}
+
+/// Short names a text declares: `周口市城乡一体化示范区（以下简称示范区）` declares 示范区, and
+/// the full name before the bracket (from the place that starts it).
+fn declared_names(archive: &Archive) -> HashMap<String, EntityKind> {
+    let g = crate::gazetteer::Gazetteer::get();
+    let mut out = HashMap::new();
+    for p in archive.articles.iter().flat_map(|a| &a.paragraphs) {
+        for (pos, _) in p.text.match_indices("以下简称") {
+            let short: String = p.text[pos + "以下简称".len()..]
+                .chars()
+                .take_while(|c| crate::text::is_han(*c))
+                .take(9)
+                .collect();
+            let kind = if places::ends_like_place(&short) {
+                EntityKind::Place
+            } else if places::ends_like_org(&short) {
+                EntityKind::Org
+            } else {
+                continue;
+            };
+            if short.chars().count() < 2 {
+                continue;
+            }
+            // The full name: from the first known place within 16 characters before the bracket.
+            let before: Vec<(usize, char)> = p.text[..pos].char_indices().collect();
+            let Some(open) = before.len().checked_sub(1) else {
+                continue;
+            };
+            let from = open.saturating_sub(16);
+            for k in from..open {
+                let full = &p.text[before[k].0..before[open].0];
+                let starts_known = (2..=4).any(|n| {
+                    full.char_indices()
+                        .nth(n)
+                        .is_some_and(|(b, _)| g.contains(&full[..b]))
+                });
+                if starts_known && full.chars().all(crate::text::is_han) {
+                    out.insert(full.to_string(), kind);
+                    break;
+                }
+            }
+            out.insert(short, kind);
+        }
+    }
+    out
 }
 
 /// Surname + post forms that refer back to the one person of that surname in an article.
@@ -214,14 +265,15 @@ fn find_all(
 /// Finds the entities of an archive and every mention, and stores them in `archive.entities`.
 pub fn extract(archive: &mut Archive) {
     let jieba = Jieba::new();
+    let declared = declared_names(archive);
     // 1. Candidates, with votes for their kind; credited people per article.
     let mut votes: BTreeMap<String, HashMap<EntityKind, u32>> = BTreeMap::new();
     let mut credited: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for (ai, a) in archive.articles.iter().enumerate() {
         let mut found = Vec::new();
-        candidates(&jieba, &a.title, &mut found);
+        candidates(&jieba, &a.title, &declared, &mut found);
         for p in &a.paragraphs {
-            candidates(&jieba, &p.text, &mut found);
+            candidates(&jieba, &p.text, &declared, &mut found);
         }
         for au in &a.authors {
             if people::person_like(&au.name) {
@@ -243,6 +295,26 @@ pub fn extract(archive: &mut Archive) {
                 .max_by_key(|(k, n)| (*n, *k == EntityKind::Person))
                 .map(|(k, _)| (name, k))
         })
+        .collect();
+    // A "person" that is the stem of a place or organisation (`张埠口` of `张埠口行政村`) is not one.
+    let stems: BTreeSet<String> = names
+        .iter()
+        .filter(|(_, k)| *k != EntityKind::Person)
+        .flat_map(|(n, _)| {
+            n.char_indices()
+                .skip(2)
+                .map(move |(b, _)| (&n[..b], &n[b..]))
+                .filter(|(_, rest)| {
+                    places::ends_like_place(rest)
+                        || places::ends_like_org(rest)
+                        || places::PLACE_ENDS.contains(rest)
+                })
+                .map(|(s, _)| s.to_string())
+        })
+        .collect();
+    let names: Vec<(String, EntityKind)> = names
+        .into_iter()
+        .filter(|(n, k)| *k != EntityKind::Person || !stems.contains(n))
         .collect();
     let kinds: Vec<EntityKind> = names.iter().map(|(_, k)| *k).collect();
     let index: HashMap<&str, usize> = names

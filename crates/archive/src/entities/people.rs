@@ -35,7 +35,8 @@ const SPEECH: [&str; 12] = [
 ];
 
 /// Words jieba tags `nr` that are no one's name.
-const NOT_PEOPLE: [&str; 10] = [
+const NOT_PEOPLE: [&str; 11] = [
+    "师范生",
     "马拉松",
     "孙子",
     "师傅",
@@ -114,7 +115,10 @@ fn name_at(t: &Text, j: usize) -> Option<usize> {
         .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
     let mut n = sur + if three { 2 } else { 1 };
     // A name ends where a word ends (`学生司负责人`: not 司负责).
-    if !t.starts[j + n] && n == sur + 2 && t.starts[j + n - 1] {
+    if !t.starts[j + n] && n == sur + 2 && t.starts[j + n - 1] && {
+        let next = &t.toks[t.tok_at[j + n - 1]];
+        next.end - next.start >= 2
+    } {
         n -= 1;
     }
     let name = t.span(j, j + n);

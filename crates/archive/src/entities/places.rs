@@ -1,13 +1,21 @@
 //! Places and organisations: the gazetteer, then suffix rules that accept a suffix only after a
 //! gazetteer name or a proper-name stem, never after a common noun.
 
+use std::collections::HashMap;
+
 use super::text::{proper_tag, Text};
 use super::{Cand, TITLES};
 use crate::entities::EntityKind;
 use crate::gazetteer::{Form, Gazetteer};
 
 /// Place endings (longest first). A stem of at least two characters must come before them.
-const PLACE_ENDS: [&str; 27] = [
+pub const PLACE_ENDS: [&str; 34] = [
+    "办事处",
+    "出口",
+    "东站",
+    "西站",
+    "南站",
+    "北站",
     "行政村",
     "商业街",
     "街道",
@@ -18,6 +26,7 @@ const PLACE_ENDS: [&str; 27] = [
     "新区",
     "社区",
     "大道",
+    "街",
     "省",
     "市",
     "县",
@@ -117,8 +126,16 @@ const NOT_PLACES: [&str; 8] = [
 ];
 
 /// Organisation endings (longest first), and whether a generic stem is enough (`教育部`).
-const ORG_ENDS: [(&str, bool); 38] = [
-    ("办事处", false),
+const ORG_ENDS: [(&str, bool); 46] = [
+    ("街道办事处", false),
+    ("保健院", false),
+    ("管委会", true),
+    ("党工委", true),
+    ("指挥部", false),
+    ("商会", false),
+    ("奶茶店", false),
+    ("店", false),
+    ("院", false),
     ("股份有限公司", false),
     ("有限责任公司", false),
     ("广播电视台", false),
@@ -179,7 +196,7 @@ const NOT_ORGS: [&str; 16] = [
 ];
 
 /// Organisations jieba tags `nt` that carry no ending to check.
-const KNOWN_ORGS: [&str; 12] = [
+const KNOWN_ORGS: [&str; 40] = [
     "新华社",
     "东盟",
     "国务院",
@@ -192,6 +209,34 @@ const KNOWN_ORGS: [&str; 12] = [
     "世卫组织",
     "世贸组织",
     "国际奥委会",
+    "外交部",
+    "国防部",
+    "教育部",
+    "科技部",
+    "公安部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "商务部",
+    "水利部",
+    "审计署",
+    "交通运输部",
+    "农业农村部",
+    "文化和旅游部",
+    "自然资源部",
+    "生态环境部",
+    "应急管理部",
+    "工业和信息化部",
+    "住房和城乡建设部",
+    "人力资源和社会保障部",
+    "退役军人事务部",
+    "国家卫生健康委员会",
+    "国家发展改革委",
+    "国家统计局",
+    "海关总署",
+    "全国人大",
+    "全国政协",
+    "中央电视台",
 ];
 
 fn generic(stem: &str) -> bool {
@@ -200,8 +245,16 @@ fn generic(stem: &str) -> bool {
 
 /// Places from the gazetteer: the longest known name starting at each word start (or right
 /// after another place: `山东省潍坊市`). Short forms must be whole words.
-pub fn gazetteer_places(t: &Text, out: &mut Vec<Cand>) {
+pub fn gazetteer_places(t: &Text, extra: &HashMap<String, EntityKind>, out: &mut Vec<Cand>) {
     let g = Gazetteer::get();
+    // Names the corpus declares (`周口市城乡一体化示范区（以下简称示范区）`).
+    for (name, kind) in extra {
+        for (b, _) in t.s.match_indices(name.as_str()) {
+            if let Some(i) = t.bytes.iter().position(|x| *x == b) {
+                out.push(Cand::new(i, i + name.chars().count(), *kind));
+            }
+        }
+    }
     let n = t.len();
     let mut i = 0;
     let mut after_place = false;
@@ -295,6 +348,22 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             out.push(Cand::new(tok.start, end, EntityKind::Place));
         }
     }
+    // A name jieba glued to the next word: 贾寨 / 村卡点 → 贾寨村.
+    for (k, tok) in t.toks.iter().enumerate() {
+        let glued = t.toks.get(k + 1).and_then(|x| x.word.chars().next());
+        if (tok.tag.starts_with("nr") || tok.tag == "ns")
+            && tok.end - tok.start >= 2
+            && t.han(tok.start, tok.end)
+            && glued.is_some_and(|c| "村乡镇".contains(c))
+            && t.toks[k + 1].end - t.toks[k + 1].start >= 2
+            && !["村民", "乡镇", "镇长", "乡长", "村委"]
+                .iter()
+                .any(|x| t.toks[k + 1].word.starts_with(x))
+            && !super::people::person_like(tok.word)
+        {
+            out.push(Cand::new(tok.start, tok.end + 1, EntityKind::Place));
+        }
+    }
     for e in 1..=n {
         if !t.starts[e] {
             continue;
@@ -322,16 +391,20 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             if !t.starts[b] || !t.han(b, s) {
                 continue;
             }
-            if name_may_start(t, b, known) {
+            if name_may_start(t, b, known) || known.iter().any(|c| c.start == b) {
                 stem_start = Some(b);
                 break;
             }
         }
+        let after_known = s >= 1 && known.iter().any(|c| c.end == s - 1);
+        let stem_start = stem_start.or_else(|| {
+            (after_known && matches!(suffix, "村" | "镇" | "乡") && t.han(s - 1, s)).then(|| s - 1)
+        });
         let Some(b) = stem_start else { continue };
         // After a post comes a person (`种粮大户潘玉山`); a known place is not a stem for the same
         // ending again (`龙湖镇镇长`); a stem never ends in a verb or particle.
         let after_post = TITLES.iter().any(|w| t.span(0, b).ends_with(w));
-        let known_stem = known.iter().any(|c| c.start == b && c.end == s);
+        let known_stem = t.span(b, s).ends_with(suffix);
         let stem_text = t.span(b, s);
         if after_post
             || known_stem
@@ -374,7 +447,7 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
     let g = Gazetteer::get();
     for (i, tok) in t.toks.iter().enumerate() {
         let w = tok.word;
-        if !t.han(tok.start, tok.end) || NOT_ORGS.contains(&w) {
+        if !t.han(tok.start, tok.end) || NOT_ORGS.iter().any(|x| w.ends_with(x)) {
             continue;
         }
         if KNOWN_ORGS.contains(&w) {
@@ -384,6 +457,14 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
         let Some((end, generic_ok)) = ORG_ENDS.iter().find(|(e, _)| w.ends_with(e)).copied() else {
             continue;
         };
+        // The name goes on (`…集团` + `有限公司`, `商务中心` + `区`).
+        if let Some(next) = t.toks.get(i + 1) {
+            if ORG_ENDS.iter().any(|(e, _)| next.word == *e)
+                || matches!(next.word, "区" | "办公室" | "有限公司" | "分公司")
+            {
+                continue;
+            }
+        }
         // Extend left over qualifiers.
         let mut start = i;
         let mut len = tok.end - tok.start;
@@ -400,9 +481,14 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
                     || matches!(p.tag, "n" | "vn" | "an" | "b" | "x")
                     || (p.tag == "m" && !p.word.contains(['个', '多', '几']))
                     || g.contains(p.word))
+                || matches!(p.word, "驻" | "有限责任" | "股份" | "有限")
                 || (matches!(p.word, "和" | "与")
                     && start >= 2
-                    && matches!(t.toks[start - 2].tag, "n" | "vn"));
+                    && matches!(t.toks[start - 2].tag, "n" | "vn" | "nz" | "j")
+                    && matches!(t.toks[start].tag, "n" | "vn" | "j")
+                    && !ORG_ENDS
+                        .iter()
+                        .any(|(e, _)| t.toks[start - 2].word.ends_with(e)));
             if !qualifies || len + pn > 24 {
                 break;
             }
@@ -417,8 +503,22 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
                 || places.iter().any(|c| c.start == q.start)
                 || (q.tag == "j" && q.end - q.start >= 2)
         };
-        while start < i && !leads(start) {
+        // `区党政办办公室`, `全区疫情防控指挥部办公室`: the district's own bodies.
+        let admin = |k: usize| {
+            matches!(
+                t.toks[k].word,
+                "区" | "市" | "省" | "县" | "全区" | "全市" | "全省" | "全县"
+            )
+        };
+        while start < i && !leads(start) && !admin(start) {
             start += 1;
+        }
+        if start < i && admin(start) {
+            let content = (start + 1..i).any(|k| !generic(t.toks[k].word));
+            let whole = t.span(t.toks[start].start, tok.end);
+            if !content && !whole.ends_with("政协") {
+                start = i;
+            }
         }
         let (a, b) = (t.toks[start].start, tok.end);
         if start < i {
@@ -429,8 +529,25 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
         let stem = &w[..w.len() - end.len()];
         let stem_chars = stem.chars().count();
         let tagged = matches!(tok.tag, "nt" | "ns" | "nz" | "j");
-        if tagged && stem_chars >= 2 && (generic_ok || !generic(stem)) {
+        let admin_body = matches!(stem, "省" | "市" | "区" | "县")
+            && matches!(end, "政协" | "政府" | "人大" | "委员会" | "党委");
+        if end.chars().count() == 1 && matches!(end, "院" | "店") {
+            continue;
+        }
+        if admin_body || tagged && stem_chars >= 2 && (generic_ok || !generic(stem)) {
             out.push(Cand::new(a, b, EntityKind::Org));
         }
     }
+}
+
+/// Whether `name` ends like a place (`示范区`, `行政村`).
+pub fn ends_like_place(name: &str) -> bool {
+    PLACE_ENDS.iter().any(|e| name.ends_with(e) && name != *e)
+}
+
+/// Whether `name` ends like an organisation (`管委会`, `医院`).
+pub fn ends_like_org(name: &str) -> bool {
+    ORG_ENDS
+        .iter()
+        .any(|(e, _)| name.ends_with(e) && name != *e)
 }
