@@ -60,8 +60,17 @@ fn seed_entities_meet_the_targets() {
             .filter(|e| e.kind == kind && !want.iter().any(|f| f.contains(&e.name)))
             .map(|e| e.name.as_str())
             .collect();
+        let missed: Vec<&str> = want
+            .iter()
+            .filter(|f| {
+                !a.entities
+                    .iter()
+                    .any(|e| e.kind == kind && f.contains(&e.name))
+            })
+            .map(|f| f[0].as_str())
+            .collect();
         report.push_str(&format!(
-            "{}: precision {p:.2} ({n} predicted), recall {r:.2} ({m} labelled); wrong: {wrong:?}\n",
+            "{}: precision {p:.2} ({n} predicted), recall {r:.2} ({m} labelled); wrong: {wrong:?}; missed: {missed:?}\n",
             kind.key()
         ));
     }

@@ -117,7 +117,7 @@ fn name_at(t: &Text, j: usize) -> Option<usize> {
     // A name ends where a word ends (`学生司负责人`: not 司负责).
     if !t.starts[j + n] && n == sur + 2 && t.starts[j + n - 1] && {
         let next = &t.toks[t.tok_at[j + n - 1]];
-        next.end - next.start >= 2
+        next.end - next.start >= 2 && (TITLES.contains(&next.word) || ordinary(next.tag))
     } {
         n -= 1;
     }

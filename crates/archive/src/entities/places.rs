@@ -47,11 +47,12 @@ pub const PLACE_ENDS: [&str; 34] = [
 ];
 
 /// Endings of natural places that jieba tags `ns` on their own (`黄河`, `湘江`).
-const NATURAL_ENDS: &str = "山河江湖洲岛海峡湾港寺";
+const NATURAL_ENDS: &str = "山河江湖洲岛海峡港寺";
 
 /// Common nouns that never make a place or organisation name by themselves (`老旧小区`,
 /// `中职学校`, `美术馆`).
-const GENERIC: [&str; 66] = [
+const GENERIC: [&str; 67] = [
+    "特色",
     "城市",
     "人民",
     "文化",
@@ -176,7 +177,14 @@ const ORG_ENDS: [(&str, bool); 46] = [
 ];
 
 /// Words ending like an organisation that are not one.
-const NOT_ORGS: [&str; 16] = [
+const NOT_ORGS: [&str; 23] = [
+    "开局",
+    "布局",
+    "格局",
+    "邮局",
+    "出台",
+    "平台",
+    "舞台",
     "干部",
     "内部",
     "全部",
@@ -302,7 +310,8 @@ fn stem_token_ok(word: &str, tag: &str) -> bool {
         && (proper_tag(tag)
             || tag == "x"
             || (tag.starts_with('n') && !counting)
-            || (tag == "m" && !counting))
+            || (tag == "m" && !counting)
+            || (tag == "q" && word.chars().count() >= 2))
 }
 
 /// Whether the token before character `b` ends a non-name (so a name may start at `b`).
@@ -335,8 +344,14 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         let before_ending = t
             .toks
             .get(ti + 1)
-            .is_some_and(|n| PLACE_ENDS.contains(&n.word));
+            .is_some_and(|n| PLACE_ENDS.iter().any(|e| n.word.starts_with(e)));
+        // `潘/nr 玉山/ns`: a person's name split by jieba.
+        let after_surname = ti > 0 && {
+            let p = &t.toks[ti - 1];
+            p.tag == "nr" && p.end - p.start == 1
+        };
         if tok.tag == "ns"
+            && !after_surname
             && t.han(tok.start, end)
             && end - tok.start >= 2
             && !before_ending
@@ -359,7 +374,6 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             && !["村民", "乡镇", "镇长", "乡长", "村委"]
                 .iter()
                 .any(|x| t.toks[k + 1].word.starts_with(x))
-            && !super::people::person_like(tok.word)
         {
             out.push(Cand::new(tok.start, tok.end + 1, EntityKind::Place));
         }
@@ -379,10 +393,19 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         if known.iter().any(|c| c.start <= s && e <= c.end) {
             continue;
         }
+        // A longer name goes on (`望月湖` + `小区`).
+        if e < n
+            && PLACE_ENDS
+                .iter()
+                .any(|x| t.span(e, n).starts_with(x) && x.chars().count() >= 2)
+        {
+            continue;
+        }
         // The ending is a word of its own, or jieba glued it to a name (`朱村`): not the end of
         // a common noun (`地区`, `街区`).
         let last = &t.toks[t.tok_at[e - 1]];
-        if last.start < s && !(proper_tag(last.tag) || last.tag == "x") {
+        let glued_village = suffix == "村" && last.end - last.start == 2;
+        if last.start < s && !(proper_tag(last.tag) || last.tag == "x" || glued_village) {
             continue;
         }
         // The shortest stem of 2 to 6 characters that starts a name.
@@ -396,17 +419,36 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
                 break;
             }
         }
-        let after_known = s >= 1 && known.iter().any(|c| c.end == s - 1);
-        let stem_start = stem_start.or_else(|| {
-            (after_known && matches!(suffix, "村" | "镇" | "乡") && t.han(s - 1, s)).then(|| s - 1)
-        });
+        // One-character stems: after a place (`许湾乡` + `关村`), or a place word before a long
+        // ending (`东/ns` + `新区`).
+        let place_before = |k: usize| {
+            known.iter().any(|c| c.end == k)
+                || (k > 0 && t.starts[k] && {
+                    let p = &t.toks[t.tok_at[k - 1]];
+                    p.tag == "ns" && p.end - p.start >= 2
+                })
+        };
+        let short_ok = s >= 1
+            && t.han(s - 1, s)
+            && ((place_before(s - 1) && matches!(suffix, "村" | "镇" | "乡"))
+                || (t.starts[s - 1]
+                    && t.toks[t.tok_at[s - 1]].tag == "ns"
+                    && t.toks[t.tok_at[s - 1]].end == s
+                    && suffix.chars().count() >= 2));
+        let stem_start = stem_start.or_else(|| short_ok.then(|| s - 1));
         let Some(b) = stem_start else { continue };
         // After a post comes a person (`种粮大户潘玉山`); a known place is not a stem for the same
         // ending again (`龙湖镇镇长`); a stem never ends in a verb or particle.
         let after_post = TITLES.iter().any(|w| t.span(0, b).ends_with(w));
         let known_stem = t.span(b, s).ends_with(suffix);
         let stem_text = t.span(b, s);
+        let post_inside = TITLES.iter().any(|w| stem_text.contains(w));
+        let counted = t.toks[t.tok_at[b]].tag == "m" && !known.iter().any(|c| c.end == b);
+        let office = stem_text.ends_with("街道") && suffix == "办事处";
         if after_post
+            || post_inside
+            || counted
+            || office
             || known_stem
             || stem_text.contains(['的', '了', '在'])
             || stem_text.ends_with(['入', '出', '进', '到', '去', '来'])
@@ -431,7 +473,7 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         let name_tag = whole_tag == "ns"
             || ((whole_tag.starts_with("nr") || whole_tag == "nz")
                 && !super::people::person_like(t.span(b, e)));
-        if one_word && !name_tag {
+        if one_word && !(short_ok && b == s - 1) && (!name_tag || !name_may_start(t, b, known)) {
             ok = false;
         }
         if ok && !generic(stem) && !NOT_PLACES.contains(&t.span(b, e)) {
@@ -454,7 +496,12 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
             out.push(Cand::new(tok.start, tok.end, EntityKind::Org));
             continue;
         }
-        let Some((end, generic_ok)) = ORG_ENDS.iter().find(|(e, _)| w.ends_with(e)).copied() else {
+        let Some((end, generic_ok)) = ORG_ENDS
+            .iter()
+            .filter(|(e, _)| w.ends_with(e))
+            .max_by_key(|(e, _)| e.len())
+            .copied()
+        else {
             continue;
         };
         // The name goes on (`…集团` + `有限公司`, `商务中心` + `区`).
