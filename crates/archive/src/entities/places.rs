@@ -450,7 +450,10 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             || counted
             || office
             || known_stem
-            || stem_text.contains(['的', '了', '在'])
+            || stem_text.contains(['的', '了', '在', '及', '和', '与', '或'])
+            || ["办事处", "街道", "社区", "小区", "行政村"]
+                .iter()
+                .any(|x| stem_text.contains(x))
             || stem_text.ends_with(['入', '出', '进', '到', '去', '来'])
         {
             continue;
