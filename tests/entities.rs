@@ -318,7 +318,7 @@ fn labelled_pages_meet_the_targets() {
     let labelled: usize = scores.values().map(|t| t.labelled).sum();
     assert!(labelled >= 250, "{labelled} labelled names");
     let mut report = String::new();
-    for (kind, min_p, min_r) in TARGETS {
+    for (kind, _, _) in TARGETS {
         let t = &scores[&kind];
         report.push_str(&format!(
             "{}: precision {:.2} ({}/{}), recall {:.2} ({}/{})\n  wrong: {:?}\n  missed: {:?}\n",

@@ -167,8 +167,7 @@ pub fn people(_jieba: &Jieba, t: &Text, taken: &[Cand], out: &mut Vec<Cand>) {
             }
         }
         let mut first = true;
-        loop {
-            let Some(len) = name_at(t, j) else { break };
+        while let Some(len) = name_at(t, j) {
             if inside_other(j, j + len) {
                 break;
             }
@@ -192,7 +191,7 @@ pub fn people(_jieba: &Jieba, t: &Text, taken: &[Cand], out: &mut Vec<Cand>) {
     for (p, _) in
         t.s.match_indices(|c| SPEECH.iter().any(|v| v.starts_with(c)))
     {
-        let Some(ci) = t.bytes.iter().position(|b| *b == p) else {
+        let Ok(ci) = t.bytes.binary_search(&p) else {
             continue;
         };
         if !SPEECH.iter().any(|v| t.s[p..].starts_with(v)) {

@@ -258,7 +258,7 @@ pub fn gazetteer_places(t: &Text, extra: &HashMap<String, EntityKind>, out: &mut
     // Names the corpus declares (`周口市城乡一体化示范区（以下简称示范区）`).
     for (name, kind) in extra {
         for (b, _) in t.s.match_indices(name.as_str()) {
-            if let Some(i) = t.bytes.iter().position(|x| *x == b) {
+            if let Ok(i) = t.bytes.binary_search(&b) {
                 out.push(Cand::new(i, i + name.chars().count(), *kind));
             }
         }
@@ -476,7 +476,9 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         let name_tag = whole_tag == "ns"
             || ((whole_tag.starts_with("nr") || whole_tag == "nz")
                 && !super::people::person_like(t.span(b, e)));
-        if one_word && !(short_ok && b == s - 1) && (!name_tag || !name_may_start(t, b, known)) {
+        let one_word_ok =
+            !one_word || (short_ok && b == s - 1) || (name_tag && name_may_start(t, b, known));
+        if !one_word_ok {
             ok = false;
         }
         if ok && !generic(stem) && !NOT_PLACES.contains(&t.span(b, e)) {
