@@ -21,6 +21,9 @@ pub struct Gazetteer {
     names: HashMap<&'static str, Form>,
     /// Longest name, in characters.
     pub max_chars: usize,
+    /// For each first character, the name lengths (in characters, bit `n` for `n`) that start
+    /// with it: most positions of a text need no lookup at all.
+    lengths: HashMap<char, u64>,
 }
 
 const PROVINCES: &str = include_str!("../data/cn_provinces.txt");
@@ -119,7 +122,22 @@ impl Gazetteer {
             names.insert(n, Form::Full);
         }
         let max_chars = names.keys().map(|n| n.chars().count()).max().unwrap_or(0);
-        Gazetteer { names, max_chars }
+        let mut lengths: HashMap<char, u64> = HashMap::new();
+        for n in names.keys() {
+            if let Some(c) = n.chars().next() {
+                *lengths.entry(c).or_insert(0) |= 1u64 << n.chars().count().min(63);
+            }
+        }
+        Gazetteer {
+            names,
+            max_chars,
+            lengths,
+        }
+    }
+
+    /// Bit `n` is set when some name of `n` characters starts with `c`.
+    pub fn lengths_from(&self, c: char) -> u64 {
+        self.lengths.get(&c).copied().unwrap_or(0)
     }
 
     /// How `name` is known, if it is.

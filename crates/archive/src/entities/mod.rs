@@ -205,17 +205,28 @@ const ALIAS_TITLES: [&str; 10] = [
 struct Forms<'a> {
     map: HashMap<&'a str, usize>,
     max_chars: usize,
+    /// First character → bit set of the lengths (in characters) of the forms starting with it.
+    lengths: HashMap<char, u64>,
 }
 
 impl<'a> Forms<'a> {
     fn new(names: impl Iterator<Item = (&'a str, usize)>) -> Forms<'a> {
         let mut map = HashMap::new();
         let mut max_chars = 0;
+        let mut lengths: HashMap<char, u64> = HashMap::new();
         for (n, i) in names {
-            max_chars = max_chars.max(n.chars().count());
+            let len = n.chars().count();
+            max_chars = max_chars.max(len);
+            if let Some(c) = n.chars().next() {
+                *lengths.entry(c).or_insert(0) |= 1u64 << len.min(63);
+            }
             map.insert(n, i);
         }
-        Forms { map, max_chars }
+        Forms {
+            map,
+            max_chars,
+            lengths,
+        }
     }
 }
 
@@ -237,9 +248,23 @@ fn find_all(
     let max = forms
         .max_chars
         .max(local.keys().map(|k| k.chars().count()).max().unwrap_or(0));
+    let mut local_lengths: HashMap<char, u64> = HashMap::new();
+    for k in local.keys() {
+        if let Some(c) = k.chars().next() {
+            *local_lengths.entry(c).or_insert(0) |= 1u64 << k.chars().count().min(63);
+        }
+    }
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for i in 0..n {
+    for (i, c) in s.chars().enumerate() {
+        let lens = forms.lengths.get(&c).copied().unwrap_or(0)
+            | local_lengths.get(&c).copied().unwrap_or(0);
+        if lens == 0 {
+            continue;
+        }
         for len in (2..=max.min(n - i)).rev() {
+            if lens & (1u64 << len.min(63)) == 0 {
+                continue;
+            }
             let w = &s[bytes[i]..bytes[i + len]];
             let Some(target) = forms.map.get(w).or_else(|| local.get(w)).copied() else {
                 continue;

@@ -137,8 +137,13 @@ pub fn people(_jieba: &Jieba, t: &Text, taken: &[Cand], out: &mut Vec<Cand>) {
     let n = cs.len();
     let inside_other = |a: usize, b: usize| taken.iter().any(|c| c.start < b && a < c.end);
     // 1. After a post or role, with lists: `副主任张晓、王宇飞`.
+    let first_chars: Vec<char> = TITLES.iter().filter_map(|w| w.chars().next()).collect();
     let mut i = 0;
     while i < n {
+        if !first_chars.contains(&cs[i]) {
+            i += 1;
+            continue;
+        }
         let rest = t.span(i, n.min(i + 5));
         let Some(title) = TITLES
             .iter()

@@ -272,7 +272,11 @@ pub fn gazetteer_places(t: &Text, extra: &HashMap<String, EntityKind>, out: &mut
             continue;
         }
         let mut found = None;
+        let lens = g.lengths_from(t.chars[i]);
         for len in (2..=g.max_chars.min(n - i)).rev() {
+            if lens & (1u64 << len.min(63)) == 0 {
+                continue;
+            }
             let name = t.span(i, i + len);
             match g.form(name) {
                 Some(Form::Full) => {
