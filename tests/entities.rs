@@ -357,3 +357,64 @@ fn compound_names_split_into_labels() {
     assert_eq!(split_into("山东省潍", &labels), None);
     assert_eq!(split_into("潍坊学院", &labels), None);
 }
+
+#[test]
+fn bylines_are_marked_apart_from_people_in_the_news() {
+    let a = common::seed_archive();
+    let zjs = a
+        .entities
+        .iter()
+        .find(|e| e.name == "张劲松")
+        .expect("张劲松");
+    assert_eq!(zjs.kind, EntityKind::Person);
+    assert!(!zjs.credited.is_empty(), "the reporter is credited");
+    assert!(zjs.byline_only, "named only in bylines and datelines");
+    assert!(zjs.news_articles().is_empty());
+    let zjd = a
+        .entities
+        .iter()
+        .find(|e| e.name == "张建党")
+        .expect("张建党");
+    assert!(!zjd.byline_only && zjd.credited.is_empty());
+    assert_eq!(zjd.news_articles().len(), 5);
+
+    let names = archive_explorer::archive::load_dir(&common::root().join("tests/fixtures/names"))
+        .expect("name pages parse");
+    let find = |n: &str| {
+        names
+            .entities
+            .iter()
+            .find(|e| e.name == n)
+            .unwrap_or_else(|| panic!("{n}"))
+    };
+    // A photo credit printed in the text (`通讯员 程立 摄`) and a dateline (`本报讯（记者 沈韵秋）`).
+    assert!(find("程立").byline_only);
+    assert!(find("沈韵秋").byline_only);
+    // Quoted people are in the news.
+    assert!(!find("汪志诚").byline_only);
+    assert!(!find("林建民").byline_only);
+}
+
+#[test]
+fn generic_nouns_are_never_names() {
+    let names = archive_explorer::archive::load_dir(&common::root().join("tests/fixtures/names"))
+        .expect("name pages parse");
+    for bad in [
+        "古典",
+        "昆曲",
+        "英雄",
+        "馆藏",
+        "空间站",
+        "中职学校",
+        "美术馆",
+        "联合开发",
+        "老旧小区",
+        "剧院",
+        "乡镇",
+    ] {
+        assert!(
+            !names.entities.iter().any(|e| e.name == bad),
+            "{bad} is not a name"
+        );
+    }
+}

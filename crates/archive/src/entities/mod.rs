@@ -408,8 +408,10 @@ pub fn extract(archive: &mut Archive) {
             let in_dateline = *para == Some(0) && !dateline.is_empty() && s.starts_with(dateline);
             for (start, end, t) in find_all(s, &forms, &local, &kinds) {
                 // A credit: in the dateline, or a photo credit printed in the text (`程立 摄`).
-                let photo = kinds[t] == EntityKind::Person
-                    && s[end..].trim_start().starts_with(['摄', '文']);
+                let photo = kinds[t] == EntityKind::Person && {
+                    let after = s[end..].trim_start();
+                    after.starts_with('摄') || after.starts_with("文/图")
+                };
                 mentions[t].push(Mention {
                     article: ai as u32,
                     paragraph: *para,
@@ -435,7 +437,7 @@ pub fn extract(archive: &mut Archive) {
         if ms.is_empty() && credits.is_empty() {
             continue;
         }
-        let byline_only = !credits.is_empty() && ms.iter().all(|m| m.credit);
+        let byline_only = ms.iter().all(|m| m.credit);
         entities.push(Entity {
             aliases: std::mem::take(&mut aliases[i]),
             name,
