@@ -438,8 +438,8 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
                 || (t.starts[s - 1]
                     && t.toks[t.tok_at[s - 1]].tag == "ns"
                     && t.toks[t.tok_at[s - 1]].end == s
-                    && suffix.chars().count() >= 2));
-        let stem_start = stem_start.or_else(|| short_ok.then(|| s - 1));
+                    && suffix == "新区"));
+        let stem_start = if short_ok { Some(s - 1) } else { stem_start };
         let Some(b) = stem_start else { continue };
         // After a post comes a person (`种粮大户潘玉山`); a known place is not a stem for the same
         // ending again (`龙湖镇镇长`); a stem never ends in a verb or particle.
