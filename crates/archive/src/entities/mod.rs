@@ -195,6 +195,9 @@ fn declared_names(archive: &Archive) -> HashMap<String, EntityKind> {
     out
 }
 
+/// Words for "the district's own" that lead the names of local bodies.
+const ADMIN_LEADS: [&str; 8] = ["区", "市", "省", "县", "全区", "全市", "全省", "全县"];
+
 /// Surname + post forms that refer back to the one person of that surname in an article.
 const ALIAS_TITLES: [&str; 10] = [
     "主任", "书记", "局长", "院长", "区长", "县长", "市长", "省长", "医生", "老师",
@@ -364,16 +367,41 @@ pub fn extract(archive: &mut Archive) {
             .collect();
         // People named in the article, by surname.
         let mut by_surname: HashMap<char, BTreeSet<usize>> = HashMap::new();
+        let mut orgs_here: BTreeSet<usize> = BTreeSet::new();
         for (_, s) in &texts {
             for (_, _, t) in find_all(s, &forms, &none, &kinds) {
                 if kinds[t] == EntityKind::Person {
                     if let Some(c) = names[t].0.chars().next() {
                         by_surname.entry(c).or_default().insert(t);
                     }
+                } else if kinds[t] == EntityKind::Org {
+                    orgs_here.insert(t);
                 }
             }
         }
         let mut local: HashMap<String, usize> = HashMap::new();
+        // An organisation named in full in the article may be named again without its place
+        // (`全区疫情防控指挥部办公室` → `疫情防控指挥部办公室` in the same article's title).
+        for t in orgs_here {
+            let full = names[t].0.as_str();
+            for (b, _) in full.char_indices().skip(1) {
+                let (lead, tail) = full.split_at(b);
+                let lead_ok = ADMIN_LEADS.contains(&lead)
+                    || index
+                        .get(lead)
+                        .is_some_and(|i| kinds[*i] == EntityKind::Place);
+                if lead_ok
+                    && tail.chars().count() >= 4
+                    && places::ends_like_org(tail)
+                    && !index.contains_key(tail)
+                {
+                    if !aliases[t].iter().any(|x| x == tail) {
+                        aliases[t].push(tail.to_string());
+                    }
+                    local.insert(tail.to_string(), t);
+                }
+            }
+        }
         for (_, s) in &texts {
             for title in ALIAS_TITLES {
                 for (pos, _) in s.match_indices(title) {

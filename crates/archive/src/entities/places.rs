@@ -572,7 +572,7 @@ pub fn orgs(t: &Text, places: &[Cand], out: &mut Vec<Cand>) {
         if start < i && admin(start) {
             let content = (start + 1..i).any(|k| !generic(t.toks[k].word));
             let whole = t.span(t.toks[start].start, tok.end);
-            if !content && !whole.ends_with("政协") {
+            if !content && !whole.ends_with("政协") && !generic_ok {
                 start = i;
             }
         }
