@@ -18,6 +18,8 @@
 //! an entity named only in credits is `byline_only`, so facets do not count a byline as a person
 //! in the news.
 
+mod mentions;
+mod orgs;
 mod people;
 mod places;
 mod text;
@@ -28,6 +30,7 @@ use jieba_rs::Jieba;
 
 pub use super::model::EntityKind;
 use super::model::{Archive, Entity, Mention};
+use mentions::{find_all, Forms};
 use text::Text;
 
 /// Posts and roles printed right before a person's name.
@@ -138,7 +141,7 @@ fn candidates(
     let known = found.clone();
     places::suffix_places(&t, &known, &mut found);
     let place_spans = found.clone();
-    places::orgs(&t, &place_spans, &mut found);
+    orgs::orgs(&t, &place_spans, &mut found);
     let taken = found.clone();
     people::people(jieba, &t, &taken, &mut found);
     for c in found {
@@ -163,7 +166,7 @@ fn declared_names(archive: &Archive) -> HashMap<String, EntityKind> {
                 .collect();
             let kind = if places::ends_like_place(&short) {
                 EntityKind::Place
-            } else if places::ends_like_org(&short) {
+            } else if orgs::ends_like_org(&short) {
                 EntityKind::Org
             } else {
                 continue;
@@ -202,93 +205,6 @@ const ADMIN_LEADS: [&str; 8] = ["区", "市", "省", "县", "全区", "全市", 
 const ALIAS_TITLES: [&str; 10] = [
     "主任", "书记", "局长", "院长", "区长", "县长", "市长", "省长", "医生", "老师",
 ];
-
-/// A dictionary of every name and alias: form → target index, searched at each character for
-/// each length up to the longest form (linear in the text).
-struct Forms<'a> {
-    map: HashMap<&'a str, usize>,
-    max_chars: usize,
-    /// First character → bit set of the lengths (in characters) of the forms starting with it.
-    lengths: HashMap<char, u64>,
-}
-
-impl<'a> Forms<'a> {
-    fn new(names: impl Iterator<Item = (&'a str, usize)>) -> Forms<'a> {
-        let mut map = HashMap::new();
-        let mut max_chars = 0;
-        let mut lengths: HashMap<char, u64> = HashMap::new();
-        for (n, i) in names {
-            let len = n.chars().count();
-            max_chars = max_chars.max(len);
-            if let Some(c) = n.chars().next() {
-                *lengths.entry(c).or_insert(0) |= 1u64 << len.min(63);
-            }
-            map.insert(n, i);
-        }
-        Forms {
-            map,
-            max_chars,
-            lengths,
-        }
-    }
-}
-
-/// Every match of `forms` (then `local`) in `s`, left to right, longest first at each position:
-/// (byte start, byte end, target). Matches of one kind never overlap; a name of another kind may
-/// sit inside one (`湖南省` inside `湖南省教育厅`).
-fn find_all(
-    s: &str,
-    forms: &Forms,
-    local: &HashMap<String, usize>,
-    kinds: &[EntityKind],
-) -> Vec<(usize, usize, usize)> {
-    let bytes: Vec<usize> = s
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(s.len()))
-        .collect();
-    let n = bytes.len() - 1;
-    let max = forms
-        .max_chars
-        .max(local.keys().map(|k| k.chars().count()).max().unwrap_or(0));
-    let mut local_lengths: HashMap<char, u64> = HashMap::new();
-    for k in local.keys() {
-        if let Some(c) = k.chars().next() {
-            *local_lengths.entry(c).or_insert(0) |= 1u64 << k.chars().count().min(63);
-        }
-    }
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, c) in s.chars().enumerate() {
-        let lens = forms.lengths.get(&c).copied().unwrap_or(0)
-            | local_lengths.get(&c).copied().unwrap_or(0);
-        if lens == 0 {
-            continue;
-        }
-        for len in (2..=max.min(n - i)).rev() {
-            if lens & (1u64 << len.min(63)) == 0 {
-                continue;
-            }
-            let w = &s[bytes[i]..bytes[i + len]];
-            let Some(target) = forms.map.get(w).or_else(|| local.get(w)).copied() else {
-                continue;
-            };
-            let (a, b) = (bytes[i], bytes[i + len]);
-            let kind = kinds[target];
-            // People never nest; places and organisations may (`中国排球协会` inside
-            // `中国排球协会竞赛部`).
-            let clash = out.iter().rev().take(8).any(|(ts, te, tt)| {
-                a < *te
-                    && *ts < b
-                    && (!(*ts <= a && b <= *te)
-                        || (kinds[*tt] == kind && kind == EntityKind::Person))
-            });
-            if !clash {
-                out.push((a, b, target));
-            }
-        }
-    }
-    out
-}
 
 /// Finds the entities of an archive and every mention, and stores them in `archive.entities`.
 pub fn extract(archive: &mut Archive) {
@@ -334,7 +250,7 @@ pub fn extract(archive: &mut Archive) {
                 .map(move |(b, _)| (&n[..b], &n[b..]))
                 .filter(|(_, rest)| {
                     places::ends_like_place(rest)
-                        || places::ends_like_org(rest)
+                        || orgs::ends_like_org(rest)
                         || places::PLACE_ENDS.contains(rest)
                 })
                 .map(|(s, _)| s.to_string())
@@ -392,7 +308,7 @@ pub fn extract(archive: &mut Archive) {
                         .is_some_and(|i| kinds[*i] == EntityKind::Place);
                 if lead_ok
                     && tail.chars().count() >= 4
-                    && places::ends_like_org(tail)
+                    && orgs::ends_like_org(tail)
                     && !index.contains_key(tail)
                 {
                     if !aliases[t].iter().any(|x| x == tail) {
