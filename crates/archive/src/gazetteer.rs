@@ -14,6 +14,9 @@ pub enum Form {
     Full,
     /// A short form (`潍坊` for `潍坊市`): a place only when it is a whole word in the text.
     Short,
+    /// A county-level city's short form (`西昌` for `西昌市`): a place only when it is a whole
+    /// word that jieba also tags as a place.
+    CountyShort,
 }
 
 /// Every known place name and its form. Lookups are by exact string.
@@ -109,6 +112,11 @@ impl Gazetteer {
         for n in lines(COUNTIES) {
             if n.chars().count() >= 3 || n.ends_with('县') {
                 names.entry(n).or_insert(Form::Full);
+            }
+            if let Some(short) = n.strip_suffix('市').filter(|s| s.chars().count() >= 2) {
+                if !NOT_SHORT.contains(&short) {
+                    names.entry(short).or_insert(Form::CountyShort);
+                }
             }
         }
         // Townships: towns, townships and sub-districts (not the forestry bureaus and farms that

@@ -34,7 +34,10 @@ use mentions::{find_all, Forms};
 use text::Text;
 
 /// Posts and roles printed right before a person's name.
-pub(crate) const TITLES: [&str; 77] = [
+pub(crate) const TITLES: [&str; 80] = [
+    "主任医师",
+    "副主任医师",
+    "医师",
     "副主任",
     "主任",
     "副书记",

@@ -110,9 +110,17 @@ fn name_at(t: &Text, j: usize) -> Option<usize> {
     if tok.start == j && tok.end - tok.start >= 2 && ordinary(tok.tag) {
         return None;
     }
-    let three = cs
-        .get(j + sur + 1)
-        .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
+    // A given name jieba tags as one (`柏/nr 志强/nrfg`) is whole even if it ends in a character
+    // that often follows names (`强` of `强调`).
+    let given = t
+        .toks
+        .get(t.tok_at.get(j + sur).copied().unwrap_or(usize::MAX));
+    let tagged_given = given
+        .is_some_and(|g| g.start == j + sur && g.end == j + sur + 2 && g.tag.starts_with("nr"));
+    let three = tagged_given
+        || cs
+            .get(j + sur + 1)
+            .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
     let mut n = sur + if three { 2 } else { 1 };
     // A name ends where a word ends (`学生司负责人`: not 司负责).
     if !t.starts[j + n] && n == sur + 2 && t.starts[j + n - 1] && {
@@ -120,6 +128,13 @@ fn name_at(t: &Text, j: usize) -> Option<usize> {
         next.end - next.start >= 2 && (TITLES.contains(&next.word) || ordinary(next.tag))
     } {
         n -= 1;
+    }
+    // A name that ends inside a longer name-word (`吉克阿` of `吉克/阿依说`) is uncertain: none.
+    if !t.starts[j + n] {
+        let last = &t.toks[t.tok_at[j + n - 1]];
+        if last.tag.starts_with("nr") && last.start >= j + sur {
+            return None;
+        }
     }
     let name = t.span(j, j + n);
     // No post or role starts inside a name (`市民和游客`).

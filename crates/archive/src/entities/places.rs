@@ -166,6 +166,18 @@ pub fn gazetteer_places(t: &Text, extra: &HashMap<String, EntityKind>, out: &mut
                     found = Some(len);
                     break;
                 }
+                Some(Form::CountyShort)
+                    if t.starts[i]
+                        && (i == 0
+                            || !t.han(i - 1, i)
+                            || "在到从赴至、和与的于".contains(t.chars[i - 1]))
+                        && t.starts[i + len]
+                        && t.toks[t.tok_at[i]].tag == "ns"
+                        && t.toks[t.tok_at[i]].end == i + len =>
+                {
+                    found = Some(len);
+                    break;
+                }
                 _ => {}
             }
         }
@@ -217,17 +229,19 @@ fn name_may_start(t: &Text, b: usize, known: &[Cand]) -> bool {
 
 /// Places named by an ending after a proper stem: `望月湖小区`, `三元朱村`, `大禹广场`, and words
 /// jieba tags as places when they end like natural places (`黄河`).
-pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
+pub fn suffix_places(t: &Text, gazetteer: &[Cand], out: &mut Vec<Cand>) {
     let n = t.len();
+    // Places found so far in this text: a place may follow another (`支尔莫乡` + `阿土列尔村`).
+    let mut known: Vec<Cand> = gazetteer.to_vec();
     for (ti, tok) in t.toks.iter().enumerate() {
         // jieba's natural places: `黄河`, `湘江`, `洞庭湖区`, `西湖` in `西湖畔`.
         let shore = usize::from(tok.word.ends_with(['畔', '边']));
         let end = tok.end - shore;
         let word = t.span(tok.start, end);
-        let before_ending = t
-            .toks
-            .get(ti + 1)
-            .is_some_and(|n| PLACE_ENDS.iter().any(|e| n.word.starts_with(e)));
+        let before_ending = t.toks.get(ti + 1).is_some_and(|n| {
+            PLACE_ENDS.iter().any(|e| n.word.starts_with(e))
+                || n.word.starts_with(['路', '巷', '道'])
+        });
         // `潘/nr 玉山/ns`: a person's name split by jieba.
         let after_surname = ti > 0 && {
             let p = &t.toks[ti - 1];
@@ -261,7 +275,11 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
             out.push(Cand::new(tok.start, tok.end + 1, EntityKind::Place));
         }
     }
+    let mut new_place: Option<Cand> = None;
     for e in 1..=n {
+        if let Some(c) = new_place.take() {
+            known.push(c);
+        }
         if !t.starts[e] {
             continue;
         }
@@ -272,6 +290,7 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         else {
             continue;
         };
+        let known = &known[..];
         let s = e - suffix.chars().count();
         if known.iter().any(|c| c.start <= s && e <= c.end) {
             continue;
@@ -364,8 +383,11 @@ pub fn suffix_places(t: &Text, known: &[Cand], out: &mut Vec<Cand>) {
         if !one_word_ok {
             ok = false;
         }
-        if ok && !generic(stem) && !NOT_PLACES.contains(&t.span(b, e)) {
+        let counting_start =
+            stem.starts_with(['一', '每', '各', '该', '本', '这', '那', '此', '其', '全']);
+        if ok && !generic(stem) && !counting_start && !NOT_PLACES.contains(&t.span(b, e)) {
             out.push(Cand::new(b, e, EntityKind::Place));
+            new_place = Some(Cand::new(b, e, EntityKind::Place));
         }
     }
 }
