@@ -402,3 +402,68 @@ pub fn extract(archive: &mut Archive) {
     });
     archive.entities = entities;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Sidecar;
+    use crate::page::parse_page;
+
+    fn extracted(text: &str) -> Archive {
+        let (page, articles) =
+            parse_page("t.txt", text, &Sidecar::default()).expect("the test page parses");
+        let mut a = Archive {
+            pages: vec![page],
+            articles,
+            entities: Vec::new(),
+        };
+        extract(&mut a);
+        a
+    }
+
+    fn kind_of(a: &Archive, name: &str) -> Option<EntityKind> {
+        a.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn rules_on_a_small_page() {
+        let a = extracted(
+            "省里召开教育工作会议\n\n　　本报讯（记者 刘思远）副省长黄志刚出席会议。湖南省教育厅厅长龙海波介绍，上海广播电视台进行了直播。\n　　在山东省潍坊市寿光市的望月湖小区，居民罗桂英说，美术馆的古典戏曲很好看。\n",
+        );
+        let person = Some(EntityKind::Person);
+        let place = Some(EntityKind::Place);
+        let org = Some(EntityKind::Org);
+        assert_eq!(kind_of(&a, "刘思远"), person);
+        assert_eq!(kind_of(&a, "黄志刚"), person);
+        assert_eq!(kind_of(&a, "龙海波"), person);
+        assert_eq!(kind_of(&a, "罗桂英"), person);
+        assert_eq!(kind_of(&a, "湖南省教育厅"), org);
+        assert_eq!(kind_of(&a, "上海广播电视台"), org);
+        assert_eq!(kind_of(&a, "潍坊市"), place);
+        assert_eq!(kind_of(&a, "寿光市"), place);
+        assert_eq!(kind_of(&a, "望月湖小区"), place);
+        for not in ["美术馆", "古典", "古典戏曲", "望月湖"] {
+            assert_eq!(kind_of(&a, not), None, "{not}");
+        }
+        let reporter = a
+            .entities
+            .iter()
+            .find(|e| e.name == "刘思远")
+            .expect("reporter");
+        assert!(reporter.byline_only && reporter.credited == [0]);
+        assert!(reporter.mentions.iter().all(|m| m.credit));
+    }
+
+    #[test]
+    fn mentions_grow_with_the_corpus_not_with_its_square() {
+        let page = "省里召开会议\n\n　　副省长黄志刚在潍坊市出席会议。\n\n";
+        let one = extracted(page);
+        let mut many = one.clone();
+        many.articles = (0..50).flat_map(|_| one.articles.clone()).collect();
+        extract(&mut many);
+        let count = |a: &Archive| a.entities.iter().map(|e| e.mentions.len()).sum::<usize>();
+        assert_eq!(many.articles.len(), 50 * one.articles.len());
+        assert_eq!(count(&many), 50 * count(&one));
+        assert_eq!(many.entities.len(), one.entities.len());
+    }
+}
