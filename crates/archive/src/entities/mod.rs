@@ -455,6 +455,61 @@ mod tests {
     }
 
     #[test]
+    fn any_text_is_safe() {
+        // Outside data: mixed scripts, spaces, brackets, lone endings, emoji, empty text.
+        let pieces = [
+            "市",
+            "村",
+            "局",
+            "部",
+            "说",
+            "记者",
+            " ",
+            "　",
+            "（",
+            "）",
+            "以下简称",
+            "示范区",
+            "·",
+            "王",
+            "欧阳",
+            "张",
+            "A1",
+            "😀",
+            "\t",
+            "、",
+            "副省长",
+            "摄",
+            "文/图",
+            "湖南省",
+            "大学",
+            "小区",
+            "山",
+            "新区",
+            "",
+        ];
+        let jieba = Jieba::new();
+        let declared: HashMap<String, EntityKind> = [("示范区".to_string(), EntityKind::Place)]
+            .into_iter()
+            .collect();
+        let mut seed: u64 = 42;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut out = Vec::new();
+            candidates(&jieba, &s, &declared, &mut out);
+            for (name, _) in &out {
+                assert!(s.contains(name.as_str()));
+            }
+        }
+    }
+
+    #[test]
     fn mentions_grow_with_the_corpus_not_with_its_square() {
         let page = "省里召开会议\n\n　　副省长黄志刚在潍坊市出席会议。\n\n";
         let one = extracted(page);

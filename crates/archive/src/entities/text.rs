@@ -37,6 +37,11 @@ impl<'a> Text<'a> {
         let mut ci = 0;
         for t in jieba.tag(s, true) {
             let n = t.word.chars().count();
+            // jieba returns every character once, in order; stop rather than index past the end
+            // should it ever not.
+            if ci + n > chars.len() {
+                break;
+            }
             starts[ci] = true;
             for slot in tok_at.iter_mut().skip(ci).take(n) {
                 *slot = toks.len();
