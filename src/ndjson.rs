@@ -193,7 +193,10 @@ mod tests {
                     paragraph: None,
                     start: 0,
                     end: 6,
+                    credit: false,
                 }],
+                credited: vec![],
+                byline_only: false,
             }],
         }
     }

@@ -17,6 +17,8 @@ pub mod entities;
 #[cfg(feature = "parse")]
 pub mod error;
 #[cfg(feature = "parse")]
+pub mod gazetteer;
+#[cfg(feature = "parse")]
 pub mod load;
 #[cfg(feature = "parse")]
 pub mod markdown;

@@ -53,6 +53,10 @@ pub struct Mention {
     pub start: u32,
     /// End (bytes, exclusive).
     pub end: u32,
+    /// The mention is a credit (the reporter's name in a dateline such as `本报讯（记者 张劲松）`),
+    /// not a mention in the news.
+    #[serde(default)]
+    pub credit: bool,
 }
 
 /// A person, place or organisation with every mention.
@@ -66,9 +70,31 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Every mention, in page order.
     pub mentions: Vec<Mention>,
+    /// Articles that credit this person (byline, dateline or photo credit), ascending. A person
+    /// credited on a photo only may have no mention at all.
+    #[serde(default)]
+    pub credited: Vec<u32>,
+    /// Named only as a credit (a reporter or photographer), never in the news itself: facets of
+    /// "people in the news" leave such entities out, or count them apart, to avoid counting a
+    /// byline twice.
+    #[serde(default)]
+    pub byline_only: bool,
 }
 
 impl Entity {
+    /// Indexes of the articles that name it in the news (mentions that are not credits),
+    /// ascending, without repeats.
+    pub fn news_articles(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .mentions
+            .iter()
+            .filter(|m| !m.credit)
+            .map(|m| m.article)
+            .collect();
+        v.dedup();
+        v
+    }
+
     /// Indexes of the articles that mention it, ascending, without repeats.
     pub fn articles(&self) -> Vec<u32> {
         let mut v: Vec<u32> = self.mentions.iter().map(|m| m.article).collect();
