@@ -515,7 +515,7 @@ impl Index {
                     .map(|i| (i, m.weight))
             })
             .collect();
-        per.sort_by_key(|p| p.0);
+        crate::sort::sort_by_key(&mut per, |p| p.0 as u64);
         for group in per.chunk_by(|a, b| a.0 == b.0) {
             let t = &terms[group[0].0];
             let count = group.len() as u32;

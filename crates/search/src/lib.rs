@@ -18,6 +18,7 @@ pub mod pinyin;
 pub mod postings;
 pub mod query;
 pub mod shard;
+pub mod sort;
 #[cfg(feature = "tables")]
 pub mod tables;
 #[cfg(all(test, feature = "tables"))]

@@ -21,7 +21,7 @@
 use archive::Kind;
 
 /// Where a text term is looked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// Everything: headline block, byline, intertitles, body.
     All,
@@ -43,7 +43,7 @@ pub struct Day {
 }
 
 /// An inclusive range of days; an open end is `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateRange {
     /// First day.
     pub from: Option<Day>,
@@ -81,7 +81,7 @@ fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// One thing a document must (or, negated, must not) contain.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Term {
     /// Text, as typed and folded; `pinyin` is set when the text can be read as pinyin.
     Text {
@@ -99,7 +99,7 @@ pub enum Term {
 }
 
 /// Alternatives joined by `OR`; a document satisfies the clause if it satisfies any of them.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// `-` in front: the document must satisfy none of the alternatives.
     pub negated: bool,
@@ -447,28 +447,70 @@ fn limit_terms(clauses: &mut Vec<Clause>, input_len: usize, hints: &mut Vec<Hint
 /// they cannot change which articles match, and each would cost a search. O(n log n).
 fn dedup(clauses: &mut Vec<Clause>) {
     for c in clauses.iter_mut() {
-        keep_first(&mut c.alternatives);
+        keep_first(&mut c.alternatives, term_hash);
     }
-    keep_first(clauses);
+    keep_first(clauses, clause_hash);
 }
 
-/// Keeps the first of each group of equal items, in their original order.
-fn keep_first<T: Ord>(v: &mut Vec<T>) {
+/// Keeps the first of each group of equal items, in their original order: items are sorted by
+/// a hash of their content (the shared integer-key sort), and only items with equal hashes are
+/// compared. O(n log n), plus comparisons among the distinct items of a hash (one, in practice).
+fn keep_first<T: PartialEq>(v: &mut Vec<T>, hash: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
     }
+    let hashes: Vec<u64> = v.iter().map(&hash).collect();
     let mut idx: Vec<usize> = (0..v.len()).collect();
-    idx.sort_by(|&a, &b| v[a].cmp(&v[b]).then(a.cmp(&b)));
+    crate::sort::sort_by_key(&mut idx, |&i| hashes[i]);
     let mut keep = vec![false; v.len()];
-    let mut prev: Option<usize> = None;
-    for i in idx {
-        if prev.is_none_or(|p| v[p] != v[i]) {
-            keep[i] = true;
+    let mut kept: Vec<usize> = Vec::new();
+    for group in idx.chunk_by(|&a, &b| hashes[a] == hashes[b]) {
+        // `group` is in original order (the sort is stable): the first of equals is kept.
+        kept.clear();
+        for &i in group {
+            if !kept.iter().any(|&j| v[j] == v[i]) {
+                keep[i] = true;
+                kept.push(i);
+            }
         }
-        prev = Some(i);
     }
     let mut flags = keep.into_iter();
     v.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// FNV-1a over some bytes, continuing from `h`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn term_hash(t: &Term) -> u64 {
+    match t {
+        Term::Text { raw, scope, .. } => fnv(fnv(FNV0, &[1, *scope as u8]), raw.as_bytes()),
+        Term::Kind(k) => fnv(FNV0, &[2, *k as u8]),
+        Term::Date(r) => {
+            let day = |d: Option<Day>| {
+                d.map_or([0; 7], |d| {
+                    let y = d.year.unwrap_or(i32::MIN).to_le_bytes();
+                    [1, y[0], y[1], y[2], y[3], d.month as u8, d.day as u8]
+                })
+            };
+            fnv(fnv(fnv(FNV0, &[3]), &day(r.from)), &day(r.to))
+        }
+    }
+}
+
+fn clause_hash(c: &Clause) -> u64 {
+    c.alternatives
+        .iter()
+        .fold(fnv(FNV0, &[u8::from(c.negated)]), |h, t| {
+            fnv(h, &term_hash(t).to_le_bytes())
+        })
 }
 
 fn text_term(raw: String, scope: Scope) -> Term {
