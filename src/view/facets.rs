@@ -162,12 +162,15 @@ pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
     let (Some(mut cur), Some(end)) = (parse_iso_date(&first.0), parse_iso_date(&last.0)) else {
         return days.to_vec();
     };
-    let counts: BTreeMap<&str, usize> = days.iter().map(|(d, n)| (d.as_str(), *n)).collect();
     let mut out = Vec::new();
     // Cap the span so a stray far date cannot make thousands of bars.
     while cur <= end && out.len() < 366 {
         let iso = format!("{:04}-{:02}-{:02}", cur.0, cur.1, cur.2);
-        let n = counts.get(iso.as_str()).copied().unwrap_or(0);
+        // `days` is sorted by date (a BTreeMap's order); a lookup, not a map built per call
+        // (collecting a BTreeMap brings the standard stable sort into the wasm).
+        let n = days
+            .binary_search_by(|(d, _)| d.as_str().cmp(iso.as_str()))
+            .map_or(0, |i| days[i].1);
         out.push((iso, n));
         cur = if cur.2 < days_in_month(cur.0, cur.1) {
             (cur.0, cur.1, cur.2 + 1)

@@ -297,7 +297,7 @@ impl Index {
             }
         }
         if !matches.is_sorted_by_key(match_order) {
-            matches.sort_by_key(match_order);
+            crate::sort::sort_by_key(&mut matches, match_order);
         }
         // Group matches by document.
         let mut by_doc: Vec<(u32, u32)> = vec![(0, 0); n];
@@ -485,7 +485,7 @@ impl Index {
                     }
                 }
             }
-            out[first..].sort_by_key(match_order);
+            crate::sort::sort_by_key(&mut out[first..], match_order);
         }
     }
 
@@ -680,13 +680,27 @@ fn unit_at(starts: &[u32], from: usize, pos: usize) -> usize {
 }
 
 /// Reading order of matches (one function, so the sort is compiled once into the wasm).
-fn match_order(m: &RawMatch) -> (u32, u32, MatchKind) {
-    (m.unit, m.start, m.kind)
+/// Matches in text order: by unit, start, then kind, packed in one integer for the shared sort
+/// (units < 2^30 and offsets within a unit < 2^32 in any archive that fits a browser).
+fn match_order(m: &RawMatch) -> u64 {
+    (u64::from(m.unit) << 34) | (u64::from(m.start) << 2) | m.kind as u64
 }
 
 /// Sorts `(index, score)` pairs best first, ties by index (the one sort of scored lists).
 pub fn sort_scored(v: &mut [(usize, f32)]) {
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // An f32's bits, flipped so that unsigned order is numeric order (negatives included),
+    // then inverted for best first; the index breaks ties.
+    let ordered = |s: f32| {
+        let b = s.to_bits();
+        if b >> 31 == 1 {
+            !b
+        } else {
+            b | 1 << 31
+        }
+    };
+    crate::sort::sort_by_key(v, |&(i, s)| {
+        (u64::from(u32::MAX - ordered(s)) << 32) | (i as u64).min(u64::from(u32::MAX))
+    });
 }
 
 /// A snippet window being built: start, end, and the marks inside (bytes in the text).
