@@ -32,6 +32,4 @@ pub mod text;
 #[cfg(feature = "parse")]
 pub use error::ParseError;
 #[cfg(feature = "parse")]
-pub use load::{
-    load, load_dir, load_paths, parse_file, FolderMeta, Options, PageStat, Report, Sidecar,
-};
+pub use load::{load, load_dir, load_paths, parse_file, FolderMeta, Options, PageStat, Report};

@@ -30,24 +30,8 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::error::ParseError;
-use super::model::{Archive, Article, Page};
+use super::model::{Archive, Article, Page, Sidecar};
 use super::text::parse_iso_date;
-
-/// Facts about a page that its text does not give, from `<name>.toml` beside it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sidecar {
-    /// Newspaper title.
-    pub paper: Option<String>,
-    /// Edition date, ISO `YYYY-MM-DD` (stored trimmed).
-    pub date: Option<String>,
-    /// Page number or label.
-    pub page: Option<String>,
-    /// Year for `M月D日` dates in the text.
-    pub year: Option<i32>,
-    /// Encoding of the page when it is not UTF-8 (a WHATWG label such as `gbk`, `gb18030`).
-    pub encoding: Option<String>,
-}
 
 /// Settings for every page in a folder and below it, from the folder's `archive.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

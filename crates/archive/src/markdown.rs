@@ -21,8 +21,7 @@
 
 use super::error::ParseError;
 use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
-use super::page::split_lines;
-use super::text::{figure_refs, parse_iso_date};
+use super::text::{figure_refs, parse_iso_date, split_lines};
 
 /// Parses a Markdown article. `name` is the file name stored in the archive, `shown` the path
 /// used in error messages. Strict: the first warning of [`parse_markdown_lenient`] is an error.
@@ -212,7 +211,7 @@ pub fn parse_markdown_lenient(name: &str, text: &str) -> (Page, Vec<Article>, Ve
             "no title: add `title:` to the front matter or a `# heading`; kept as an unstructured article"
                 .to_string(),
         ));
-        a.title = super::page::UNSTRUCTURED_TITLE.to_string();
+        a.title = super::model::UNSTRUCTURED_TITLE.to_string();
         page.unstructured.push(1);
     }
     if a.paragraphs.is_empty() && a.intertitles.is_empty() {

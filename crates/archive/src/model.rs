@@ -126,6 +126,27 @@ pub struct Page {
     pub unstructured: Vec<u32>,
 }
 
+/// Facts about a page that its text does not give: from `<name>.toml` beside it, the folder's
+/// `archive.toml` and the file's path (the loader merges them). The page parser reads these;
+/// the loader fills them in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    /// Newspaper title.
+    pub paper: Option<String>,
+    /// Edition date, ISO `YYYY-MM-DD` (stored trimmed).
+    pub date: Option<String>,
+    /// Page number or label.
+    pub page: Option<String>,
+    /// Year for `M月D日` dates in the text.
+    pub year: Option<i32>,
+    /// Encoding of the page when it is not UTF-8 (a WHATWG label such as `gbk`, `gb18030`).
+    pub encoding: Option<String>,
+}
+
+/// The title of an article the parser could not structure (its text has no headline).
+pub const UNSTRUCTURED_TITLE: &str = "（无题）";
+
 /// What kind of piece an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

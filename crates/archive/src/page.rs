@@ -34,11 +34,10 @@
 //! ```
 
 use super::error::ParseError;
-use super::load::Sidecar;
-use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
+use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Sidecar, Source};
 use super::text::{
     char_len, figure_refs, find_month_day, is_closing, is_han, is_mid_sentence, is_space, iso_date,
-    parse_byline, parse_photo_credit,
+    parse_byline, parse_photo_credit, split_lines,
 };
 
 /// Longest line (in characters) that can be a headline or intertitle.
@@ -81,17 +80,6 @@ struct Block {
     gap: usize,
     indented: bool,
     role: Role,
-}
-
-/// Splits a file's text into lines as printed: BOM dropped, CRLF and CR accepted.
-pub fn split_lines(text: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    if lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
 }
 
 fn blocks_of(lines: &[String]) -> Vec<Block> {
@@ -722,8 +710,7 @@ fn dateline_of(text: &str, formula_len: usize) -> (String, Vec<Author>) {
     (text[..end].to_string(), authors)
 }
 
-/// The title of an article the parser could not structure (its text has no headline).
-pub const UNSTRUCTURED_TITLE: &str = "（无题）";
+pub use super::model::UNSTRUCTURED_TITLE;
 
 fn finish(file: &str, d: Draft, year: Option<i32>, meta: &Sidecar) -> Article {
     let mut figures = Vec::new();

@@ -266,6 +266,17 @@ pub fn figure_refs(text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Splits a file's text into lines as printed: BOM dropped, CRLF and CR accepted.
+pub fn split_lines(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -406,7 +406,7 @@ pub fn extract(archive: &mut Archive) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Sidecar;
+    use crate::model::Sidecar;
     use crate::page::parse_page;
 
     fn extracted(text: &str) -> Archive {
