@@ -5,6 +5,10 @@
 //! archive check [--strict] [--no-names] [--summary] PATH…
 //!                                    per page: articles, unstructured parts, warnings, time
 //! archive search QUERY [PATH…]       print the hits as JSON
+//! archive export --ndjson [--index NAME] [--documents] [PATH…]
+//!                                    NDJSON for OpenSearch/Elasticsearch `_bulk` or Quickwit
+//! archive export --mapping           the index mapping for that NDJSON
+//! archive serve [--port N] DIR       serve a built explorer (dist/) on 127.0.0.1
 //! ```
 //! Warnings (`file:line: what was unsure`) go to stderr and do not stop anything; with
 //! `--strict` or `ARCHIVE_STRICT=1` the first one is an error. Exit code 1 on errors, 2 on bad
@@ -25,6 +29,13 @@ const USAGE: &str = "usage:
                                  per page: articles, unstructured parts, warnings and time;
                                  then the warnings and totals (parse and names timed apart)
   archive search QUERY [PATH…]   search them and print the hits as JSON
+  archive export --ndjson [--index NAME] [--documents] [PATH…]
+                                 the articles as NDJSON: OpenSearch/Elasticsearch _bulk
+                                 (index NAME, default \"archive\"), or with --documents one
+                                 document per line (Quickwit ingest)
+  archive export --mapping       the index mapping (cjk_width, lowercase, cjk_bigram)
+  archive serve [--port N] DIR   serve a built explorer folder on http://127.0.0.1:N/
+                                 (default 8080; 0 picks a free port), for offline reading
   archive truth QUERIES.json [PATH…]
                                  ground truth for a JSON list of queries (see bench/peers)
   archive synth N OUT_DIR        write N synthetic articles (from the seed's sentences) as .md
@@ -165,6 +176,8 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
+        Some("export") => export(&args[1..]),
+        Some("serve") => serve(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -173,6 +186,80 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn export(args: &[String]) -> ExitCode {
+    use archive_explorer::ndjson::{self, Shape};
+    if args.iter().any(|a| a == "--mapping") {
+        println!("{}", ndjson::MAPPING);
+        return ExitCode::SUCCESS;
+    }
+    let mut index = "archive".to_string();
+    let mut shape = None;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--ndjson" => shape = Some(shape.unwrap_or(Shape::Bulk)),
+            "--documents" => shape = Some(Shape::Documents),
+            "--index" => match it.next() {
+                Some(n) if !n.is_empty() && !n.starts_with("--") => index = n.clone(),
+                _ => {
+                    eprintln!("--index needs a name\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            f if f.starts_with("--") => {
+                eprintln!("unknown option {f}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            p => paths.push(p.to_string()),
+        }
+    }
+    let Some(shape) = shape else {
+        eprintln!("export needs --ndjson (or --mapping)\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    match load_archive(&paths) {
+        Ok(a) => {
+            print!("{}", ndjson::export(&a, &index, shape));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn serve(args: &[String]) -> ExitCode {
+    let mut port: u16 = 8080;
+    let mut dir = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--port" => match it.next().and_then(|p| p.parse().ok()) {
+                Some(p) => port = p,
+                None => {
+                    eprintln!("--port needs a number (0–65535)\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            d if dir.is_none() && !d.starts_with("--") => dir = Some(PathBuf::from(d)),
+            other => {
+                eprintln!("unexpected {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(dir) = dir.filter(|d| d.is_dir()) else {
+        eprintln!("serve needs a folder (a built explorer, e.g. dist/)\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let shown = dir.display().to_string();
+    match archive_explorer::serve::serve(&dir, port, |addr| {
+        eprintln!("serving {shown} on http://{addr}/ (Ctrl-C to stop)");
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("serve: {e}")),
     }
 }
 
