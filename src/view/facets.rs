@@ -33,21 +33,25 @@ struct Filter<'a> {
     archive: &'a Archive,
     v: &'a ViewState,
     /// For each selected entity: the articles that mention it (ascending).
-    ents: Vec<Vec<u32>>,
+    ents: Vec<Vec<bool>>,
 }
 
 impl<'a> Filter<'a> {
     fn new(archive: &'a Archive, v: &'a ViewState) -> Self {
+        // One flag per article for each selected name, so a test is O(1) per article.
         let ents = v
             .ents
             .iter()
             .map(|name| {
-                archive
-                    .entities
-                    .iter()
-                    .find(|e| &e.name == name)
-                    .map(|e| e.articles())
-                    .unwrap_or_default()
+                let mut flags = vec![false; archive.articles.len()];
+                if let Some(e) = archive.entities.iter().find(|e| &e.name == name) {
+                    for d in facet_articles(e) {
+                        if let Some(f) = flags.get_mut(d as usize) {
+                            *f = true;
+                        }
+                    }
+                }
+                flags
             })
             .collect();
         Filter { archive, v, ents }
@@ -55,7 +59,11 @@ impl<'a> Filter<'a> {
 
     fn passes(&self, d: usize, skip: Option<Which>) -> bool {
         let (a, v) = (&self.archive.articles[d], self.v);
-        if !self.ents.iter().all(|arts| arts.contains(&(d as u32))) {
+        if !self
+            .ents
+            .iter()
+            .all(|flags| flags.get(d).copied().unwrap_or(false))
+        {
             return false;
         }
         if skip != Some(Which::Kind) && !v.kinds.is_empty() && !v.kinds.contains(&a.kind) {
@@ -88,6 +96,18 @@ pub fn apply(archive: &Archive, docs: &[usize], v: &ViewState) -> Vec<usize> {
         .copied()
         .filter(|d| f.passes(*d, None))
         .collect()
+}
+
+/// The articles a selected name admits: those that name it in the news. A reporter or
+/// photographer named only in credits is not in the names facet at all (the authors facet lists
+/// bylines, so a byline is never counted twice); selecting such a name (an old link) still
+/// finds the articles that credit it.
+pub fn facet_articles(e: &crate::archive::Entity) -> Vec<u32> {
+    if e.byline_only {
+        e.articles()
+    } else {
+        e.news_articles()
+    }
 }
 
 /// Facet counts over `docs` (the query's results) under the selections of `v`.
@@ -128,8 +148,11 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
+            if e.byline_only {
+                return None;
+            }
             let n = e
-                .articles()
+                .news_articles()
                 .into_iter()
                 .filter(|a| admitted.get(*a as usize).copied().unwrap_or(false))
                 .count();
@@ -201,15 +224,28 @@ mod tests {
         let mut want = f.authors.clone();
         want.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         assert_eq!(f.authors, want);
-        // Every entity with a mention is counted once per article.
+        // Every name is counted once per article that names it in the news; names known only
+        // from credits (the seed's reporter 张劲松) are not in the names facet: the authors
+        // facet counts them.
         for (i, n) in &f.entities {
-            assert_eq!(
-                *n,
-                a.entities[*i].articles().len(),
-                "{}",
-                a.entities[*i].name
-            );
+            let e = &a.entities[*i];
+            assert!(!e.byline_only, "{}", e.name);
+            assert_eq!(*n, e.news_articles().len(), "{}", e.name);
         }
+        let reporter = a.entities.iter().position(|e| e.name == "张劲松");
+        assert!(reporter.is_some_and(|r| a.entities[r].byline_only));
+        assert!(f.entities.iter().all(|(i, _)| Some(*i) != reporter));
+        assert!(f.authors.iter().any(|(n, c)| n == "张劲松" && *c > 0));
+        // Selecting the reporter (an old link) still finds the articles crediting him.
+        let v = ViewState {
+            ents: vec!["张劲松".into()],
+            ..ViewState::default()
+        };
+        let credited = count(a, &docs, &v);
+        assert_eq!(
+            credited.kinds.iter().map(|k| k.1).sum::<usize>(),
+            a.entities[reporter.unwrap_or(0)].articles().len()
+        );
     }
 
     #[test]
