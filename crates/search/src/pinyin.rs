@@ -157,8 +157,11 @@ impl PinyinMap {
         if q.len() < 2 {
             return None;
         }
-        let mut failed = Failed::new(q.len());
-        self.match_from(text, start, start, 0, q, 0, &mut failed)
+        let mut memo = Memo {
+            steps: 0,
+            failed: None,
+        };
+        self.match_from(text, start, start, 0, q, 0, &mut memo)
     }
 
     /// The reading slot + 1 (0: none) of the character at byte `i`, and where the next starts.
@@ -195,9 +198,10 @@ impl PinyinMap {
     /// `start`); returns the byte offset after the last character. A one-character match must
     /// spell a whole syllable.
     ///
-    /// `k` is the number of characters matched so far; `failed` remembers the states `(k, qi)`
-    /// already known to fail, so the search visits each state once: O(key²) states at most,
-    /// instead of exponentially many paths (`aaaa…` over a run of `啊`).
+    /// `k` is the number of characters matched so far. After [`MEMO_AFTER`] steps (an
+    /// ambiguous key: `aaaa…` over a run of `啊` has exponentially many paths) the search
+    /// remembers the states `(k, qi)` known to fail and visits each at most once more: O(key²)
+    /// states in all. Ordinary keys finish long before and pay nothing for it.
     #[allow(clippy::too_many_arguments)]
     fn match_from(
         &self,
@@ -207,14 +211,23 @@ impl PinyinMap {
         k: usize,
         q: &[u8],
         qi: usize,
-        failed: &mut Failed,
+        memo: &mut Memo,
     ) -> Option<usize> {
-        if failed.get(k, qi) {
-            return None;
+        match &memo.failed {
+            Some(f) if f.get(k, qi) => return None,
+            Some(_) => {}
+            None => {
+                memo.steps += 1;
+                if memo.steps > MEMO_AFTER {
+                    memo.failed = Some(Failed::new(q.len()));
+                }
+            }
         }
-        let r = self.match_step(text, start, ci, k, q, qi, failed);
+        let r = self.match_step(text, start, ci, k, q, qi, memo);
         if r.is_none() {
-            failed.set(k, qi);
+            if let Some(f) = &mut memo.failed {
+                f.set(k, qi);
+            }
         }
         r
     }
@@ -228,7 +241,7 @@ impl PinyinMap {
         k: usize,
         q: &[u8],
         qi: usize,
-        failed: &mut Failed,
+        memo: &mut Memo,
     ) -> Option<usize> {
         let (slot, next) = self.slot_at(text, ci)?;
         if slot == 0 {
@@ -249,7 +262,7 @@ impl PinyinMap {
             if rest.len() == s.len() {
                 return Some(next);
             }
-            if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + s.len(), failed) {
+            if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + s.len(), memo) {
                 return Some(e);
             }
         }
@@ -260,7 +273,7 @@ impl PinyinMap {
             let inits: &[usize] = if zcs { &[2, 1] } else { &[1] };
             for &n in inits {
                 if rest.len() > n && s.get(..n).is_some_and(|i| is_prefix(i, rest)) {
-                    if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + n, failed) {
+                    if let Some(e) = self.match_from(text, start, next, k + 1, q, qi + n, memo) {
                         return Some(e);
                     }
                 }
@@ -274,12 +287,22 @@ impl PinyinMap {
     }
 }
 
+/// Steps of one [`PinyinMap::match_at`] before it starts remembering failed states.
+const MEMO_AFTER: u32 = 64;
+
+/// The search state of one [`PinyinMap::match_at`].
+struct Memo {
+    steps: u32,
+    failed: Option<Failed>,
+}
+
 /// The states `(characters matched, key position)` of one [`PinyinMap::match_at`] known to
 /// fail. Every character consumes at least one letter, so both are at most the key's length.
-/// Keys of up to 10 letters (nearly all) fit in a 128-bit set on the stack.
+/// Keys of up to 10 letters (nearly all) fit in a 128-bit set on the stack (two words: a
+/// `u128` shift is a library call on some targets).
 struct Failed {
     width: usize,
-    small: u128,
+    small: [u64; 2],
     big: Vec<bool>,
 }
 
@@ -293,7 +316,7 @@ impl Failed {
         };
         Failed {
             width,
-            small: 0,
+            small: [0; 2],
             big,
         }
     }
@@ -302,7 +325,7 @@ impl Failed {
     fn get(&self, k: usize, qi: usize) -> bool {
         let i = k * self.width + qi;
         if self.big.is_empty() {
-            i < 128 && self.small & (1 << i) != 0
+            i < 128 && self.small[i >> 6] >> (i & 63) & 1 != 0
         } else {
             self.big.get(i).copied().unwrap_or(false)
         }
@@ -313,7 +336,7 @@ impl Failed {
         let i = k * self.width + qi;
         if self.big.is_empty() {
             if i < 128 {
-                self.small |= 1 << i;
+                self.small[i >> 6] |= 1 << (i & 63);
             }
         } else if let Some(b) = self.big.get_mut(i) {
             *b = true;
