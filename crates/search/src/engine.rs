@@ -504,22 +504,28 @@ impl Index {
         let norm = w.k1 * (1.0 - w.b + w.b * len / self.avg_len);
         let mut bd = ScoreBreakdown::default();
         let mut total = 0f32;
-        // The matches of this article grouped by term: O(m log m) for its m matches, whatever
-        // the number of terms (a pasted `X OR Y OR …` list).
-        let mut per: Vec<(usize, f32)> = ms
-            .iter()
-            .filter_map(|m| {
-                terms
-                    .binary_search_by_key(&(m.clause, m.alt), |t| t.key)
-                    .ok()
-                    .map(|i| (i, m.weight))
-            })
-            .collect();
-        crate::sort::sort_by_key(&mut per, |p| p.0 as u64);
-        for group in per.chunk_by(|a, b| a.0 == b.0) {
-            let t = &terms[group[0].0];
-            let count = group.len() as u32;
-            let tf: f32 = group.iter().map(|p| p.1).sum();
+        // Count and weigh the matches of this article per term in one pass over them: the term
+        // of a match by binary search (terms are in key order), sums in a small array on the
+        // stack for the usual few terms. O(m log t) for m matches and t terms, with no
+        // allocation per article unless the query has more than 16 terms.
+        let mut small = [(0u32, 0f32); 16];
+        let mut big: Vec<(u32, f32)> = Vec::new();
+        let acc: &mut [(u32, f32)] = if terms.len() <= small.len() {
+            &mut small[..terms.len()]
+        } else {
+            big.resize(terms.len(), (0, 0.0));
+            &mut big
+        };
+        for m in ms {
+            if let Ok(i) = terms.binary_search_by_key(&(m.clause, m.alt), |t| t.key) {
+                acc[i].0 += 1;
+                acc[i].1 += m.weight;
+            }
+        }
+        for (t, &(count, tf)) in terms.iter().zip(acc.iter()) {
+            if count == 0 {
+                continue;
+            }
             let idf = t.idf;
             let score = idf * tf * (w.k1 + 1.0) / (tf + norm);
             total += score;

@@ -1,11 +1,11 @@
 //! One shared stable sort on integer keys, used by the search engine and the interface.
 //!
 //! The standard library's sorts are fast but add several kilobytes of wasm per element type,
-//! and the first load has a budget (`scripts/sizes.mjs`). This one is O(n log n) in every case:
-//! the generic part computes keys and moves elements; the sort itself is one non-generic
-//! heapsort shared by every caller.
+//! and the first load has a budget (`scripts/sizes.mjs`). This one is linear (a radix sort on
+//! the keys' bytes): the generic part computes keys and moves elements; the sort itself is one
+//! non-generic function shared by every caller.
 
-/// Sorts `v` by `key`, ascending and stable (equal keys keep their order), in O(n log n).
+/// Sorts `v` by `key`, ascending and stable (equal keys keep their order), in O(n).
 ///
 /// The generic part only computes keys and moves elements; the sort itself (`order_of`) is
 /// one non-generic function shared by every caller.
@@ -27,41 +27,47 @@ pub fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     }
 }
 
-/// The stable ascending order of `keys`: the original positions, sorted. The `(key, position)`
-/// pairs are distinct, so an unstable sort orders them exactly as a stable sort by key would.
+/// The stable ascending order of `keys`: the original positions, sorted by key, equal keys in
+/// position order. Short lists by insertion; longer ones by a least-significant-digit radix
+/// sort over the key's bytes (stable by construction), skipping the bytes every key shares:
+/// O(n) per byte that differs, so O(n) overall.
 fn order_of(keys: Vec<u64>) -> Vec<usize> {
-    let mut keyed: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
-    heapsort(&mut keyed);
-    keyed.into_iter().map(|(_, i)| i).collect()
-}
-
-/// Heapsort: O(n log n) in every case, no allocation, and a few hundred bytes of wasm (the
-/// standard library's sorts add several kilobytes per element type; the first load has a
-/// budget, see `scripts/sizes.mjs`).
-fn heapsort(v: &mut [(u64, usize)]) {
-    fn sift_down(v: &mut [(u64, usize)], mut root: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= v.len() {
-                return;
+    let n = keys.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    if n <= 32 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && keys[order[j - 1]] > keys[order[j]] {
+                order.swap(j - 1, j);
+                j -= 1;
             }
-            if child + 1 < v.len() && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
         }
+        return order;
     }
-    for i in (0..v.len() / 2).rev() {
-        sift_down(v, i);
+    let mut next = vec![0usize; n];
+    for byte in 0..8 {
+        let shift = byte * 8;
+        let mut counts = [0usize; 256];
+        for &k in &keys {
+            counts[(k >> shift) as usize & 0xff] += 1;
+        }
+        if counts.contains(&n) {
+            continue; // every key has this byte: the pass would change nothing
+        }
+        let mut at = 0;
+        for c in counts.iter_mut() {
+            let here = *c;
+            *c = at;
+            at += here;
+        }
+        for &i in &order {
+            let b = (keys[i] >> shift) as usize & 0xff;
+            next[counts[b]] = i;
+            counts[b] += 1;
+        }
+        std::mem::swap(&mut order, &mut next);
     }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(&mut v[..end], 0);
-    }
+    order
 }
 
 #[cfg(test)]
@@ -86,32 +92,36 @@ mod tests {
     }
 
     #[test]
-    fn heapsort_equals_the_standard_sort() {
-        // A small linear congruential generator: many lengths, many duplicate keys.
+    fn order_equals_the_standard_stable_sort() {
+        // A small linear congruential generator: many lengths, many duplicate keys, keys that
+        // differ only in high bytes, only in low bytes, or in all of them.
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = || {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            seed >> 33
+            seed
         };
-        for len in (0..70).chain([255, 256, 257, 1000]) {
-            for modulus in [1, 2, 3, 10, 1 << 31] {
-                let keys: Vec<u64> = (0..len).map(|_| next() % modulus).collect();
-                let mut got: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
-                let mut want = got.clone();
-                heapsort(&mut got);
-                want.sort();
-                assert_eq!(got, want, "len {len} modulus {modulus}");
-                let mut items: Vec<(u64, usize)> = got.iter().map(|p| (p.0, p.1 * 7)).collect();
-                items.reverse();
-                let mut stable = items.clone();
-                stable.sort_by_key(|x| x.0);
-                sort_by_key(&mut items, |x| x.0);
-                assert_eq!(items, stable, "stable: len {len} modulus {modulus}");
+        for len in (0..70).chain([255, 256, 257, 1000, 5000]) {
+            for modulus in [1, 2, 3, 10, 1 << 31, u64::MAX] {
+                for shift in [0, 40] {
+                    let keys: Vec<u64> = (0..len).map(|_| (next() % modulus) << shift).collect();
+                    let mut want: Vec<usize> = (0..len).collect();
+                    want.sort_by_key(|&i| keys[i]);
+                    assert_eq!(
+                        order_of(keys.clone()),
+                        want,
+                        "len {len} modulus {modulus} shift {shift}"
+                    );
+                    let mut items: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+                    items.reverse();
+                    let mut stable = items.clone();
+                    stable.sort_by_key(|x| x.0);
+                    sort_by_key(&mut items, |x| x.0);
+                    assert_eq!(items, stable, "stable: len {len} modulus {modulus}");
+                }
             }
         }
-        let mut extremes = vec![(u64::MAX, 1), (0, 0), (u64::MAX, 0), (1, 5)];
-        heapsort(&mut extremes);
-        assert_eq!(extremes, [(0, 0), (1, 5), (u64::MAX, 0), (u64::MAX, 1)]);
+        let extremes = vec![u64::MAX, 0, u64::MAX, 1];
+        assert_eq!(order_of(extremes), [1, 3, 0, 2]);
     }
 
     #[test]
