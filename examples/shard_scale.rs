@@ -1,6 +1,9 @@
-//! How a sharded archive grows: `cargo run --release --example shard_scale -- 1000 10000 100000`
+//! How a sharded archive grows:
+//! `cargo run --release --example shard_scale -- 1000 10000 /tmp/pages-10k …`
 //!
-//! For each size, generates an archive (`synth`), cuts it into a head and chunks
+//! For each argument, a number generates an archive from the seed's sentences (`synth`), and a
+//! folder is loaded as an archive (names skipped), e.g. one written by `archive synth --pages N
+//! DIR`. Each is cut into a head and chunks
 //! (`search::shard::build`), and prints the build time, the head and chunk sizes, and, for a set
 //! of queries, the bytes a cold query reads (postings chunks + text chunks of its candidates)
 //! and how many articles it finds. Sizes are raw bytes (before the host's compression).
@@ -13,22 +16,27 @@ use archive_explorer::search::shard::{self, Head};
 use archive_explorer::search::tables::build_tables;
 use archive_explorer::synth;
 
-const QUERIES: [&str; 8] = [
+/// Queries for both kinds of input: the seed's words (the `synth` archives) and words of the
+/// page generator (`archive synth --pages`): names, places, topics, traditional, pinyin.
+const QUERIES: [&str; 14] = [
     "张建党",
     "許灣鄉",
     "zjd",
     "口罩 体温",
     "不造谣",
-    "周口东站",
     "疫",
     "date:2月7日",
+    "罗强辉",
+    "合肥",
+    "非遗技艺传承",
+    "傳承",
+    "hefei",
+    "老旧小区 改造",
+    "影像中国",
 ];
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let inputs: Vec<String> = std::env::args().skip(1).collect();
     let seed = match load_dir(std::path::Path::new("seeds")) {
         Ok(s) => s,
         Err(e) => {
@@ -39,8 +47,24 @@ fn main() {
     println!("| articles | text MB | build s | head KB | postings chunks | text chunks | all chunks MB |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     let mut per_query = Vec::new();
-    for n in sizes {
-        let a = synth::archive(&seed, n, 1_500, 42);
+    for input in inputs {
+        let a = match input.parse::<usize>() {
+            Ok(n) => synth::archive(&seed, n, 1_500, 42),
+            Err(_) => {
+                let opts = archive_explorer::archive::Options {
+                    names: false,
+                    ..Default::default()
+                };
+                match archive_explorer::archive::load(&[std::path::PathBuf::from(&input)], &opts) {
+                    Ok(r) => r.archive,
+                    Err(e) => {
+                        eprintln!("{input}: {e}");
+                        std::process::exit(1);
+                    }
+                }
+            }
+        };
+        let n = a.articles.len();
         let text: usize = a
             .articles
             .iter()
