@@ -1,3 +1,15 @@
+// Shows a clear message instead of the loading placeholder when the app fails to start (the wasm
+// did not load or compile): the placeholder in index.html is hidden by CSS once the app mounts.
+(() => {
+  const failed = () => {
+    if (document.querySelector('.app')) return;
+    const el = document.getElementById('loading');
+    if (el) el.classList.add('failed');
+  };
+  window.addEventListener('unhandledrejection', failed);
+  window.addEventListener('error', (e) => { if (!e.filename || /\.(js|wasm)/.test(e.filename)) failed(); });
+})();
+
 // Registers the service worker (hosted builds only) and tells the app when a new version is
 // ready; the app's "reload" button answers with the `archive-update-accept` event.
 (() => {

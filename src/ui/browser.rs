@@ -9,6 +9,12 @@ pub fn hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
+/// The page's address without its hash (`https://host/path/`, or a `file://` path).
+pub fn base_url() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
 /// Writes the hash: a new history entry when `push`, else replaces the current one.
 pub fn set_hash(h: &str, push: bool) {
     let window = gloo::utils::window();

@@ -8,10 +8,42 @@ fn authors(a: &Article) -> Vec<&str> {
     v
 }
 
-/// GB/T 7714 newspaper reference: `张劲松. 标题[N]. 报纸, 2020-02-04(3).`
-/// Unknown parts are omitted (never invented); the source file stands in for a missing paper.
-pub fn gbt7714(archive: &Archive, a: &Article) -> String {
+/// Printed where a citation needs the paper's name and no sidecar, path or `archive.toml` gives
+/// it: a citation names a paper, never a file.
+pub const PAPER_UNKNOWN: &str = "[报名不详]";
+
+/// A link that opens this article in this explorer: `base` (the page's address without its
+/// hash) and the article's view.
+pub fn permalink(base: &str, a: &Article) -> String {
+    let view = super::route::ViewState {
+        article: Some(a.id.clone()),
+        ..Default::default()
+    };
+    format!(
+        "{}{}",
+        base.split('#').next().unwrap_or_default(),
+        view.to_hash()
+    )
+}
+
+/// The paper, the edition date and the page label of an article, as far as they are known.
+fn where_printed<'a>(
+    archive: &'a Archive,
+    a: &'a Article,
+) -> (&'a str, Option<&'a str>, Option<&'a str>) {
     let page = archive.page_of(a);
+    let paper = page
+        .and_then(|p| p.paper.as_deref())
+        .unwrap_or(PAPER_UNKNOWN);
+    let date = page.and_then(|p| p.date.as_deref()).or(a.date.as_deref());
+    (paper, date, page.and_then(|p| p.page.as_deref()))
+}
+
+/// GB/T 7714-2015 newspaper reference: `张劲松. 标题[N]. 某某日报, 2020-02-04(3).`; with a
+/// permalink, the online form `…[N/OL]. 某某日报, 2020-02-04(3). https://….` Unknown parts are
+/// omitted (never invented), except the paper, which reads [`PAPER_UNKNOWN`].
+pub fn gbt7714(archive: &Archive, a: &Article, link: Option<&str>) -> String {
+    let (paper, date, page) = where_printed(archive, a);
     let mut s = String::new();
     let names = authors(a);
     if !names.is_empty() {
@@ -19,40 +51,41 @@ pub fn gbt7714(archive: &Archive, a: &Article) -> String {
         s.push_str(". ");
     }
     s.push_str(&a.title);
-    s.push_str("[N]. ");
-    let paper = page
-        .and_then(|p| p.paper.clone())
-        .unwrap_or_else(|| a.source.file.clone());
-    s.push_str(&paper);
-    let date = page.and_then(|p| p.date.clone()).or_else(|| a.date.clone());
+    s.push_str(if link.is_some() { "[N/OL]. " } else { "[N]. " });
+    s.push_str(paper);
     if let Some(d) = date {
         s.push_str(", ");
-        s.push_str(&d);
+        s.push_str(d);
     }
-    if let Some(n) = page.and_then(|p| p.page.clone()) {
+    if let Some(n) = page {
         s.push_str(&format!("({n})"));
     }
     s.push('.');
+    if let Some(l) = link {
+        s.push(' ');
+        s.push_str(l);
+        s.push('.');
+    }
     s
 }
 
-/// A plain citation with the exact source lines.
-pub fn plain(archive: &Archive, a: &Article) -> String {
-    let page = archive.page_of(a);
+/// A plain citation: `张劲松《标题》,某某日报,2020-02-04,第3版,https://…`.
+pub fn plain(archive: &Archive, a: &Article, link: Option<&str>) -> String {
+    let (paper, date, page) = where_printed(archive, a);
     let mut parts: Vec<String> = Vec::new();
     let names = authors(a);
-    if !names.is_empty() {
-        parts.push(names.join("、"));
+    let title = format!("《{}》", a.title);
+    parts.push(if names.is_empty() {
+        title
+    } else {
+        format!("{}{title}", names.join("、"))
+    });
+    parts.push(paper.to_string());
+    parts.push(date.unwrap_or("日期不详").to_string());
+    if let Some(n) = page {
+        parts.push(format!("第{n}版"));
     }
-    parts.push(format!("《{}》", a.title));
-    if let Some(p) = page.and_then(|p| p.paper.clone()) {
-        parts.push(p);
-    }
-    parts.push(a.date.clone().unwrap_or_else(|| "日期不详".into()));
-    parts.push(format!(
-        "{} 第{}–{}行",
-        a.source.file, a.source.line, a.source.end_line
-    ));
+    parts.extend(link.map(str::to_string));
     parts.join(",")
 }
 
@@ -62,7 +95,7 @@ mod tests {
     use crate::archive::{Kind, Source};
 
     #[test]
-    fn gbt_without_paper_uses_source() {
+    fn citations_name_the_paper_never_the_file() {
         let a = Article {
             id: "x".into(),
             kicker: None,
@@ -93,7 +126,37 @@ mod tests {
             articles: vec![a.clone()],
             entities: vec![],
         };
-        assert_eq!(gbt7714(&ar, &a), "张劲松. 标题[N]. p.txt, 2020-02-04.");
-        assert_eq!(plain(&ar, &a), "张劲松,《标题》,2020-02-04,p.txt 第3–9行");
+        // No paper known: never the file name.
+        assert_eq!(
+            gbt7714(&ar, &a, None),
+            "张劲松. 标题[N]. [报名不详], 2020-02-04."
+        );
+        assert_eq!(plain(&ar, &a, None), "张劲松《标题》,[报名不详],2020-02-04");
+        let link = permalink("https://u.github.io/archive/#q=x", &a);
+        assert_eq!(link, "https://u.github.io/archive/#a=x");
+        assert_eq!(
+            gbt7714(&ar, &a, Some(&link)),
+            "张劲松. 标题[N/OL]. [报名不详], 2020-02-04. https://u.github.io/archive/#a=x."
+        );
+        // Paper, edition date and page from the page's metadata.
+        let ar = Archive {
+            pages: vec![crate::archive::Page {
+                file: "p.txt".into(),
+                paper: Some("某某日报".into()),
+                date: Some("2020-02-05".into()),
+                page: Some("3".into()),
+                ..Default::default()
+            }],
+            ..ar
+        };
+        assert_eq!(
+            gbt7714(&ar, &a, None),
+            "张劲松. 标题[N]. 某某日报, 2020-02-05(3)."
+        );
+        assert_eq!(
+            plain(&ar, &a, Some("https://x/#a=x")),
+            "张劲松《标题》,某某日报,2020-02-05,第3版,https://x/#a=x"
+        );
+        assert!(!plain(&ar, &a, None).contains("p.txt"));
     }
 }

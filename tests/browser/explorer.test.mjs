@@ -219,9 +219,19 @@ test('citations and exports', async () => {
   await search(page, '不造谣');
   await waitCount(page, 1);
   await page.locator('[data-testid=result] a.result-link').first().click();
-  assert.equal(await page.locator('[data-testid=citation-gbt]').textContent(),
-    '张劲松. 示范区全方位精准施策防控疫情[N]. 000_20dea06dc3c2f291.txt, 2020-02-04.');
-  assert.match(await page.locator('[data-testid=citation-plain]').textContent(), /《示范区全方位精准施策防控疫情》.*第59–75行/);
+  // The seed's sidecar gives no paper: the citation says so and never names the file; the
+  // permalink opens this article.
+  const gbt = await page.locator('[data-testid=citation-gbt]').textContent();
+  const link = gbt.match(/ (http\S+#a=2020-02-04-sfqqfwjzscfkyq)\.$/);
+  assert.ok(gbt.startsWith('张劲松. 示范区全方位精准施策防控疫情[N/OL]. [报名不详], 2020-02-04. http'), gbt);
+  assert.ok(link, gbt);
+  const plain = await page.locator('[data-testid=citation-plain]').textContent();
+  assert.equal(plain, `张劲松《示范区全方位精准施策防控疫情》,[报名不详],2020-02-04,${link[1]}`);
+  assert.ok(!gbt.includes('.txt') && !plain.includes('.txt'));
+  const other = await page.context().newPage();
+  await other.goto(link[1]);
+  await other.waitForSelector('[data-testid=reader][data-article-id="2020-02-04-sfqqfwjzscfkyq"]');
+  await other.close();
   for (const [button, ext, check] of [
     ['export-csv', 'csv', (t) => t.includes('2020-02-04-sfqqfwjzscfkyq') && t.split('\r\n').length === 3],
     ['export-json', 'json', (t) => JSON.parse(t).length === 1 && JSON.parse(t)[0].hits === 2],
@@ -355,7 +365,7 @@ test('previous / next article and copying a citation to the clipboard', async ()
   await page.locator('.toast').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.locator('[data-testid=citation-gbt]').textContent());
-  assert.match(copied, /^张劲松\. 众志成城 鏖战“疫”魔\[N\]\. 000_20dea06dc3c2f291\.txt\.$/);
+  assert.match(copied, /^张劲松\. 众志成城 鏖战“疫”魔\[N\/OL\]\. \[报名不详\]\. http\S+#a=000-zzccazym\.$/);
   assert.deepEqual(page.errors, []);
 });
 

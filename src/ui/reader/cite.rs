@@ -28,8 +28,9 @@ pub fn cite_footer(p: &CiteFooterProps) -> Html {
     let Some(a) = archive.articles.get(p.doc) else {
         return Html::default();
     };
-    let gbt = cite::gbt7714(archive, a);
-    let plain = cite::plain(archive, a);
+    let link = cite::permalink(&browser::base_url(), a);
+    let gbt = cite::gbt7714(archive, a, Some(&link));
+    let plain = cite::plain(archive, a, Some(&link));
     let copy = |text: String| {
         let a = p.on_action.clone();
         let done = t.copied.to_string();
