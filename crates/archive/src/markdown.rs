@@ -252,4 +252,51 @@ mod tests {
         assert_eq!(notes[0].0, 3);
         assert!(notes[0].1.starts_with("bad date"));
     }
+
+    const FULL: &str = "---\ntitle: 社区菜园开园\nkicker: 小空间 大变化\nsubtitle: ——副题\ndate: 2021-05-06\nauthors: 记者 李青, 通讯员 孙悦\nkind: 消息\ndateline: 本报讯(记者 李青)\npaper: 某某日报\npage: 3\n---\n第一段的第一行，\n接着第二行。\n\n## 小标题\n\n第二段(图1)。\n";
+
+    #[test]
+    fn front_matter_fills_the_article_and_the_page() {
+        let (p, a, notes) = parse_markdown_lenient("g.md", FULL);
+        assert!(notes.is_empty(), "{notes:?}");
+        let a = &a[0];
+        assert_eq!(a.title, "社区菜园开园");
+        assert_eq!(a.kicker.as_deref(), Some("小空间 大变化"));
+        assert_eq!(a.subtitle.as_deref(), Some("——副题"));
+        assert_eq!(a.kind, Kind::News);
+        assert_eq!(a.dateline.as_deref(), Some("本报讯(记者 李青)"));
+        let who: Vec<(&str, &str)> = a
+            .authors
+            .iter()
+            .map(|x| (x.role.as_str(), x.name.as_str()))
+            .collect();
+        assert_eq!(who, [("记者", "李青"), ("通讯员", "孙悦")]);
+        assert_eq!(p.paper.as_deref(), Some("某某日报"));
+        assert_eq!(p.page.as_deref(), Some("3"));
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_intertitles_sit_before_their_paragraph() {
+        let (_, a, _) = parse_markdown_lenient("g.md", FULL);
+        let a = &a[0];
+        let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["第一段的第一行，接着第二行。", "第二段(图1)。"]);
+        assert_eq!(a.paragraphs[0].lines, [12, 13]);
+        assert_eq!(a.intertitles.len(), 1);
+        assert_eq!(a.intertitles[0].text, "小标题");
+        assert_eq!(a.intertitles[0].before, 1);
+        assert_eq!(a.figures, ["图1"]);
+        // Every line of the body is accounted for in the source range.
+        assert_eq!((a.source.line, a.source.end_line), (1, 17));
+    }
+
+    #[test]
+    fn a_file_without_a_title_is_kept_unstructured_with_a_warning() {
+        let (_, a, notes) = parse_markdown_lenient("x.md", "只有正文，没有标题。\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title, crate::model::UNSTRUCTURED_TITLE);
+        assert_eq!(a[0].paragraphs[0].text, "只有正文，没有标题。");
+        assert_eq!(notes.len(), 1);
+        assert!(parse_markdown("x.md", "seeds/x.md", "只有正文。\n").is_err());
+    }
 }
