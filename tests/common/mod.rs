@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use archive_explorer::archive::{load_dir, load_paths, Archive, Article, Kind, Paragraph, Source};
+use archive_explorer::archive::{load_dir, load_paths, Archive, Article, Paragraph};
 use archive_explorer::search::tables::build_tables;
 use archive_explorer::search::Index;
 
@@ -39,28 +39,11 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// A minimal article: one paragraph of `text` under `title`.
 pub fn article(id: &str, title: &str, text: &str) -> Article {
     Article {
-        id: id.into(),
-        kicker: None,
-        title: title.into(),
-        subtitle: None,
-        column: None,
-        kind: Kind::Other,
-        date: None,
-        dateline: None,
-        authors: vec![],
-        intertitles: vec![],
-        figures: vec![],
-        photo_credits: vec![],
-        editor_note: None,
         paragraphs: vec![Paragraph {
             text: text.into(),
             line: 1,
             lines: vec![1],
         }],
-        source: Source {
-            file: "p.txt".into(),
-            line: 1,
-            end_line: 1,
-        },
+        ..Article::new(id, title, "p.txt")
     }
 }

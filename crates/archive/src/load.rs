@@ -675,30 +675,8 @@ mod tests {
 #[cfg(test)]
 mod id_tests {
     use super::*;
-    use crate::model::{Kind, Source};
-
     fn art(file: &str, title: &str) -> Article {
-        Article {
-            id: String::new(),
-            kicker: None,
-            title: title.into(),
-            subtitle: None,
-            column: None,
-            kind: Kind::Other,
-            date: None,
-            dateline: None,
-            authors: vec![],
-            intertitles: vec![],
-            figures: vec![],
-            photo_credits: vec![],
-            editor_note: None,
-            paragraphs: vec![],
-            source: Source {
-                file: file.into(),
-                line: 1,
-                end_line: 1,
-            },
-        }
+        Article::new("", title, file)
     }
 
     #[test]

@@ -284,6 +284,38 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article with a title from `file` line 1 and nothing else yet (kind `other`, undated,
+    /// no text): the starting point for parsers, generators and tests, which fill in the rest.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        file: impl Into<String>,
+    ) -> Article {
+        Article {
+            id: id.into(),
+            kicker: None,
+            title: title.into(),
+            subtitle: None,
+            column: None,
+            kind: Kind::Other,
+            date: None,
+            dateline: None,
+            authors: Vec::new(),
+            intertitles: Vec::new(),
+            figures: Vec::new(),
+            photo_credits: Vec::new(),
+            editor_note: None,
+            paragraphs: Vec::new(),
+            source: Source {
+                file: file.into(),
+                line: 1,
+                end_line: 1,
+            },
+        }
+    }
+}
+
+impl Article {
     /// The headline block as one line: kicker, title and subtitle.
     pub fn headline(&self) -> String {
         let mut parts: Vec<&str> = Vec::new();

@@ -8,19 +8,7 @@ use crate::Index;
 /// An article with a title and paragraphs; other fields empty.
 pub fn article(id: &str, title: &str, paragraphs: &[&str]) -> Article {
     Article {
-        id: id.into(),
-        kicker: None,
-        title: title.into(),
-        subtitle: None,
-        column: None,
         kind: Kind::News,
-        date: None,
-        dateline: None,
-        authors: vec![],
-        intertitles: vec![],
-        figures: vec![],
-        photo_credits: vec![],
-        editor_note: None,
         paragraphs: paragraphs
             .iter()
             .enumerate()
@@ -35,6 +23,7 @@ pub fn article(id: &str, title: &str, paragraphs: &[&str]) -> Article {
             line: 1,
             end_line: paragraphs.len() as u32 + 1,
         },
+        ..Article::new(id, title, "")
     }
 }
 
