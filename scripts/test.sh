@@ -49,3 +49,10 @@ rm -rf "$bad"
 
 step "browser tests (headless Chromium)"
 (cd tests/browser && npm ci --no-audit --no-fund --silent && node --test --test-concurrency=1 ./*.test.mjs)
+
+step "browser test on a build of a fixture page (column tags; the seed has none)"
+fx=$(mktemp -d)
+cp tests/fixtures/indented.txt "$fx/"
+ARCHIVE_SEEDS="$fx" trunk build --release --dist target/fixture-dist
+(cd tests/browser && FIXTURE_DIST=../../target/fixture-dist node --test columns.test.mjs)
+rm -rf "$fx"
