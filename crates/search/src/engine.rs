@@ -449,6 +449,7 @@ impl Index {
                 }
             }
             let text_end = out.len();
+            let mut tj = first;
             let (mut ui, mut taken_to) = (0usize, 0usize);
             for (wi, &word) in bits.iter().enumerate() {
                 let mut word = word;
@@ -468,9 +469,16 @@ impl Index {
                         (p - u.start as usize) as u32,
                         (end - u.start as usize) as u32,
                     );
-                    let over_text = out[first..text_end]
+                    // The term's text matches are in text order, and so are these: a cursor
+                    // skips those that end before this one starts (linear, not a scan of all).
+                    let here = ui as u32;
+                    while tj < text_end && (out[tj].unit, out[tj].end) <= (here, s) {
+                        tj += 1;
+                    }
+                    let over_text = out[tj..text_end]
                         .iter()
-                        .any(|t| t.unit == ui as u32 && t.start < e && s < t.end);
+                        .take_while(|t| (t.unit, t.start) < (here, e))
+                        .any(|t| t.unit == here && t.start < e && s < t.end);
                     if Self::in_scope(u.field, scope) && !over_text {
                         out.push(RawMatch {
                             unit: ui as u32,
@@ -823,5 +831,22 @@ mod tests {
             assert!((sum - score).abs() < 1e-4, "{sum} vs {score}");
             assert!((h.breakdown.total - score).abs() < 1e-4);
         }
+    }
+
+    #[test]
+    fn a_latin_term_matches_as_text_and_as_pinyin_in_text_order() {
+        let ix = index(vec![article(
+            "a",
+            "题",
+            &["zjd 说，张建党和zjd都到了，张建党。"],
+        )]);
+        let r = ix.search(&ix.parse("zjd"), &SearchOptions::default());
+        let text = &ix.archive().articles[0].paragraphs[0].text;
+        let marked: Vec<&str> = r.hits[0].ranges[0]
+            .ranges
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(marked, ["zjd", "张建党", "zjd", "张建党"]);
     }
 }
