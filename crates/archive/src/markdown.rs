@@ -20,7 +20,7 @@
 //! ```
 
 use super::error::ParseError;
-use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph, Source};
+use super::model::{Article, Author, Intertitle, Kind, Page, Paragraph};
 use super::text::{figure_refs, parse_iso_date, split_lines};
 
 /// Parses a Markdown article. `name` is the file name stored in the archive, `shown` the path
@@ -49,27 +49,8 @@ pub fn parse_markdown_lenient(name: &str, text: &str) -> (Page, Vec<Article>, Ve
         lines: lines.clone(),
         ..Default::default()
     };
-    let mut a = Article {
-        id: String::new(),
-        kicker: None,
-        title: String::new(),
-        subtitle: None,
-        column: None,
-        kind: Kind::Other,
-        date: None,
-        dateline: None,
-        authors: Vec::new(),
-        intertitles: Vec::new(),
-        figures: Vec::new(),
-        photo_credits: Vec::new(),
-        editor_note: None,
-        paragraphs: Vec::new(),
-        source: Source {
-            file: name.to_string(),
-            line: 1,
-            end_line: lines.len().max(1) as u32,
-        },
-    };
+    let mut a = Article::new("", "", name);
+    a.source.end_line = lines.len().max(1) as u32;
     let mut kind_given = false;
     let mut body_start = 0;
     let close = if lines.first().map(|l| l.trim()) == Some("---") {
