@@ -6,12 +6,20 @@
 //! `cargo:warning=seeds/<file>:<line>: <what>` and the build goes on; with `ARCHIVE_STRICT=1`
 //! the first one fails the build. Unreadable folders and file names with control characters
 //! always fail it.
+//!
+//! Large archives ship sharded: when the encoded archive passes `ARCHIVE_SHARD_BUDGET` bytes
+//! (default [`search::shard::SHARD_BUDGET`], about 2 MB brotli) or `ARCHIVE_MODE=sharded`, the
+//! app embeds only a [`search::shard::Head`] (`head.postcard`), is compiled with
+//! `cfg(sharded)`, and the chunk files go to `$OUT_DIR/shards/` for `scripts/postbuild.mjs` to
+//! copy next to the app. `ARCHIVE_MODE=embedded` forces the single embedded file.
 
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=ARCHIVE_SEEDS");
     println!("cargo:rerun-if-env-changed=ARCHIVE_STRICT");
+    println!("cargo:rerun-if-env-changed=ARCHIVE_MODE");
+    println!("cargo:rerun-if-env-changed=ARCHIVE_SHARD_BUDGET");
     let dir = std::env::var("ARCHIVE_SEEDS")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from("seeds"));
@@ -33,13 +41,65 @@ fn main() {
         Ok(t) => t,
         Err(e) => fail(&format!("building search tables: {e}")),
     };
-    let bytes = match (search::Embedded { archive, tables }).encode() {
+    let mode = std::env::var("ARCHIVE_MODE").unwrap_or_default();
+    let Some(mode) = search::shard::Mode::parse(&mode) else {
+        fail(&format!(
+            "ARCHIVE_MODE={mode:?}: expected auto, embedded or sharded"
+        ))
+    };
+    let budget = match std::env::var("ARCHIVE_SHARD_BUDGET") {
+        Ok(b) => b.trim().parse::<usize>().unwrap_or_else(|_| {
+            fail(&format!(
+                "ARCHIVE_SHARD_BUDGET={b:?}: expected a number of bytes"
+            ))
+        }),
+        Err(_) => search::shard::SHARD_BUDGET,
+    };
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let embedded = search::Embedded { archive, tables };
+    let bytes = match embedded.encode() {
         Ok(b) => b,
         Err(e) => fail(&format!("encoding the archive: {e}")),
     };
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    if let Err(e) = std::fs::write(out.join("archive.postcard"), &bytes) {
-        fail(&format!("writing {}: {e}", out.display()));
+    let shards = out.join("shards");
+    if shards.exists() {
+        if let Err(e) = std::fs::remove_dir_all(&shards) {
+            fail(&format!("clearing {}: {e}", shards.display()));
+        }
+    }
+    println!("cargo::rustc-check-cfg=cfg(sharded)");
+    if mode.sharded(bytes.len(), budget) {
+        // The app gets the head; the chunks go to `$OUT_DIR/shards/`, which
+        // scripts/postbuild.mjs copies next to the app (it finds them through `archive.mode`).
+        println!("cargo:rustc-cfg=sharded");
+        let sharded = match search::shard::build(&embedded.archive, &embedded.tables) {
+            Ok(s) => s,
+            Err(e) => fail(&format!("cutting the archive into shards: {e}")),
+        };
+        let head = match sharded.head.encode() {
+            Ok(b) => b,
+            Err(e) => fail(&format!("encoding the shard head: {e}")),
+        };
+        write(&out.join("head.postcard"), &head);
+        if let Err(e) = std::fs::create_dir_all(&shards) {
+            fail(&format!("creating {}: {e}", shards.display()));
+        }
+        for (name, data) in &sharded.files {
+            write(&shards.join(name), data);
+        }
+        write(&out.join("archive.mode"), b"sharded\n");
+        // Keep the include_bytes! of the embedded mode valid (never read when sharded).
+        write(&out.join("archive.postcard"), &[]);
+    } else {
+        write(&out.join("archive.postcard"), &bytes);
+        write(&out.join("head.postcard"), &[]);
+        write(&out.join("archive.mode"), b"embedded\n");
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        fail(&format!("writing {}: {e}", path.display()));
     }
 }
 

@@ -3,6 +3,9 @@
 // two versions; a new version waits until the page accepts it (then the old cache is deleted).
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// A sharded archive's chunk files (content-named, so one cache serves every version).
+const SHARDS = __SHARDS__;
+const SHARD_CACHE = 'archive-explorer-shards';
 const PREFIX = 'archive-explorer-';
 const CACHE = PREFIX + VERSION;
 
@@ -15,13 +18,37 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE && k !== SHARD_CACHE).map((k) => caches.delete(k))))
+      .then(() => caches.open(SHARD_CACHE))
+      .then((cache) => cache.keys().then((reqs) => {
+        const keep = new Set(SHARDS.map((f) => new URL(f, self.registration.scope).href));
+        return Promise.all(reqs.filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
+      }))
       .then(() => self.clients.claim()),
   );
 });
 
+// "Save the whole archive": fetch every chunk not yet cached, telling the page how far it got.
+const saveArchive = async (client) => {
+  const cache = await caches.open(SHARD_CACHE);
+  let done = 0;
+  for (const f of SHARDS) {
+    if (!(await cache.match(f))) {
+      const resp = await fetch(f);
+      if (!resp.ok) throw new Error(`${f}: HTTP ${resp.status}`);
+      await cache.put(f, resp);
+    }
+    done += 1;
+    if (client && (done % 8 === 0 || done === SHARDS.length)) client.postMessage({ type: 'archive-save', done, total: SHARDS.length });
+  }
+};
+
 self.addEventListener('message', (event) => {
   if (event.data === 'skipWaiting') self.skipWaiting();
+  if (event.data === 'saveArchive') {
+    const client = event.source;
+    event.waitUntil(saveArchive(client).catch((e) => client && client.postMessage({ type: 'archive-save', error: String(e) })));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -33,6 +60,15 @@ self.addEventListener('fetch', (event) => {
   if (!url.pathname.startsWith(scope)) return;
   let path = url.pathname.slice(scope.length);
   if (request.mode === 'navigate' || path === '') path = 'index.html';
+  if (path.startsWith('shards/')) {
+    // Cache first, and keep what was fetched: a chunk never changes under its name.
+    event.respondWith(caches.open(SHARD_CACHE).then((cache) => cache.match(path).then((hit) => hit
+      || fetch(request).then((resp) => {
+        if (resp.ok) cache.put(path, resp.clone());
+        return resp;
+      }))));
+    return;
+  }
   if (!FILES.includes(path)) return;
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(path)).then((hit) => hit || fetch(request)),

@@ -39,13 +39,48 @@ let html = fs.readFileSync(indexPath, 'utf8')
   .replace(/\s*<meta name="archive-build"[^>]*>/g, '')
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
 
-// 1. Build id over every file of the build.
-const files = listFiles(dir).filter((f) => f !== 'sw.js' && f !== SINGLE && !f.endsWith('.map')).sort();
+// 0. A sharded build (see build.rs): copy the chunk files next to the app. build.rs leaves
+// `archive.mode` in its OUT_DIR; the newest one under the wasm target is this build's.
+const findMode = () => {
+  const target = process.env.CARGO_TARGET_DIR || path.join(here, '..', 'target');
+  const root = path.join(target, 'wasm32-unknown-unknown');
+  let best = null;
+  if (!fs.existsSync(root)) return null;
+  for (const profile of fs.readdirSync(root)) {
+    const build = path.join(root, profile, 'build');
+    if (!fs.existsSync(build)) continue;
+    for (const d of fs.readdirSync(build)) {
+      if (!d.startsWith('archive-explorer-')) continue;
+      const f = path.join(build, d, 'out', 'archive.mode');
+      if (!fs.existsSync(f)) continue;
+      const t = fs.statSync(f).mtimeMs;
+      if (!best || t > best.t) best = { t, out: path.join(build, d, 'out'), mode: fs.readFileSync(f, 'utf8').trim() };
+    }
+  }
+  return best;
+};
+const built = findMode();
+const sharded = built?.mode === 'sharded';
+fs.rmSync(path.join(dir, 'shards'), { recursive: true, force: true });
+let shardFiles = [];
+if (sharded) {
+  const from = path.join(built.out, 'shards');
+  fs.mkdirSync(path.join(dir, 'shards'));
+  for (const f of fs.readdirSync(from)) {
+    fs.copyFileSync(path.join(from, f), path.join(dir, 'shards', f));
+    shardFiles.push(`shards/${f}`);
+  }
+  shardFiles.sort();
+}
+
+// 1. Build id over every file of the build (chunks are content-named: their names suffice).
+const files = listFiles(dir).filter((f) => f !== 'sw.js' && f !== SINGLE && !f.endsWith('.map') && !f.startsWith('shards/')).sort();
 const h = crypto.createHash('sha256');
 for (const f of files) {
   h.update(f + '\0');
   h.update(f === 'index.html' ? html : fs.readFileSync(path.join(dir, f)));
 }
+for (const f of shardFiles) h.update(f + '\0');
 const buildId = buildIdOverride || h.digest('hex').slice(0, 16);
 
 const inlineScripts = (doc) => [...doc.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -68,7 +103,16 @@ fs.writeFileSync(indexPath, stamp(html, hostedCsp));
 
 // 2. The service worker.
 const template = fs.readFileSync(path.join(here, '..', 'assets', 'sw.js'), 'utf8');
-fs.writeFileSync(path.join(dir, 'sw.js'), template.replace('__VERSION__', buildId).replace('__FILES__', JSON.stringify(files)));
+fs.writeFileSync(path.join(dir, 'sw.js'), template.replace('__VERSION__', buildId).replace('__FILES__', JSON.stringify(files))
+  .replace('__SHARDS__', JSON.stringify(shardFiles)));
+if (sharded) {
+  // No single file: a browser refuses fetch() from file://, and the chunks are fetched. The
+  // README says how to read a sharded archive offline (the installed app, or `archive serve`).
+  fs.rmSync(path.join(dir, SINGLE), { force: true });
+  const bytes = shardFiles.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  console.log(`postbuild: build ${buildId} (sharded): ${files.length} files precached by sw.js; ${shardFiles.length} chunks, ${(bytes / 1048576).toFixed(1)} MiB, cached as fetched`);
+  process.exit(0);
+}
 
 // 3. The single file.
 const read = (href) => {

@@ -1,23 +1,40 @@
-//! The archive embedded at build time: `build.rs` parses `seeds/` (or `$ARCHIVE_SEEDS`),
-//! computes the search tables for that corpus, and writes a [`search::Embedded`] with
-//! `postcard` to `OUT_DIR`.
+//! The archive shipped at build time: `build.rs` parses `seeds/` (or `$ARCHIVE_SEEDS`),
+//! computes the search tables for that corpus, and writes either a [`search::Embedded`]
+//! (`archive.postcard`, the whole archive) or, for a large archive, a sharded head
+//! (`head.postcard`, with `cfg(sharded)`; the chunks are fetched at run time).
 
 pub use search::Embedded;
 
-/// The embedded bytes.
+/// The embedded bytes (empty in a sharded build).
 pub static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/archive.postcard"));
+
+/// The sharded head's bytes (empty in an embedded build).
+pub static HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/head.postcard"));
+
+/// Whether this build is sharded.
+pub const SHARDED: bool = cfg!(sharded);
 
 /// Decodes the embedded archive.
 pub fn load() -> Result<Embedded, postcard::Error> {
     Embedded::decode(BYTES)
 }
 
+/// Decodes the sharded head.
+pub fn load_head() -> Result<search::shard::Head, postcard::Error> {
+    search::shard::Head::decode(HEAD)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
-    fn embedded_archive_decodes() {
-        let e = super::load().expect("the embedded archive decodes");
-        assert!(!e.archive.articles.is_empty());
-        assert!(!e.tables.fold.map.is_empty());
+    fn shipped_archive_decodes() {
+        if super::SHARDED {
+            let h = super::load_head().expect("the head decodes");
+            assert!(!h.catalog.is_empty());
+        } else {
+            let e = super::load().expect("the embedded archive decodes");
+            assert!(!e.archive.articles.is_empty());
+            assert!(!e.tables.fold.map.is_empty());
+        }
     }
 }

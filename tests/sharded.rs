@@ -85,11 +85,19 @@ fn sharded_ids(
         .collect();
     let (sub, r) =
         shard::verify(head, &query, &cands, &texts, &SearchOptions::default()).expect("verify");
-    let ids = r
+    let ids: BTreeSet<String> = r
         .order
         .iter()
         .map(|(d, _)| sub.archive().articles[*d].id.clone())
         .collect();
+    // The browser verifies chunk by chunk (showing results as they come): same answer.
+    let mut v = shard::Verifier::new(query.clone(), cands.clone());
+    for (c, b) in texts.iter().rev() {
+        v.add_chunk(head, c, b).expect("chunk");
+    }
+    assert_eq!(v.checked, v.total(), "{q}: every candidate checked");
+    let stepwise: BTreeSet<String> = v.found.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(stepwise, ids, "{q}: chunk-by-chunk verification differs");
     (ids, bytes)
 }
 

@@ -34,12 +34,15 @@ fn initial_state() -> AppState {
 pub struct ExplorerProps {
     /// The index.
     pub index: IndexRef,
+    /// Told the query each time it changes (a sharded archive fetches what it needs).
+    #[prop_or_default]
+    pub on_query: Option<Callback<String>>,
 }
 
 /// The explorer over a loaded index.
 #[component]
 pub fn Explorer(p: &ExplorerProps) -> Html {
-    let ix = p.index.0;
+    let ix: &crate::search::Index = &p.index.0;
     let state = use_reducer(initial_state);
     use_hash_sync(&state);
     use_settings(state.theme, state.lang, state.font);
@@ -47,10 +50,16 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
 
     let derived = {
         let v = state.view.clone();
-        let key = (list_view(&v), state.shown);
+        let key = (list_view(&v), state.shown, p.index.clone());
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };
+    let on_query = p.on_query.clone();
+    use_effect_with(state.view.query.clone(), move |q| {
+        if let Some(cb) = on_query {
+            cb.emit(q.clone());
+        }
+    });
     // A performance mark after each render of new results (read by tests/browser/bench.mjs).
     use_effect_with(derived.clone(), |_| {
         if let Some(perf) = gloo::utils::window().performance() {
@@ -113,14 +122,14 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 on_action: on_action.clone(),
             })}
             <main class="panes" id="main">
-                <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
+                <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
                 if state.view.names {
-                    <names::NamesIndex index={p.index} {lang} on_action={on_action.clone()} />
+                    <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} />
                 } else {
-                    <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
+                    <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
                         selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()} />
                 }
-                <reader::Reader index={p.index} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
+                <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
                     docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
             </main>
         </div>

@@ -22,9 +22,11 @@ pub mod names;
 pub mod reader;
 pub mod results;
 pub mod settings;
+#[cfg(sharded)]
+pub mod sharded;
 pub mod state;
 
-use std::sync::OnceLock;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -32,25 +34,24 @@ use crate::search::Index;
 use crate::view::i18n::{EN, ZH};
 pub use derive::Derived;
 
-static INDEX: OnceLock<Result<Index, String>> = OnceLock::new();
-
-/// The embedded archive, decoded and indexed once.
-pub fn index() -> Result<&'static Index, &'static str> {
-    INDEX
-        .get_or_init(|| {
-            crate::data::load()
-                .map(|e| Index::new(e.archive, &e.tables))
-                .map_err(|e| e.to_string())
-        })
-        .as_ref()
-        .map_err(|e| e.as_str())
+/// The embedded archive, decoded and indexed.
+pub fn index() -> Result<Index, String> {
+    crate::data::load()
+        .map(|e| Index::new(e.archive, &e.tables))
+        .map_err(|e| e.to_string())
 }
 
 /// The app.
 #[component]
 pub fn App() -> Html {
-    match index() {
-        Ok(ix) => html! { <explorer::Explorer index={IndexRef(ix)} /> },
+    #[cfg(sharded)]
+    return html! { <sharded::ShardedApp /> };
+    #[allow(unreachable_code)]
+    let ix = use_memo((), |_| index().map(Rc::new));
+    match &*ix {
+        Ok(ix) => {
+            html! { <explorer::Explorer index={IndexRef(ix.clone())} on_query={None::<Callback<String>>} /> }
+        }
         // Before the settings are read: both languages.
         Err(e) => html! {
             <main class="load-error" role="alert">
@@ -61,12 +62,13 @@ pub fn App() -> Html {
     }
 }
 
-/// A reference to the one index, compared by address.
-#[derive(Clone, Copy)]
-pub struct IndexRef(pub &'static Index);
+/// A shared index, compared by address: the embedded archive's, or (sharded) the one built for
+/// the current query's articles.
+#[derive(Clone)]
+pub struct IndexRef(pub Rc<Index>);
 
 impl PartialEq for IndexRef {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -6,6 +6,7 @@ pub mod cite;
 pub mod export;
 pub mod facets;
 pub mod i18n;
+pub mod i18n_shard;
 pub mod order;
 pub mod route;
 

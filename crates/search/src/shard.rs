@@ -85,6 +85,55 @@ pub struct Head {
     pub pages: Vec<archive::Page>,
 }
 
+impl Head {
+    /// Encodes with postcard (the file a sharded build embeds in the app).
+    pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// Decodes what [`Head::encode`] wrote.
+    pub fn decode(bytes: &[u8]) -> Result<Self, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// How a build ships its archive (`ARCHIVE_MODE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Embedded while the encoded archive is at most [`SHARD_BUDGET`] bytes, sharded above.
+    #[default]
+    Auto,
+    /// Always embedded in the app (one file, works from `file://`).
+    Embedded,
+    /// Always sharded (a head in the app, chunk files fetched on demand).
+    Sharded,
+}
+
+/// The default budget of the embedded archive, in encoded (postcard) bytes: about 2 MB once
+/// brotli-compressed, at the ratio measured on the seed and the generated archives (≈ 3 : 1).
+pub const SHARD_BUDGET: usize = 6_000_000;
+
+impl Mode {
+    /// Reads `auto`, `embedded` or `sharded` (any case); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Some(Mode::Auto),
+            "embedded" => Some(Mode::Embedded),
+            "sharded" => Some(Mode::Sharded),
+            _ => None,
+        }
+    }
+
+    /// Whether an archive whose embedded encoding is `embedded_bytes` long ships sharded.
+    pub fn sharded(self, embedded_bytes: usize, budget: usize) -> bool {
+        match self {
+            Mode::Auto => embedded_bytes > budget,
+            Mode::Embedded => false,
+            Mode::Sharded => true,
+        }
+    }
+}
+
 /// A sharded archive as written: the head and the chunk files.
 pub struct Sharded {
     /// Loaded first.
@@ -469,4 +518,100 @@ pub fn verify(
     );
     let r = ix.search(q, opts);
     Ok((ix, r))
+}
+
+/// Verifies a query's candidates one text chunk at a time, keeping the articles that match, so
+/// that a caller can show results (and progress) while the other chunks are still on their way.
+/// Each chunk's candidates are searched with the ordinary [`Index`], as in [`verify`]: what
+/// matches is decided per article, so the union over chunks is the embedded answer.
+pub struct Verifier {
+    query: Query,
+    candidates: Vec<u32>,
+    /// Candidates checked so far.
+    pub checked: usize,
+    /// The matching articles found so far, in archive order within each chunk.
+    pub found: Vec<Article>,
+}
+
+impl Verifier {
+    /// Starts verifying `candidates` (ascending) against `query`.
+    pub fn new(query: Query, candidates: Vec<u32>) -> Verifier {
+        Verifier {
+            query,
+            candidates,
+            checked: 0,
+            found: Vec::new(),
+        }
+    }
+
+    /// How many candidates there are in all.
+    pub fn total(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Verifies the candidates held in one text chunk (as fetched); returns how many matched.
+    pub fn add_chunk(
+        &mut self,
+        head: &Head,
+        chunk: &ChunkRef,
+        bytes: &[u8],
+    ) -> Result<usize, postcard::Error> {
+        let decoded: Vec<Article> = postcard::from_bytes(bytes)?;
+        let first = chunk.first as usize;
+        let from = self.candidates.partition_point(|d| (*d as usize) < first);
+        let to = self
+            .candidates
+            .partition_point(|d| (*d as usize) < first + decoded.len());
+        let articles: Vec<Article> = self.candidates[from..to]
+            .iter()
+            .filter_map(|d| decoded.get(*d as usize - first).cloned())
+            .collect();
+        self.checked += to - from;
+        if articles.is_empty() {
+            return Ok(0);
+        }
+        let ix = Index::new(
+            Archive {
+                pages: Vec::new(),
+                articles,
+                entities: Vec::new(),
+            },
+            &head.tables,
+        );
+        let opts = SearchOptions {
+            limit: 0,
+            ..Default::default()
+        };
+        let mut hits: Vec<usize> = ix
+            .search(&self.query, &opts)
+            .order
+            .iter()
+            .map(|o| o.0)
+            .collect();
+        hits.sort_unstable();
+        let n = hits.len();
+        for d in hits {
+            if let Some(a) = ix.archive().articles.get(d) {
+                self.found.push(a.clone());
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mode_parses_and_decides_by_budget() {
+        assert_eq!(Mode::parse("Sharded"), Some(Mode::Sharded));
+        assert_eq!(Mode::parse(" embedded "), Some(Mode::Embedded));
+        assert_eq!(Mode::parse(""), Some(Mode::Auto));
+        assert_eq!(Mode::parse("shard"), None);
+        assert!(!Mode::Auto.sharded(100, 100));
+        assert!(Mode::Auto.sharded(101, 100));
+        assert!(Mode::Sharded.sharded(0, 100));
+        assert!(!Mode::Embedded.sharded(usize::MAX, 100));
+    }
 }

@@ -41,7 +41,7 @@ pub struct ReaderProps {
 /// The reader pane.
 #[component]
 pub fn Reader(p: &ReaderProps) -> Html {
-    let ix = p.index.0;
+    let ix: &crate::search::Index = &p.index.0;
     let t = p.lang.t();
     let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
     let current = if total > 0 {
@@ -90,10 +90,10 @@ pub fn Reader(p: &ReaderProps) -> Html {
         <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
             {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone() })}
             <div class="reader-cols">
-                {reader_text(&ReaderTextProps { index: p.index, doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
+                {reader_text(&ReaderTextProps { index: p.index.clone(), doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
                 {for raw}
             </div>
-            {cite_footer(&CiteFooterProps { index: p.index, doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
+            {cite_footer(&CiteFooterProps { index: p.index.clone(), doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
         </article>
     }
 }

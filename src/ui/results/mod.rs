@@ -56,7 +56,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
         .enumerate()
         .map(|(i, h)| {
             result_item(&ResultItemProps {
-                index: p.index,
+                index: p.index.clone(),
                 hit: h,
                 view: &p.view,
                 selected: p.selected == Some(i),
@@ -84,7 +84,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                         <option value="newest" selected={p.view.sort == Sort::Newest}>{t.sort_newest}</option>
                     </select>
                 </label>
-                {export_buttons(&ExportButtonsProps { index: p.index, derived: p.derived.clone(), query: p.view.query.clone(), lang: p.lang })}
+                {export_buttons(&ExportButtonsProps { index: p.index.clone(), derived: p.derived.clone(), query: p.view.query.clone(), lang: p.lang })}
             </div>
             if p.count == 0 {
                 <p class="empty">{t.no_results}</p>

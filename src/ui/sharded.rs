@@ -1,0 +1,294 @@
+//! A sharded archive in the browser (a build with `cfg(sharded)`, see `build.rs`).
+//!
+//! The app embeds only the [`Head`]. Each query fetches the postings chunks its keys need,
+//! turns them into candidate articles, then fetches the text chunks of the candidates, newest
+//! first, a few at a time, and verifies each chunk as it arrives ([`Verifier`]: the ordinary
+//! search over those articles). The explorer runs over an index of the articles found so far,
+//! rebuilt each time their number doubles (so the rebuilds cost at most twice the final one),
+//! and a status line says how far the search has got ("已检索 3,200 / 10,000 篇").
+//!
+//! A newer query cancels an older one: each run checks its generation after every fetch.
+//! With no query, the newest text chunk is shown. A link to an article adds that article's
+//! chunk. Costs per query: the postings chunks of its keys, plus the text chunks of its
+//! candidates (both linear in what is fetched).
+
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use super::explorer::Explorer;
+use super::{browser, IndexRef};
+use crate::archive::{Archive, Article};
+use crate::search::shard::{ChunkRef, Head, Verifier};
+use crate::search::Index;
+use crate::view::i18n::Lang;
+use crate::view::route::ViewState;
+
+/// Text chunks fetched at once.
+const IN_FLIGHT: usize = 4;
+
+/// How far the current query has got.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Progress {
+    query: String,
+    checked: usize,
+    total: usize,
+    found: usize,
+    done: bool,
+    error: Option<String>,
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "network error".into())
+}
+
+/// Starts fetching a chunk (the request goes out now; the bytes come when awaited).
+fn start(name: &str) -> js_sys::Promise {
+    gloo::utils::window().fetch_with_str(&format!("shards/{name}"))
+}
+
+/// The bytes of a started fetch.
+async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, String> {
+    let resp: web_sys::Response = JsFuture::from(p)
+        .await
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(js_err)?;
+    if !resp.ok() {
+        return Err(format!("shards/{name}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+fn index_of(head: &Head, articles: Vec<Article>) -> Rc<Index> {
+    Rc::new(Index::new(
+        Archive {
+            pages: head.pages.clone(),
+            articles,
+            entities: Vec::new(),
+        },
+        &head.tables,
+    ))
+}
+
+/// Everything a run needs, shared with the component.
+#[derive(Clone)]
+struct Run {
+    head: Rc<Head>,
+    generation: Rc<Cell<u64>>,
+    me: u64,
+    set_index: UseStateSetter<IndexRef>,
+    set_progress: UseStateSetter<Progress>,
+}
+
+impl Run {
+    fn stale(&self) -> bool {
+        self.generation.get() != self.me
+    }
+
+    fn publish(&self, articles: &[Article], extra: &Option<Article>) {
+        let mut all = articles.to_vec();
+        if let Some(a) = extra {
+            if !all.iter().any(|x| x.id == a.id) {
+                all.push(a.clone());
+            }
+        }
+        self.set_index.set(IndexRef(index_of(&self.head, all)));
+    }
+
+    /// The article a link opens, when it is not among the results (its chunk is fetched).
+    async fn linked(&self) -> Result<Option<Article>, String> {
+        let Some(id) = ViewState::from_hash(&browser::hash()).article else {
+            return Ok(None);
+        };
+        let Some(d) = self.head.catalog.iter().position(|e| e.id == id) else {
+            return Ok(None);
+        };
+        let Some(c) = self
+            .head
+            .text_chunks(&[d as u32])
+            .into_iter()
+            .next()
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        let b = bytes(&c.name, start(&c.name)).await?;
+        let arts: Vec<Article> = postcard::from_bytes(&b).map_err(|e| e.to_string())?;
+        Ok(arts.into_iter().nth(d - c.first as usize))
+    }
+
+    async fn go(self, query: String) -> Result<(), String> {
+        let head = self.head.clone();
+        let parser = Index::new(Archive::default(), &head.tables);
+        let q = parser.parse(&query);
+        let extra = self.linked().await?;
+        if self.stale() {
+            return Ok(());
+        }
+        if q.clauses.is_empty() {
+            // No query: the newest chunk, as a front page.
+            let Some(c) = head.texts.last() else {
+                return Ok(());
+            };
+            let b = bytes(&c.name, start(&c.name)).await?;
+            if self.stale() {
+                return Ok(());
+            }
+            let arts: Vec<Article> = postcard::from_bytes(&b).map_err(|e| e.to_string())?;
+            let n = arts.len();
+            self.publish(&arts, &extra);
+            self.set_progress.set(Progress {
+                query,
+                checked: n,
+                total: n,
+                found: n,
+                done: true,
+                error: None,
+            });
+            return Ok(());
+        }
+        let plan = head.plan(&q);
+        let started: Vec<(String, js_sys::Promise)> =
+            plan.chunks.iter().map(|n| (n.clone(), start(n))).collect();
+        let mut fetched = Vec::with_capacity(started.len());
+        for (n, p) in started {
+            fetched.push(bytes(&n, p).await?);
+            if self.stale() {
+                return Ok(());
+            }
+        }
+        let slices: Vec<&[u8]> = fetched.iter().map(Vec::as_slice).collect();
+        let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
+        let cands = head.candidates(&q, &plan, &postings);
+        let chunks: Vec<ChunkRef> = head.text_chunks(&cands).into_iter().cloned().collect();
+        let mut v = Verifier::new(q, cands);
+        let mut progress = Progress {
+            query,
+            total: v.total(),
+            ..Default::default()
+        };
+        self.set_progress.set(progress.clone());
+        let mut published = 0usize;
+        // Newest first: the archive is in date order.
+        let mut todo: VecDeque<ChunkRef> = chunks.into_iter().rev().collect();
+        let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
+        loop {
+            while flying.len() < IN_FLIGHT {
+                let Some(c) = todo.pop_front() else { break };
+                let p = start(&c.name);
+                flying.push_back((c, p));
+            }
+            let Some((c, p)) = flying.pop_front() else {
+                break;
+            };
+            let b = bytes(&c.name, p).await?;
+            if self.stale() {
+                return Ok(());
+            }
+            v.add_chunk(&head, &c, &b).map_err(|e| e.to_string())?;
+            let last = flying.is_empty() && todo.is_empty();
+            if last
+                || (v.found.len() >= 2 * published.max(10))
+                || (published == 0 && !v.found.is_empty())
+            {
+                self.publish(&v.found, &extra);
+                published = v.found.len();
+            }
+            progress.checked = v.checked;
+            progress.found = v.found.len();
+            self.set_progress.set(progress.clone());
+        }
+        if published != v.found.len() || v.found.is_empty() {
+            self.publish(&v.found, &extra);
+        }
+        progress.done = true;
+        progress.checked = v.total();
+        progress.found = v.found.len();
+        self.set_progress.set(progress);
+        Ok(())
+    }
+}
+
+/// The app over a sharded archive.
+#[component]
+pub fn ShardedApp() -> Html {
+    let head = use_memo((), |_| crate::data::load_head().map(Rc::new));
+    let index =
+        use_state(|| IndexRef(Rc::new(Index::new(Archive::default(), &Default::default()))));
+    let progress = use_state(Progress::default);
+    let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    let head = match &*head {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return html! { <main class="load-error" role="alert"><pre>{e.to_string()}</pre></main> }
+        }
+    };
+    let on_query = {
+        let (set_index, set_progress) = (index.setter(), progress.setter());
+        let generation = (*generation).clone();
+        Callback::from(move |q: String| {
+            let me = generation.get() + 1;
+            generation.set(me);
+            set_progress.set(Progress {
+                query: q.clone(),
+                ..Default::default()
+            });
+            let run = Run {
+                head: head.clone(),
+                generation: generation.clone(),
+                me,
+                set_index: set_index.clone(),
+                set_progress: set_progress.clone(),
+            };
+            let on_err = set_progress.clone();
+            yew::platform::spawn_local(async move {
+                let (stale, query) = (run.clone(), q.clone());
+                if let Err(e) = run.go(q).await {
+                    if stale.stale() {
+                        return;
+                    }
+                    on_err.set(Progress {
+                        query,
+                        done: true,
+                        error: Some(e),
+                        ..Default::default()
+                    });
+                }
+            });
+        })
+    };
+    let lang = browser::load_setting("lang")
+        .map(|l| Lang::from_key(&l))
+        .unwrap_or_default();
+    let p = &*progress;
+    let status = match &p.error {
+        Some(e) => lang.shard_failed(e),
+        None if p.done => lang.shard_done(p.found, p.total),
+        None => lang.shard_progress(p.checked, p.total),
+    };
+    html! {
+        <>
+            <Explorer index={(*index).clone()} on_query={Some(on_query)} />
+            <div class="shard-status" role="status" data-testid="shard-progress"
+                data-done={p.done.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
+                if !p.done {
+                    <progress max={p.total.max(1).to_string()} value={p.checked.to_string()} />
+                }
+                <span>{status}</span>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,80 @@
+//! Interface strings of a sharded archive (its search status line).
+
+use super::i18n::Lang;
+
+/// `12345` → `12,345`.
+pub fn grouped(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Lang {
+    /// While a query's chunks arrive: "已检索 3,200 / 10,000 篇".
+    pub fn shard_progress(self, checked: usize, total: usize) -> String {
+        match self {
+            Lang::Zh => format!("已检索 {} / {} 篇", grouped(checked), grouped(total)),
+            Lang::En => format!(
+                "Searched {} of {} {}",
+                grouped(checked),
+                grouped(total),
+                if total == 1 { "article" } else { "articles" }
+            ),
+        }
+    }
+
+    /// When every candidate is checked.
+    pub fn shard_done(self, found: usize, checked: usize) -> String {
+        match self {
+            Lang::Zh => format!("已检索 {} 篇，{} 篇符合", grouped(checked), grouped(found)),
+            Lang::En => format!(
+                "Searched {} {}: {} {}",
+                grouped(checked),
+                if checked == 1 { "article" } else { "articles" },
+                grouped(found),
+                if found == 1 { "match" } else { "matches" }
+            ),
+        }
+    }
+
+    /// When a chunk could not be fetched.
+    pub fn shard_failed(self, e: &str) -> String {
+        match self {
+            Lang::Zh => format!("部分档案未能载入（{e}）：结果可能不全。请检查网络后重试。"),
+            Lang::En => {
+                format!("Part of the archive could not load ({e}): results may be incomplete. Check the network and try again.")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(10294), "10,294");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn status_lines_say_how_far() {
+        assert_eq!(
+            Lang::Zh.shard_progress(3200, 10000),
+            "已检索 3,200 / 10,000 篇"
+        );
+        assert_eq!(Lang::En.shard_progress(1, 1), "Searched 1 of 1 article");
+        assert_eq!(Lang::En.shard_done(1, 2), "Searched 2 articles: 1 match");
+        assert_eq!(Lang::Zh.shard_done(5, 40), "已检索 40 篇，5 篇符合");
+    }
+}
