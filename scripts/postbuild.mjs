@@ -59,19 +59,19 @@ const findMode = () => {
   }
   return best;
 };
-const built = findMode();
-const sharded = built?.mode === 'sharded';
-fs.rmSync(path.join(dir, 'shards'), { recursive: true, force: true });
-let shardFiles = [];
-if (sharded) {
-  const from = path.join(built.out, 'shards');
-  fs.mkdirSync(path.join(dir, 'shards'));
-  for (const f of fs.readdirSync(from)) {
-    fs.copyFileSync(path.join(from, f), path.join(dir, 'shards', f));
-    shardFiles.push(`shards/${f}`);
+// Run by hand on a finished build, the chunks already there are kept.
+let sharded = fs.existsSync(path.join(dir, 'shards'));
+if (process.env.TRUNK_STAGING_DIR) {
+  const built = findMode();
+  sharded = built?.mode === 'sharded';
+  fs.rmSync(path.join(dir, 'shards'), { recursive: true, force: true });
+  if (sharded) {
+    const from = path.join(built.out, 'shards');
+    fs.mkdirSync(path.join(dir, 'shards'));
+    for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(dir, 'shards', f));
   }
-  shardFiles.sort();
 }
+const shardFiles = sharded ? fs.readdirSync(path.join(dir, 'shards')).map((f) => `shards/${f}`).sort() : [];
 
 // 1. Build id over every file of the build (chunks are content-named: their names suffice).
 const files = listFiles(dir).filter((f) => f !== 'sw.js' && f !== SINGLE && !f.endsWith('.map') && !f.startsWith('shards/')).sort();

@@ -18,6 +18,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bin explorer --locked -- -D warnings
 
+step "cargo clippy (wasm32, a sharded build: the code behind cfg(sharded))"
+ARCHIVE_MODE=sharded cargo clippy --target wasm32-unknown-unknown --lib --bin explorer --locked -- -D warnings
+
 step "cargo test (workspace)"
 cargo test --workspace --locked
 
@@ -56,3 +59,14 @@ cp tests/fixtures/indented.txt "$fx/"
 ARCHIVE_SEEDS="$fx" trunk build --release --dist target/fixture-dist
 (cd tests/browser && FIXTURE_DIST=../../target/fixture-dist node --test columns.test.mjs)
 rm -rf "$fx"
+
+step "a generated archive of 5,000 articles, sharded: the browser answers what archive truth says"
+sh=$(mktemp -d)
+cargo build --release --locked --bin archive
+./target/release/archive synth --pages 5000 "$sh/pages"
+printf '%s' '["合肥","傳承","老旧小区 改造","hefei","非遗技艺传承","影像中国","罗强辉","luoqianghui","社区 养老","冬季供暖","天气预报"]' > "$sh/queries.json"
+./target/release/archive truth "$sh/queries.json" "$sh/pages" > "$sh/truth.json"
+ARCHIVE_SEEDS="$sh/pages" ARCHIVE_MODE=sharded trunk build --release --dist target/sharded-dist
+node scripts/sizes.mjs target/sharded-dist
+(cd tests/browser && SHARDED_DIST=../../target/sharded-dist SHARDED_TRUTH="$sh/truth.json" node --test sharded.test.mjs)
+rm -rf "$sh"

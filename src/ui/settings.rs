@@ -54,7 +54,7 @@ pub fn settings(p: &SettingsProps) -> Html {
             </span>
             <button type="button" onclick={emit(|_, n, _| Action::Names(!n))} data-testid="names-toggle" aria-pressed={p.names.to_string()}>{t.names_index}</button>
             <button type="button" onclick={emit(|_, _, l| Action::Lang(l.other()))} data-testid="lang-toggle" lang={p.lang.other().code()}>{t.other_lang}</button>
-            if !single_file {
+            if !single_file && !crate::data::SHARDED {
                 <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
                     data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>
             }

@@ -1,0 +1,104 @@
+// A sharded archive in the browser: a generated archive of thousands of articles, built with
+// ARCHIVE_MODE=sharded, answers exactly what `archive truth` (the independent oracle) says, and
+// fetches only the chunks a query needs. Run by scripts/test.sh:
+//   archive synth --pages 5000 DIR; archive truth Q.json DIR > TRUTH.json
+//   ARCHIVE_SEEDS=DIR ARCHIVE_MODE=sharded trunk build --release --dist SHARDED_DIST
+//   SHARDED_DIST=… SHARDED_TRUTH=TRUTH.json node --test sharded.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, newPage, ready, search, count, resultIds } from './harness.mjs';
+
+const dist = process.env.SHARDED_DIST ? path.resolve(process.env.SHARDED_DIST) : null;
+const truth = process.env.SHARDED_TRUTH ? JSON.parse(fs.readFileSync(process.env.SHARDED_TRUTH, 'utf8')) : null;
+const skip = !(dist && truth) && 'set SHARDED_DIST and SHARDED_TRUTH (see scripts/test.sh)';
+let server, browser;
+before(async () => { if (!skip) { server = await serve(dist); browser = await launch(); } });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Waits until the status line reports the whole answer to `q`. */
+const settled = (page, q) => page.waitForFunction(
+  (q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && s.dataset.done === 'true'; },
+  q, { timeout: 60000 },
+);
+const shardRequests = () => server.requests.filter((u) => u.includes('/shards/'));
+
+test('the first load fetches the app and one chunk for the front page, not the archive', { skip }, async () => {
+  const chunks = fs.readdirSync(path.join(dist, 'shards'));
+  assert.ok(chunks.length > 20, `${chunks.length} chunks`);
+  const page = await newPage(browser);
+  const before = shardRequests().length;
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  assert.ok(await count(page) > 0, 'the newest chunk is listed');
+  assert.equal(shardRequests().length - before, 1, shardRequests().slice(before).join(' '));
+  assert.equal(await page.locator('a[href="archive-explorer.html"]').count(), 0, 'no single-file link: a sharded archive has none');
+  assert.deepEqual(page.errors, []);
+});
+
+test('every query finds exactly what archive truth finds, fetching a part of the archive', { skip }, async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  const all = fs.readdirSync(path.join(dist, 'shards')).length;
+  let nonempty = 0;
+  for (const [q, ids] of Object.entries(truth)) {
+    const before = shardRequests().length;
+    await search(page, q);
+    await settled(page, q);
+    const want = new Set(ids);
+    assert.equal(await count(page), want.size, `${q}: result count`);
+    assert.equal(Number(await page.locator('[data-testid=shard-progress]').getAttribute('data-found')), want.size, q);
+    for (const id of await resultIds(page)) assert.ok(want.has(id), `${q}: ${id} is not in the truth`);
+    if (want.size > 0) nonempty += 1;
+    // Pinyin narrows by the characters that can begin it only (a wide net): Chinese text only.
+    if (want.size > 0 && want.size * 10 < 5000 && /[\u4e00-\u9fff]/.test(q)) {
+      const fetched = new Set(shardRequests().slice(before)).size;
+      assert.ok(fetched < all / 2, `${q}: fetched ${fetched} of ${all} chunks`);
+    }
+  }
+  assert.ok(nonempty >= 6, `only ${nonempty} queries found anything`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a link to an article outside the results opens it', { skip }, async () => {
+  const [q, ids] = Object.entries(truth).find(([, ids]) => ids.length > 3);
+  const id = ids[Math.floor(ids.length / 2)];
+  const page = await newPage(browser);
+  await page.goto(`${server.url}#a=${encodeURIComponent(id)}`);
+  await ready(page);
+  await settled(page, '');
+  const reader = page.locator('[data-testid=reader]');
+  await reader.waitFor();
+  assert.equal(await reader.getAttribute('data-article-id'), id, `opened from ${q}'s answer`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('chunks fetched once are served by the service worker offline', { skip }, async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await ready(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now controlled by the service worker
+    await ready(page);
+    await settled(page, '');
+    const [q, ids] = Object.entries(truth).find(([, ids]) => ids.length > 0);
+    await search(page, q);
+    await settled(page, q);
+    assert.equal(await count(page), ids.length);
+    await context.setOffline(true);
+    await search(page, '');
+    await settled(page, '');
+    await search(page, q);
+    await settled(page, q);
+    assert.equal(await count(page), ids.length, 'offline, the same answer');
+    assert.equal(await page.locator('[data-testid=shard-progress]').getAttribute('data-found'), String(ids.length));
+  } finally {
+    await context.close();
+  }
+});
