@@ -43,7 +43,12 @@ pub struct Export {
 
 /// The export of `items` (`(doc, hit count, snippet)`) listed for view `v` at page address
 /// `base`.
-pub fn export(archive: &Archive, base: &str, v: &ViewState, items: &[(usize, usize, String)]) -> Export {
+pub fn export(
+    archive: &Archive,
+    base: &str,
+    v: &ViewState,
+    items: &[(usize, usize, String)],
+) -> Export {
     let list = ViewState {
         article: None,
         hit: 0,
@@ -61,7 +66,12 @@ pub fn export(archive: &Archive, base: &str, v: &ViewState, items: &[(usize, usi
 
 /// Builds the rows for `(doc, hit count, snippet)` triples; each links to its article with
 /// `query` at page address `base`.
-pub fn rows(archive: &Archive, base: &str, query: &str, items: &[(usize, usize, String)]) -> Vec<Row> {
+pub fn rows(
+    archive: &Archive,
+    base: &str,
+    query: &str,
+    items: &[(usize, usize, String)],
+) -> Vec<Row> {
     items
         .iter()
         .filter_map(|(d, n, snip)| {
@@ -251,11 +261,17 @@ mod tests {
         assert_eq!(x.filters, "kind:news");
         // The view's link lists; it does not open an article.
         let back = ViewState::from_hash(x.link.trim_start_matches("https://u.github.io/archive/"));
-        assert_eq!((back.query.as_str(), back.kinds.as_slice(), back.article), ("张建党", &[Kind::News][..], None));
+        assert_eq!(
+            (back.query.as_str(), back.kinds.as_slice(), back.article),
+            ("张建党", &[Kind::News][..], None)
+        );
         let recs = parse_csv(&csv(&x));
         assert_eq!(
             recs[0],
-            ["id", "date", "kind", "headline", "authors", "hits", "source", "snippet", "link", "query", "filters"]
+            [
+                "id", "date", "kind", "headline", "authors", "hits", "source", "snippet", "link",
+                "query", "filters"
+            ]
         );
         assert_eq!(recs.len(), 3);
         for (rec, (d, n, _)) in recs[1..].iter().zip(&items) {

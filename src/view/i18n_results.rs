@@ -130,7 +130,8 @@ pub static REN: ResultStrings = ResultStrings {
     nothing_for_after: "”.",
     without_filters: "Search without filters",
     try_these: "Similar terms in the archive: ",
-    latin_note: "The texts are in Chinese: type Chinese characters, or pinyin (e.g. zhangjiandang, zjd).",
+    latin_note:
+        "The texts are in Chinese: type Chinese characters, or pinyin (e.g. zhangjiandang, zjd).",
     more: "more",
     fewer: "fewer",
     copy_link: "Copy link",
@@ -216,7 +217,8 @@ mod tests {
 
     #[test]
     fn browser_languages_pick_the_interface() {
-        let l = |v: &[&str]| Lang::from_languages(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let l =
+            |v: &[&str]| Lang::from_languages(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(l(&["zh-CN", "en"]), Lang::Zh);
         assert_eq!(l(&["zh-TW"]), Lang::Zh);
         assert_eq!(l(&["en-US", "zh-CN"]), Lang::En);
@@ -233,7 +235,10 @@ mod tests {
         for t in [&RZH, &REN] {
             let dump = format!("{t:?}");
             // Only the English `why_body`/`why_other` prefixes are empty by design.
-            assert_eq!(dump.matches(": \"\"").count(), if std::ptr::eq(t, &REN) { 2 } else { 0 });
+            assert_eq!(
+                dump.matches(": \"\"").count(),
+                if std::ptr::eq(t, &REN) { 2 } else { 0 }
+            );
         }
     }
 }

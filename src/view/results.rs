@@ -261,7 +261,13 @@ pub fn term_label(lang: Lang, t: &ShownTerm) -> String {
 /// Where an article's matches are, in words: `标题命中 · 正文 6 处 · 靠近开头`.
 /// `headline`, `text` and `other` count the matches in the headline fields, in the body and
 /// intertitles, and elsewhere (byline, notes, credits); `near_start` is a match in the lead.
-pub fn why_words(lang: Lang, headline: usize, text: usize, other: usize, near_start: bool) -> String {
+pub fn why_words(
+    lang: Lang,
+    headline: usize,
+    text: usize,
+    other: usize,
+    near_start: bool,
+) -> String {
     let r = lang.r();
     let mut parts: Vec<String> = Vec::new();
     if headline > 0 {
@@ -389,15 +395,24 @@ mod tests {
     #[test]
     fn date_ranges_read_as_people_write_them() {
         let l = |lang, f: Option<&str>, t: Option<&str>| date_range_label(lang, f, t);
-        assert_eq!(l(Lang::Zh, Some("2020-02-06"), Some("2020-02-06")), "2月6日");
-        assert_eq!(l(Lang::Zh, Some("2020-02-06"), Some("2020-03-02")), "2月6日–3月2日");
+        assert_eq!(
+            l(Lang::Zh, Some("2020-02-06"), Some("2020-02-06")),
+            "2月6日"
+        );
+        assert_eq!(
+            l(Lang::Zh, Some("2020-02-06"), Some("2020-03-02")),
+            "2月6日–3月2日"
+        );
         assert_eq!(
             l(Lang::Zh, Some("2019-12-30"), Some("2020-01-02")),
             "2019年12月30日–2020年1月2日"
         );
         assert_eq!(l(Lang::Zh, Some("2020-02-06"), None), "2月6日起");
         assert_eq!(l(Lang::Zh, None, Some("2020-02-11")), "至2月11日");
-        assert_eq!(l(Lang::En, Some("2020-02-06"), Some("2020-03-02")), "6 Feb – 2 Mar");
+        assert_eq!(
+            l(Lang::En, Some("2020-02-06"), Some("2020-03-02")),
+            "6 Feb – 2 Mar"
+        );
         assert_eq!(
             l(Lang::En, Some("2019-12-30"), Some("2020-01-02")),
             "30 Dec 2019 – 2 Jan 2020"
@@ -410,7 +425,10 @@ mod tests {
 
     #[test]
     fn export_file_names_keep_the_query_and_nothing_unsafe() {
-        assert_eq!(export_file_name("口罩 体温", "csv"), "archive-results-口罩-体温.csv");
+        assert_eq!(
+            export_file_name("口罩 体温", "csv"),
+            "archive-results-口罩-体温.csv"
+        );
         assert_eq!(export_file_name("", "json"), "archive-results.json");
         assert_eq!(export_file_name("  ", "json"), "archive-results.json");
         assert_eq!(
@@ -421,7 +439,10 @@ mod tests {
             export_file_name("title:张建党 \"N95 口罩\"", "md"),
             "archive-results-title-张建党-N95-口罩.md"
         );
-        assert_eq!(export_file_name("“不造谣”，", "csv"), "archive-results-不造谣.csv");
+        assert_eq!(
+            export_file_name("“不造谣”，", "csv"),
+            "archive-results-不造谣.csv"
+        );
         let long = export_file_name(&"疫".repeat(100), "csv");
         assert_eq!(long.chars().filter(|c| *c == '疫').count(), 40);
         for bad in ['/', '\\', ':', '*', '?', '"', '<', '>', '|', '\n', ' '] {
@@ -447,8 +468,14 @@ mod tests {
 
     #[test]
     fn why_in_words_before_numbers() {
-        assert_eq!(why_words(Lang::Zh, 1, 6, 0, true), "标题命中 · 正文 6 处 · 靠近开头");
-        assert_eq!(why_words(Lang::Zh, 0, 2, 1, false), "正文 2 处 · 署名等 1 处");
+        assert_eq!(
+            why_words(Lang::Zh, 1, 6, 0, true),
+            "标题命中 · 正文 6 处 · 靠近开头"
+        );
+        assert_eq!(
+            why_words(Lang::Zh, 0, 2, 1, false),
+            "正文 2 处 · 署名等 1 处"
+        );
         assert_eq!(
             why_words(Lang::En, 2, 6, 0, true),
             "in the headline · 6 in the text · near the start"
