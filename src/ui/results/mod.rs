@@ -119,12 +119,15 @@ pub fn ResultList(p: &ResultListProps) -> Html {
             let l2 = link.clone();
             browser::copy_then(&link, move |ok| {
                 a.emit(Action::Shared(Some(if ok { Ok(()) } else { Err(l2) })));
-                if !ok {
-                    browser::select("[data-testid=link-field]");
-                }
             });
         })
     };
+    // The link to copy by hand is selected as soon as it shows.
+    use_effect_with(p.shared.as_ref().is_some_and(|s| s.is_err()), |show| {
+        if *show {
+            browser::select("[data-testid=link-field]");
+        }
+    });
     let shared = match &p.shared {
         Some(Ok(())) => {
             html! { <span class="toast" role="status" data-testid="link-copied">{t.copied}</span> }
