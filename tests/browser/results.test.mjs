@@ -275,3 +275,17 @@ test('390px: the hit navigation stays visible; back keeps the list where it was;
   assert.ok(names.y >= 0 && names.y < PHONE.height, `names heading at ${names.y}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('1366px: facet lists of more than ten show ten and a "more" toggle', async () => {
+  const page = await open();
+  const section = page.locator('.facets section.facet').filter({ has: page.locator('[data-testid=facet-more]') }).first();
+  const more = section.locator('[data-testid=facet-more]');
+  assert.equal(await section.locator('li').count(), 10);
+  const rest = Number((await more.textContent()).match(/^更多 \((\d+)\)$/)[1]);
+  assert.ok(rest > 0);
+  await more.click();
+  assert.equal(await section.locator('li').count(), 10 + rest);
+  assert.equal(await more.textContent(), '收起');
+  await more.click();
+  assert.equal(await section.locator('li').count(), 10);
+});
