@@ -39,3 +39,12 @@
     });
   }).catch(() => { /* no service worker: the app still works online */ });
 })();
+
+// While offline, the link to the single-file build (fetched from the network, not precached)
+// is replaced by a note: `data-offline` on <html>, read by style.css.
+(() => {
+  const mark = () => document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
+  mark();
+  window.addEventListener('online', mark);
+  window.addEventListener('offline', mark);
+})();

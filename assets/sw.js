@@ -59,7 +59,9 @@ self.addEventListener('fetch', (event) => {
   const scope = new URL(self.registration.scope).pathname;
   if (!url.pathname.startsWith(scope)) return;
   let path = url.pathname.slice(scope.length);
-  if (request.mode === 'navigate' || path === '') path = 'index.html';
+  // Only the app's own address gets the app shell: any other navigation (such as the
+  // single-file build archive-explorer.html, which is not precached) goes to the network.
+  if (path === '') path = 'index.html';
   if (path.startsWith('shards/')) {
     // Cache first, and keep what was fetched: a chunk never changes under its name.
     event.respondWith(caches.open(SHARD_CACHE).then((cache) => cache.match(path).then((hit) => hit

@@ -127,3 +127,67 @@ pub fn typing_in_field() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// The browser's preferred languages (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    gloo::utils::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect()
+}
+
+/// Copies text to the clipboard and reports whether it worked (the Clipboard API answers
+/// later; it is missing on `file://` and plain http, and may be refused).
+pub fn copy_then(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let clip = gloo::utils::window().navigator().clipboard();
+    if clip.is_undefined() || clip.is_null() {
+        done(false);
+        return;
+    }
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d1.take() {
+            f(true)
+        }
+    });
+    let err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d2.take() {
+            f(false)
+        }
+    });
+    let _ = clip.write_text(text).then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
+
+/// The window's vertical scroll position.
+pub fn scroll_y() -> f64 {
+    gloo::utils::window().scroll_y().unwrap_or(0.0)
+}
+
+/// Scrolls the window to `y`.
+pub fn scroll_to(y: f64) {
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+}
+
+/// Selects the text of the input matching `selector` (and focuses it).
+pub fn select(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlInputElement>() {
+            let _ = el.focus();
+            el.select();
+        }
+    }
+}
+
+/// Whether the focused text field has text (Esc first empties it, then closes the reader).
+pub fn field_has_text() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| !i.value().is_empty())
+}

@@ -22,6 +22,10 @@ pub struct Derived {
     pub docs: Vec<usize>,
     /// Details of the first `shown` of `docs`.
     pub hits: Vec<Hit>,
+    /// Highlighted matches in all of `docs`.
+    pub total_hits: usize,
+    /// The texts highlighted in the first results (what a pinyin term matched).
+    pub marked: Vec<String>,
 }
 
 impl PartialEq for Derived {
@@ -57,16 +61,46 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     let filtered = facet_calc::apply(ix.archive(), &base, v);
     let docs = order::order(ix.archive(), &filtered, v.sort);
     let opts = SearchOptions::default();
-    let hits = docs
+    let hits: Vec<Hit> = docs
         .iter()
         .take(shown)
         .map(|d| ix.hit(&results, *d, &opts))
         .collect();
+    // The rest only counted (no snippets).
+    let count_only = SearchOptions {
+        max_snippets: 0,
+        ..Default::default()
+    };
+    let total_hits = hits.iter().map(|h| h.count).sum::<usize>()
+        + docs
+            .iter()
+            .skip(shown)
+            .map(|d| ix.hit(&results, *d, &count_only).count)
+            .sum::<usize>();
+    let mut marked: Vec<String> = Vec::new();
+    for h in hits.iter().take(5) {
+        let Some(a) = ix.archive().articles.get(h.doc) else {
+            continue;
+        };
+        for fr in &h.ranges {
+            if let Some(text) = a.text(fr.field, fr.index) {
+                for (s, e) in &fr.ranges {
+                    if let Some(m) = text.get(*s..*e) {
+                        if !marked.iter().any(|x| x == m) {
+                            marked.push(m.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
     Derived {
         query: q,
         results: Rc::new(results),
         facets,
         docs,
         hits,
+        total_hits,
+        marked,
     }
 }

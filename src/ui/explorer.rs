@@ -17,9 +17,10 @@ fn initial_state() -> AppState {
         theme: browser::load_setting("theme")
             .map(|t| Theme::from_key(&t))
             .unwrap_or_default(),
+        // A stored choice wins; else the browser's languages decide.
         lang: browser::load_setting("lang")
             .map(|l| Lang::from_key(&l))
-            .unwrap_or_default(),
+            .unwrap_or_else(|| Lang::from_languages(&browser::languages())),
         font: browser::load_setting("font")
             .and_then(|f| f.parse::<usize>().ok())
             .filter(|f| *f < FONT_STEPS.len())
@@ -67,11 +68,33 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         }
     });
 
+    // Nothing matched: the reader clears.
     let open_doc = state
         .view
         .article
         .as_ref()
+        .filter(|_| !derived.docs.is_empty())
         .and_then(|id| ix.archive().articles.iter().position(|a| &a.id == id));
+    let reading = open_doc.is_some();
+    // The list's scroll position, kept while an article is read (on a phone the reader replaces
+    // the list) and restored when going back.
+    let list_scroll = use_mut_ref(|| 0.0f64);
+    {
+        let list_scroll = list_scroll.clone();
+        use_effect_with(reading, move |reading| {
+            let y = *list_scroll.borrow();
+            if !*reading && y > 0.0 {
+                browser::scroll_to(y);
+            }
+        });
+    }
+    // The index of names opens where it can be seen.
+    use_effect_with(state.view.names, |names| {
+        if *names {
+            browser::scroll_to(0.0);
+            browser::focus("#names-heading");
+        }
+    });
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
 
@@ -87,12 +110,21 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             selected: state.selected,
             total: hit_total,
             hit: state.view.hit,
-            reading: state.view.article.is_some(),
+            reading,
+            help: state.help,
+            menu: state.menu,
+            drawer: state.drawer,
+            list_scroll: list_scroll.clone(),
         },
     );
 
     let dispatch = state.dispatcher();
-    let on_action = Callback::from(move |a: Action| dispatch.dispatch(a));
+    let on_action = Callback::from(move |a: Action| {
+        if matches!(a, Action::Open(_)) && !reading {
+            *list_scroll.borrow_mut() = browser::scroll_y();
+        }
+        dispatch.dispatch(a)
+    });
     let lang = state.lang;
     let hints: Vec<AttrValue> = derived
         .query
@@ -106,7 +138,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 .map(|n| AttrValue::from(lang.query_cut(n))),
         )
         .collect();
-    let root_class = classes!("app", state.view.article.is_some().then_some("reading"));
+    let root_class = classes!(
+        "app",
+        reading.then_some("reading"),
+        state.drawer.then_some("drawer-open"),
+        state.menu.then_some("menu-open")
+    );
+    let active_filters = crate::view::results::chips(&state.view, lang).len();
 
     html! {
         <div class={root_class}>
@@ -119,15 +157,20 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 lang,
                 hints,
                 update_ready,
+                count: derived.docs.len(),
+                active_filters,
+                drawer: state.drawer,
+                menu: state.menu,
                 on_action: on_action.clone(),
             })}
             <main class="panes" id="main">
-                <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
+                <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
                 if state.view.names {
                     <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} />
                 } else {
                     <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
-                        selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()} />
+                        selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}
+                        shared={state.shared.clone()} />
                 }
                 <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
                     docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />

@@ -25,6 +25,14 @@ pub struct HeaderProps {
     pub hints: Vec<AttrValue>,
     /// A new version is ready.
     pub update_ready: bool,
+    /// Articles listed (shown beside the search box on a phone).
+    pub count: usize,
+    /// Active filters (on the drawer's button).
+    pub active_filters: usize,
+    /// The filter drawer is open.
+    pub drawer: bool,
+    /// The settings menu is open.
+    pub menu: bool,
     /// Actions.
     pub on_action: Callback<Action>,
 }
@@ -45,6 +53,15 @@ pub fn header(p: &HeaderProps) -> Html {
         let h = p.help;
         Callback::from(move |_| a.emit(Action::Help(!h)))
     };
+    let drawer_toggle = {
+        let (a, d) = (p.on_action.clone(), p.drawer);
+        Callback::from(move |_| a.emit(Action::Drawer(!d)))
+    };
+    let menu_toggle = {
+        let (a, m) = (p.on_action.clone(), p.menu);
+        Callback::from(move |_| a.emit(Action::Menu(!m)))
+    };
+    let r = p.lang.r();
     let accept_update = Callback::from(|_| {
         if let Ok(ev) = web_sys::CustomEvent::new("archive-update-accept") {
             let _ = gloo::utils::window().dispatch_event(&ev);
@@ -70,6 +87,11 @@ pub fn header(p: &HeaderProps) -> Html {
                         value={p.query.clone()} oninput={on_input} />
                     <button type="button" class="help-btn" aria-expanded={p.help.to_string()} aria-controls="help"
                         onclick={help_toggle} title={t.help} data-testid="help-toggle">{"?"}</button>
+                    <span class="phone-count" aria-hidden="true">{p.count}{" "}{p.lang.articles_word(p.count)}</span>
+                    <button type="button" class="filters-toggle" data-testid="filters-toggle" aria-expanded={p.drawer.to_string()}
+                        aria-controls="filters" onclick={drawer_toggle}>{format!("{} ({})", r.filters_button, p.active_filters)}</button>
+                    <button type="button" class="settings-toggle" data-testid="settings-toggle" aria-expanded={p.menu.to_string()}
+                        aria-controls="settings" onclick={menu_toggle} aria-label={r.settings} title={r.settings}>{"⚙"}</button>
                 </div>
                 {settings(&SettingsProps { theme: p.theme, font: p.font, names: p.names, lang: p.lang, on_action: p.on_action.clone() })}
                 if p.update_ready {

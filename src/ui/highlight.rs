@@ -67,7 +67,7 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
             node = html! { <mark {class} data-hit={data_hit} aria-current={aria_current}>{node}</mark> };
         }
         if let Some(u) = unders.iter().find(|u| u.0 <= s && e <= u.1) {
-            node = html! { <span class={classes!("ent", u.2)} data-entity={u.3.clone()}>{node}</span> };
+            node = html! { <span class={classes!("ent", u.2)} data-entity={u.3.clone()} data-testid="entity-mention">{node}</span> };
         }
         out.push(node);
     }

@@ -79,6 +79,14 @@ pub struct KeyContext {
     pub hit: usize,
     /// Whether an article is open.
     pub reading: bool,
+    /// Whether the syntax help is open.
+    pub help: bool,
+    /// Whether the settings menu is open.
+    pub menu: bool,
+    /// Whether the filter drawer is open.
+    pub drawer: bool,
+    /// Where the list's scroll position is kept while reading.
+    pub list_scroll: std::rc::Rc<std::cell::RefCell<f64>>,
 }
 
 fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, delta: i64) {
@@ -107,13 +115,21 @@ fn on_key(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, e: &web_sys
             e.prevent_default();
             browser::focus("[data-testid=search]");
         }
+        // One layer at a time: help, menu, drawer, the search box's text, the reader.
         "Escape" => {
-            if in_field {
+            if c.help {
+                dispatch.dispatch(Action::Help(false));
+            } else if c.menu {
+                dispatch.dispatch(Action::Menu(false));
+                browser::focus("[data-testid=settings-toggle]");
+            } else if c.drawer {
+                dispatch.dispatch(Action::Drawer(false));
+                browser::focus("[data-testid=filters-toggle]");
+            } else if in_field && browser::field_has_text() {
                 dispatch.dispatch(Action::Query(String::new()));
             } else if c.reading {
                 dispatch.dispatch(Action::Close);
             }
-            dispatch.dispatch(Action::Help(false));
         }
         "ArrowDown" => {
             e.prevent_default();
@@ -127,6 +143,9 @@ fn on_key(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, e: &web_sys
         "k" if !in_field => move_selection(dispatch, c, -1),
         "Enter" if in_field => {
             if let Some(id) = c.selected.and_then(|s| c.ids.get(s)).or(c.ids.first()) {
+                if !c.reading {
+                    *c.list_scroll.borrow_mut() = browser::scroll_y();
+                }
                 dispatch.dispatch(Action::Open(id.clone()));
             }
         }

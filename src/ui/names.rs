@@ -7,6 +7,7 @@ use super::state::Action;
 use super::IndexRef;
 use crate::archive::EntityKind;
 use crate::view::i18n::Lang;
+use crate::view::results::romanize;
 
 /// Props for [`NamesIndex`].
 #[derive(Properties, PartialEq)]
@@ -74,6 +75,11 @@ pub fn NamesIndex(p: &NamesIndexProps) -> Html {
                     html! {
                         <li class="entity" data-testid="entity" data-name={e.name.clone()} data-kind={kind.key()}>
                             <span class="entity-name">{e.name.clone()}</span>
+                            if p.lang == Lang::En {
+                                if let Some(py) = ix.readings(&e.name) {
+                                    <span class="pinyin" data-testid="entity-pinyin" lang="zh-Latn-pinyin">{romanize(&py, *kind == EntityKind::Person)}</span>
+                                }
+                            }
                             if !e.aliases.is_empty() { <span class="aliases">{format!("({})", e.aliases.join("、"))}</span> }
                             <span class="n">{e.articles().len()}</span>
                             <button type="button" class="search-name" data-testid="search-name" onclick={search}

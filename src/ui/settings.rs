@@ -41,7 +41,7 @@ pub fn settings(p: &SettingsProps) -> Html {
         .document_element()
         .is_some_and(|e| e.has_attribute("data-single-file"));
     html! {
-        <div class="settings">
+        <div class="settings" id="settings">
             <label class="visually-hidden" for="theme">{t.theme}</label>
             <select id="theme" data-testid="theme" onchange={on_theme} aria-label={t.theme}>
                 <option value="auto" selected={p.theme == Theme::Auto}>{t.theme_auto}</option>
@@ -57,6 +57,7 @@ pub fn settings(p: &SettingsProps) -> Html {
             if !single_file && !crate::data::SHARDED {
                 <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
                     data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>
+                <span class="offline-off" data-testid="offline-unavailable">{p.lang.r().offline_needs_network}</span>
             }
         </div>
     }

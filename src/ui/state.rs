@@ -66,6 +66,12 @@ pub struct AppState {
     pub shown: usize,
     /// A short message (e.g. "copied").
     pub toast: Option<String>,
+    /// The filter drawer is open (phone).
+    pub drawer: bool,
+    /// The settings menu is open (phone).
+    pub menu: bool,
+    /// The copy-link button's outcome: copied, or the link to copy by hand.
+    pub shared: Option<Result<(), String>>,
 }
 
 /// What can happen.
@@ -113,6 +119,14 @@ pub enum Action {
     More,
     /// Show or clear a message.
     Toast(Option<String>),
+    /// Add a name to the entity facet (a click on an underlined name).
+    AddEntity(String),
+    /// Open or close the filter drawer.
+    Drawer(bool),
+    /// Open or close the settings menu.
+    Menu(bool),
+    /// The outcome of copying the view's link.
+    Shared(Option<Result<(), String>>),
 }
 
 impl Reducible for AppState {
@@ -203,6 +217,21 @@ impl Reducible for AppState {
             Action::Font(f) => s.font = f.min(FONT_STEPS.len() - 1),
             Action::More => s.shown += PAGE,
             Action::Toast(t) => s.toast = t,
+            Action::AddEntity(n) => {
+                if !s.view.ents.contains(&n) {
+                    s.view.ents.push(n);
+                    s.shown = PAGE;
+                }
+            }
+            Action::Drawer(d) => s.drawer = d,
+            Action::Menu(m) => s.menu = m,
+            Action::Shared(r) => {
+                s.shared = r;
+                return Rc::new(AppState { push: false, ..s });
+            }
+        }
+        if s.view != self.view {
+            s.shared = None;
         }
         s.push = view_push && s.view != self.view;
         Rc::new(s)

@@ -89,6 +89,51 @@ pub fn plain(archive: &Archive, a: &Article, link: Option<&str>) -> String {
     parts.join(",")
 }
 
+/// An English citation: `Zhang Jinsong. "标题." 某某日报, 4 February 2020, p. 2. https://….`
+/// Authors are written by `roman` (pinyin from the corpus's readings) when it can, else as
+/// printed; the title and the paper stay as printed. Unknown parts are omitted, the paper reads
+/// `[paper unknown]`.
+pub fn english(
+    archive: &Archive,
+    a: &Article,
+    link: Option<&str>,
+    roman: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let (paper, date, page) = where_printed(archive, a);
+    let paper = if paper == PAPER_UNKNOWN {
+        "[paper unknown]"
+    } else {
+        paper
+    };
+    let mut s = String::new();
+    let names: Vec<String> = authors(a)
+        .into_iter()
+        .map(|n| roman(n).unwrap_or_else(|| n.to_string()))
+        .collect();
+    if !names.is_empty() {
+        s.push_str(&names.join(", "));
+        s.push_str(". ");
+    }
+    s.push('“');
+    s.push_str(&a.title);
+    s.push_str(".” ");
+    s.push_str(paper);
+    if let Some(d) = date {
+        s.push_str(", ");
+        s.push_str(&super::results::english_date(d));
+    }
+    if let Some(n) = page {
+        s.push_str(", p. ");
+        s.push_str(n);
+    }
+    s.push('.');
+    if let Some(l) = link {
+        s.push(' ');
+        s.push_str(l);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +203,20 @@ mod tests {
             "张劲松《标题》,某某日报,2020-02-05,第3版,https://x/#a=x"
         );
         assert!(!plain(&ar, &a, None).contains("p.txt"));
+        // English: pinyin for the author when known, the day written out, "p." for the page.
+        let roman = |n: &str| (n == "张劲松").then(|| "Zhang Jinsong".to_string());
+        assert_eq!(
+            english(&ar, &a, Some("https://x/#a=x"), &roman),
+            "Zhang Jinsong. “标题.” 某某日报, 5 February 2020, p. 3. https://x/#a=x"
+        );
+        let none = |_: &str| None;
+        let ar = Archive {
+            pages: vec![],
+            ..ar
+        };
+        assert_eq!(
+            english(&ar, &a, None, &none),
+            "张劲松. “标题.” [paper unknown], 4 February 2020."
+        );
     }
 }

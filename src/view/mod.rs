@@ -6,8 +6,10 @@ pub mod cite;
 pub mod export;
 pub mod facets;
 pub mod i18n;
+pub mod i18n_results;
 pub mod i18n_shard;
 pub mod order;
+pub mod results;
 pub mod route;
 
 pub use order::sort_by_key;

@@ -168,7 +168,8 @@ test('keyboard only: / focuses, arrows move, Enter opens, Esc clears, Tab reache
   assert.equal(await page.locator('[data-testid=search]').inputValue(), '');
   // Every control is reachable with Tab and shows a focus ring.
   const seen = new Set();
-  for (let i = 0; i < 60; i++) {
+  // (The date fields take three stops each: month, day, year.)
+  for (let i = 0; i < 100; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const e = document.activeElement;
@@ -234,11 +235,11 @@ test('citations and exports', async () => {
   await other.close();
   for (const [button, ext, check] of [
     ['export-csv', 'csv', (t) => t.includes('2020-02-04-sfqqfwjzscfkyq') && t.split('\r\n').length === 3],
-    ['export-json', 'json', (t) => JSON.parse(t).length === 1 && JSON.parse(t)[0].hits === 2],
+    ['export-json', 'json', (t) => JSON.parse(t).results.length === 1 && JSON.parse(t).results[0].hits === 2],
     ['export-md', 'md', (t) => t.startsWith('# 不造谣') && t.includes('示范区全方位精准施策防控疫情')],
   ]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=${button}]`).click()]);
-    assert.equal(download.suggestedFilename(), `archive-results.${ext}`);
+    assert.equal(download.suggestedFilename(), `archive-results-不造谣.${ext}`);
     const text = fs.readFileSync(await download.path(), 'utf8');
     assert.ok(check(text), `${button}: ${text.slice(0, 200)}`);
   }

@@ -62,7 +62,8 @@ export async function launch() {
 
 /** A new page that records console errors and page errors in `page.errors`. */
 export async function newPage(browser, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  // A Chinese browser unless a test says otherwise (the interface follows navigator.languages).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', ...opts });
   const page = await context.newPage();
   page.errors = [];
   // Collect Content-Security-Policy violations (they must never happen).

@@ -122,3 +122,37 @@ test('the single HTML file works from file:// with no network', async () => {
   assert.deepEqual(await page.cspViolations(), []);
   assert.deepEqual(page.errors, []);
 });
+
+test('the service worker never answers archive-explorer.html with the app shell; offline its link is hidden', async () => {
+  const server = await serve(copyDist(), '/app/');
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await ready(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    assert.equal(await page.locator('[data-testid=offline-download]').isVisible(), true);
+    assert.equal(await page.locator('[data-testid=offline-unavailable]').isVisible(), false);
+    // Online, under the worker: the single file itself, not index.html.
+    const single = await context.newPage();
+    await single.goto(`${server.url}archive-explorer.html`);
+    await ready(single);
+    assert.equal(await single.evaluate(() => document.documentElement.hasAttribute('data-single-file')), true);
+    assert.equal(await single.locator('[data-testid=offline-download]').count(), 0);
+    await single.close();
+    // Offline: the link gives way to a note.
+    await context.setOffline(true);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-offline'));
+    assert.equal(await page.locator('[data-testid=offline-download]').isVisible(), false);
+    assert.equal(await page.locator('[data-testid=offline-unavailable]').isVisible(), true);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator('[data-testid=offline-download]').isVisible(), false);
+    await context.setOffline(false);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-offline'));
+    assert.equal(await page.locator('[data-testid=offline-download]').isVisible(), true);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

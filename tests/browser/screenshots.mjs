@@ -18,7 +18,10 @@ for (const s of shots) {
   const page = await newPage(browser, { viewport: s.viewport, deviceScaleFactor: 1, isMobile: !!s.phone, hasTouch: !!s.phone });
   await page.goto(server.url);
   await ready(page);
+  // On a phone the theme sits in the settings menu.
+  if (s.phone) await page.locator('[data-testid=settings-toggle]').click();
   await page.locator('[data-testid=theme]').selectOption(s.theme);
+  if (s.phone) await page.locator('[data-testid=settings-toggle]').click();
   await search(page, '不造谣');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
   await page.locator('[data-testid=result] a.result-link').first().click();

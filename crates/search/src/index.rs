@@ -122,6 +122,12 @@ impl Index {
         crate::query::parse_with(input, &|w| self.pinyin.is_syllables(w))
     }
 
+    /// The main reading of each character of `text` (`张建党` → `zhang`, `jian`, `dang`), or
+    /// `None` when a character has none in this corpus's table (Latin, digits, marks).
+    pub fn readings(&self, text: &str) -> Option<Vec<&str>> {
+        text.chars().map(|c| self.pinyin.main_reading(c)).collect()
+    }
+
     /// The archive it searches.
     pub fn archive(&self) -> &Archive {
         &self.archive
@@ -182,6 +188,17 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    /// Readings come from the corpus table: every Han character of the corpus has one (its
+    /// first), anything else has none.
+    #[test]
+    fn readings_of_corpus_characters() {
+        let ix = index(vec![article("a", "张建党", &["许湾乡。"])]);
+        assert_eq!(ix.readings("张建党"), Some(vec!["zhang", "jian", "dang"]));
+        assert_eq!(ix.readings("许湾乡"), Some(vec!["xu", "wan", "xiang"]));
+        assert_eq!(ix.readings("张x"), None);
+        assert_eq!(ix.readings("鑫"), None, "not in the corpus");
     }
 
     /// Every text the reader shows is found by a plain query for it: the index reads

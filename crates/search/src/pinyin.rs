@@ -103,6 +103,13 @@ impl PinyinMap {
         !word.is_empty() && ok[b.len()]
     }
 
+    /// The main (first) reading of a character of the corpus, e.g. `zhang` for `张`.
+    pub fn main_reading(&self, c: char) -> Option<&str> {
+        let slot = self.slots.get(c)?;
+        let id = *self.lists.get(slot as usize)?.first()?;
+        self.syllables.get(id as usize).map(|s| &**s)
+    }
+
     /// Byte ranges in `text` of the runs of characters that `key` spells, left to right,
     /// without overlaps.
     pub fn find(&self, text: &str, key: &str) -> Vec<(usize, usize)> {

@@ -6,6 +6,7 @@ use crate::ui::state::Action;
 use crate::ui::{browser, IndexRef};
 use crate::view::cite;
 use crate::view::i18n::Lang;
+use crate::view::results::romanize;
 
 /// What [`cite_footer`] shows.
 pub struct CiteFooterProps {
@@ -30,7 +31,15 @@ pub fn cite_footer(p: &CiteFooterProps) -> Html {
     };
     let link = cite::permalink(&browser::base_url(), a);
     let gbt = cite::gbt7714(archive, a, Some(&link));
-    let plain = cite::plain(archive, a, Some(&link));
+    // In English the plain citation is an English one, with authors in pinyin.
+    let plain = match p.lang {
+        Lang::Zh => cite::plain(archive, a, Some(&link)),
+        Lang::En => {
+            let ix: &crate::search::Index = &p.index.0;
+            let roman = |n: &str| ix.readings(n).map(|s| romanize(&s, true));
+            cite::english(archive, a, Some(&link), &roman)
+        }
+    };
     let copy = |text: String| {
         let a = p.on_action.clone();
         let done = t.copied.to_string();

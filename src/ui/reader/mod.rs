@@ -49,6 +49,12 @@ pub fn Reader(p: &ReaderProps) -> Html {
     } else {
         0
     };
+    // A newly opened article takes the focus on its title (screen readers read it).
+    use_effect_with(p.doc, |doc| {
+        if doc.is_some() {
+            browser::focus("#reader-title");
+        }
+    });
     // Scroll the current hit into view whenever it or the article changes.
     {
         let key = (p.doc, current, p.view.raw);
@@ -86,10 +92,36 @@ pub fn Reader(p: &ReaderProps) -> Html {
             </section>
         }
     });
+    // A click on an underlined name filters the results by it.
+    let name_click = {
+        let a = p.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(name) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("[data-entity]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-entity"))
+            {
+                a.emit(Action::AddEntity(name));
+            }
+        })
+    };
+    let r = p.lang.r();
+    let legend = p.view.underline.then(|| {
+        html! {
+            <p class="legend" data-testid="legend">{r.legend}
+                <span class="ent ent-person">{t.people}</span>
+                <span class="ent ent-place">{t.places}</span>
+                <span class="ent ent-org">{t.orgs}</span>
+                <span class="legend-hint">{r.filter_by_name}</span>
+            </p>
+        }
+    });
     html! {
         <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
             {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone() })}
-            <div class="reader-cols">
+            <p class="visually-hidden" aria-live="polite" data-testid="reader-announce">{r.opened}{a.title.clone()}</p>
+            {for legend}
+            <div class="reader-cols" onclick={name_click}>
                 {reader_text(&ReaderTextProps { index: p.index.clone(), doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
                 {for raw}
             </div>

@@ -90,7 +90,7 @@ pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
         head.push(html! { <p class="kicker"><Highlighted text={k.clone()} ranges={r} first={f} current={cur} /></p> });
     }
     let (r, f) = marks(Field::Title, 0);
-    head.push(html! { <h2 class="title" id="reader-title"><Highlighted text={a.title.clone()} ranges={r} first={f} current={cur} under={under(None)} /></h2> });
+    head.push(html! { <h2 class="title" id="reader-title" tabindex="-1"><Highlighted text={a.title.clone()} ranges={r} first={f} current={cur} under={under(None)} /></h2> });
     if let Some(s) = &a.subtitle {
         let (r, f) = marks(Field::Subtitle, 0);
         head.push(html! { <p class="subtitle"><Highlighted text={s.clone()} ranges={r} first={f} current={cur} /></p> });

@@ -60,7 +60,8 @@ pub fn reader_bar(p: &ReaderBarProps) -> Html {
             <button type="button" class="back" onclick={emit(|| Action::Close)} data-testid="close-reader">{"← "}{t.back}</button>
             <span class="hit-nav">
                 <button type="button" data-testid="prev-hit" onclick={hit(total.saturating_sub(1))} disabled={total == 0} aria-label={t.prev_hit} title={format!("{} (N)", t.prev_hit)}>{"↑"}</button>
-                <span data-testid="hit-counter" aria-live="polite">{counter}</span>
+                <span data-testid="hit-counter" aria-hidden="true">{counter}</span>
+                <span class="visually-hidden" aria-live="polite" data-testid="hit-announce">{if total > 0 { p.lang.hit_of(current + 1, total) } else { String::new() }}</span>
                 <button type="button" data-testid="next-hit" onclick={hit(1)} disabled={total == 0} aria-label={t.next_hit} title={format!("{} (n)", t.next_hit)}>{"↓"}</button>
             </span>
             <button type="button" data-testid="prev-article" onclick={go(&p.prev_id)} disabled={p.prev_id.is_none()}>{"‹ "}{t.prev_article}</button>

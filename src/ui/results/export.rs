@@ -5,6 +5,8 @@ use yew::prelude::*;
 use crate::ui::{browser, Derived, IndexRef};
 use crate::view::export;
 use crate::view::i18n::Lang;
+use crate::view::results::export_file_name;
+use crate::view::route::ViewState;
 
 /// What [`export_buttons`] shows.
 pub struct ExportButtonsProps {
@@ -12,8 +14,8 @@ pub struct ExportButtonsProps {
     pub index: IndexRef,
     /// Derived results.
     pub derived: std::rc::Rc<Derived>,
-    /// The query (the Markdown heading).
-    pub query: String,
+    /// The view (query and filters, in the files and their names).
+    pub view: ViewState,
     /// Language.
     pub lang: Lang,
 }
@@ -24,6 +26,7 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     let ix = p.index.0.clone();
     let rows = {
         let d = p.derived.clone();
+        let v = p.view.clone();
         move || {
             let items: Vec<(usize, usize, String)> = d
                 .docs
@@ -37,21 +40,26 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
                     (*doc, h.map(|h| h.count).unwrap_or(0), snip)
                 })
                 .collect();
-            export::rows(ix.archive(), &items)
+            export::export(ix.archive(), &browser::base_url(), &v, &items)
         }
     };
     let csv = {
         let rows = rows.clone();
         Callback::from(move |_| {
-            let text = export::csv(&rows());
-            browser::download("archive-results.csv", "text/csv;charset=utf-8", &text)
+            let e = rows();
+            let text = export::csv(&e);
+            browser::download(
+                &export_file_name(&e.query, "csv"),
+                "text/csv;charset=utf-8",
+                &text,
+            )
         })
     };
     let json = {
         let rows = rows.clone();
         Callback::from(move |_| {
-            let value =
-                serde_wasm_bindgen::to_value(&rows()).unwrap_or(wasm_bindgen::JsValue::NULL);
+            let e = rows();
+            let value = serde_wasm_bindgen::to_value(&e).unwrap_or(wasm_bindgen::JsValue::NULL);
             let text = js_sys::JSON::stringify_with_replacer_and_space(
                 &value,
                 &wasm_bindgen::JsValue::NULL,
@@ -60,22 +68,32 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_else(|| "[]".into());
-            browser::download("archive-results.json", "application/json", &text);
+            browser::download(
+                &export_file_name(&e.query, "json"),
+                "application/json",
+                &text,
+            );
         })
     };
     let md = {
-        let q = p.query.clone();
         Callback::from(move |_| {
-            let text = export::markdown(&q, &rows());
-            browser::download("archive-results.md", "text/markdown;charset=utf-8", &text)
+            let e = rows();
+            let text = export::markdown(&e);
+            browser::download(
+                &export_file_name(&e.query, "md"),
+                "text/markdown;charset=utf-8",
+                &text,
+            )
         })
     };
+    // Nothing to export when nothing matched.
+    let none = p.derived.docs.is_empty();
     html! {
         <span class="export" role="group" aria-label={t.export}>
             <span class="export-label">{t.export}</span>
-            <button type="button" data-testid="export-csv" onclick={csv}>{"CSV"}</button>
-            <button type="button" data-testid="export-json" onclick={json}>{"JSON"}</button>
-            <button type="button" data-testid="export-md" onclick={md}>{"Markdown"}</button>
+            <button type="button" data-testid="export-csv" onclick={csv} disabled={none}>{"CSV"}</button>
+            <button type="button" data-testid="export-json" onclick={json} disabled={none}>{"JSON"}</button>
+            <button type="button" data-testid="export-md" onclick={md} disabled={none}>{"Markdown"}</button>
         </span>
     }
 }

@@ -92,13 +92,46 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             }
         })
         .collect();
+    // Where the matches are, in words, before the numbers.
+    let (mut head_n, mut text_n, mut other_n, mut lead) = (0, 0, 0, false);
+    for r in &h.ranges {
+        let n = r.ranges.len();
+        if r.field.is_headline() {
+            head_n += n;
+        } else if matches!(r.field, Field::Body | Field::Intertitle) {
+            text_n += n;
+            lead |= r.field == Field::Body && r.index == 0 && n > 0;
+        } else {
+            other_n += n;
+        }
+    }
+    let words = crate::view::results::why_words(p.lang, head_n, text_n, other_n, lead);
+    // A click anywhere on the card opens it (the title stays the link for keyboards).
+    let card_click = {
+        let a2 = p.on_action.clone();
+        let id = a.id.clone();
+        Callback::from(move |e: MouseEvent| {
+            let inside_control = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| {
+                    t.closest("a, button, summary, details, input")
+                        .ok()
+                        .flatten()
+                })
+                .is_some();
+            if !inside_control && e.button() == 0 {
+                a2.emit(Action::Open(id.clone()));
+            }
+        })
+    };
     let why = (!h.breakdown.terms.is_empty()).then(|| {
         let rows: Html = h.breakdown.terms.iter().map(|ts| html! {
             <li>{format!("{} × {} → tf {} · idf {} · {}", ts.term, ts.matches, fixed2(ts.weighted_tf), fixed2(ts.idf), fixed2(ts.score))}</li>
         }).collect();
         html! {
-            <details class="why">
-                <summary>{t.why}</summary>
+            <details class="why" data-testid="why">
+                <summary>{t.why}<span class="why-words" data-testid="why-words">{words.clone()}</span></summary>
+                <p class="why-numbers">{p.lang.r().why_numbers}</p>
                 <ul>{rows}
                     if h.breakdown.proximity > 0.0 { <li>{format!("{} {}", t.proximity, fixed2(h.breakdown.proximity))}</li> }
                     <li>{format!("= {}", fixed2(h.breakdown.total))}</li>
@@ -107,7 +140,7 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         }
     });
     html! {
-        <li key={a.id.clone()} {class} data-testid="result" data-article-id={a.id.clone()}>
+        <li key={a.id.clone()} {class} data-testid="result" data-article-id={a.id.clone()} onclick={card_click}>
             <a class="result-link" href={href} onclick={open} aria-current={is_open.then_some("true")}>
                 if let Some(k) = &a.kicker { <span class="kicker"><Highlighted text={k.clone()} ranges={ranges_of(Field::Kicker)} /></span> }
                 <span class="title"><Highlighted text={a.title.clone()} ranges={ranges_of(Field::Title)} /></span>
