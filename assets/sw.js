@@ -19,11 +19,12 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE && k !== SHARD_CACHE).map((k) => caches.delete(k))))
-      .then(() => caches.open(SHARD_CACHE))
-      .then((cache) => cache.keys().then((reqs) => {
-        const keep = new Set(SHARDS.map((f) => new URL(f, self.registration.scope).href));
-        return Promise.all(reqs.filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
-      }))
+      // Chunks of an earlier deploy that this one no longer has (all of them when it is not sharded).
+      .then(() => (SHARDS.length === 0 ? caches.delete(SHARD_CACHE) : caches.open(SHARD_CACHE)
+        .then((cache) => cache.keys().then((reqs) => {
+          const keep = new Set(SHARDS.map((f) => new URL(f, self.registration.scope).href));
+          return Promise.all(reqs.filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
+        }))))
       .then(() => self.clients.claim()),
   );
 });

@@ -70,7 +70,7 @@ fn sharded_ids(
     if !Head::needs_text(&query) {
         let ids = cands
             .iter()
-            .map(|d| head.catalog[*d as usize].id.clone())
+            .map(|d| ix.archive().articles[*d as usize].id.clone())
             .collect();
         return (ids, bytes);
     }
@@ -166,5 +166,44 @@ fn chunk_names_follow_content() {
     assert_ne!(one.head.texts[0].name, three.head.texts[0].name);
     for (name, bytes) in &one.files {
         assert!(name.ends_with(".bin") && !bytes.is_empty());
+    }
+}
+
+#[test]
+fn every_id_is_found_through_its_bucket() {
+    let seed = common::seed_archive();
+    let a = synth::archive(&seed, 9000, 300, 3);
+    let t = build_tables(&a).expect("tables");
+    let sh = shard::build(&a, &t).expect("shard");
+    assert!(sh.head.ids.len() >= 3, "{} buckets", sh.head.ids.len());
+    let files: HashMap<&str, &[u8]> = sh
+        .files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    for (d, art) in a.articles.iter().enumerate().step_by(97) {
+        let name = sh.head.id_bucket(&art.id).expect("a bucket");
+        let got = shard::find_id(files[name], &art.id).expect("decodes");
+        assert_eq!(got, Some(d as u32), "{}", art.id);
+    }
+    let name = sh.head.id_bucket("no-such-article").expect("a bucket");
+    assert_eq!(
+        shard::find_id(files[name], "no-such-article").expect("decodes"),
+        None
+    );
+    // Every article's page travels with it in its text chunk.
+    for c in &sh.head.texts {
+        let chunk = shard::TextChunk::decode(files[c.name.as_str()]).expect("chunk");
+        for art in chunk
+            .articles
+            .iter()
+            .filter(|x| a.pages.iter().any(|p| p.file == x.source.file))
+        {
+            assert!(
+                chunk.pages.iter().any(|p| p.file == art.source.file),
+                "{}",
+                art.id
+            );
+        }
     }
 }

@@ -22,8 +22,8 @@ use yew::prelude::*;
 
 use super::explorer::Explorer;
 use super::{browser, IndexRef};
-use crate::archive::{Archive, Article};
-use crate::search::shard::{ChunkRef, Head, Verifier};
+use crate::archive::{Archive, Article, Page};
+use crate::search::shard::{self, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -72,10 +72,10 @@ async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-fn index_of(head: &Head, articles: Vec<Article>) -> Rc<Index> {
+fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> {
     Rc::new(Index::new(
         Archive {
-            pages: head.pages.clone(),
+            pages,
             articles,
             entities: Vec::new(),
         },
@@ -98,36 +98,50 @@ impl Run {
         self.generation.get() != self.me
     }
 
-    fn publish(&self, articles: &[Article], extra: &Option<Article>) {
+    fn publish(&self, pages: &[Page], articles: &[Article], extra: &Option<(Page, Article)>) {
         let mut all = articles.to_vec();
-        if let Some(a) = extra {
+        let mut pages = pages.to_vec();
+        if let Some((p, a)) = extra {
             if !all.iter().any(|x| x.id == a.id) {
                 all.push(a.clone());
+                pages.push(p.clone());
             }
         }
-        self.set_index.set(IndexRef(index_of(&self.head, all)));
+        self.set_index
+            .set(IndexRef(index_of(&self.head, pages, all)));
     }
 
-    /// The article a link opens, when it is not among the results (its chunk is fetched).
-    async fn linked(&self) -> Result<Option<Article>, String> {
+    /// The article a link opens, when it is not among the results: its id bucket says its
+    /// number, then its text chunk is fetched.
+    async fn linked(&self) -> Result<Option<(Page, Article)>, String> {
         let Some(id) = ViewState::from_hash(&browser::hash()).article else {
             return Ok(None);
         };
-        let Some(d) = self.head.catalog.iter().position(|e| e.id == id) else {
+        let Some(bucket) = self.head.id_bucket(&id) else {
             return Ok(None);
         };
-        let Some(c) = self
-            .head
-            .text_chunks(&[d as u32])
-            .into_iter()
-            .next()
-            .cloned()
-        else {
+        let b = bytes(bucket, start(bucket)).await?;
+        let Some(d) = shard::find_id(&b, &id).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        let Some(c) = self.head.text_chunks(&[d]).into_iter().next().cloned() else {
             return Ok(None);
         };
         let b = bytes(&c.name, start(&c.name)).await?;
-        let arts: Vec<Article> = postcard::from_bytes(&b).map_err(|e| e.to_string())?;
-        Ok(arts.into_iter().nth(d - c.first as usize))
+        let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
+        let Some(a) = chunk
+            .articles
+            .into_iter()
+            .nth(d as usize - c.first as usize)
+        else {
+            return Ok(None);
+        };
+        let page = chunk
+            .pages
+            .into_iter()
+            .find(|p| p.file == a.source.file)
+            .unwrap_or_default();
+        Ok(Some((page, a)))
     }
 
     async fn go(self, query: String) -> Result<(), String> {
@@ -147,9 +161,9 @@ impl Run {
             if self.stale() {
                 return Ok(());
             }
-            let arts: Vec<Article> = postcard::from_bytes(&b).map_err(|e| e.to_string())?;
-            let n = arts.len();
-            self.publish(&arts, &extra);
+            let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
+            let n = chunk.articles.len();
+            self.publish(&chunk.pages, &chunk.articles, &extra);
             self.set_progress.set(Progress {
                 query,
                 checked: n,
@@ -204,7 +218,7 @@ impl Run {
                 || (v.found.len() >= 2 * published.max(10))
                 || (published == 0 && !v.found.is_empty())
             {
-                self.publish(&v.found, &extra);
+                self.publish(&v.pages, &v.found, &extra);
                 published = v.found.len();
             }
             progress.checked = v.checked;
@@ -212,7 +226,7 @@ impl Run {
             self.set_progress.set(progress.clone());
         }
         if published != v.found.len() || v.found.is_empty() {
-            self.publish(&v.found, &extra);
+            self.publish(&v.pages, &v.found, &extra);
         }
         progress.done = true;
         progress.checked = v.total();

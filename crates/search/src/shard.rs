@@ -41,22 +41,26 @@ use archive::{Archive, Article, Kind};
 
 /// Target size of a postings chunk, in bytes before compression.
 pub const POSTINGS_CHUNK: usize = 64 * 1024;
-/// Target size of a text chunk, in bytes before compression.
-pub const TEXT_CHUNK: usize = 512 * 1024;
+/// Target size of a text chunk, in bytes before compression (a page or a few: a query fetches
+/// the chunks of its candidates, so smaller chunks fetch fewer articles it does not need).
+pub const TEXT_CHUNK: usize = 128 * 1024;
+/// Articles per id bucket (the files that map an article id of a link to its number).
+pub const IDS_PER_BUCKET: usize = 4096;
 
-/// What the first load needs to know about each article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    /// Stable id.
-    pub id: String,
-    /// Headline.
-    pub title: String,
-    /// ISO date, when known.
-    pub date: Option<String>,
-    /// Kind.
-    pub kind: Kind,
-    /// Source file (page).
-    pub file: String,
+/// A text chunk: whole pages (their metadata, without the printed lines) and their articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextChunk {
+    /// The pages the articles are on.
+    pub pages: Vec<archive::Page>,
+    /// Articles, in archive order, from [`ChunkRef::first`] on.
+    pub articles: Vec<Article>,
+}
+
+impl TextChunk {
+    /// Decodes a fetched text chunk.
+    pub fn decode(bytes: &[u8]) -> Result<TextChunk, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
 }
 
 /// A chunk file: its name (content hash) and the first key (postings) or article (text) in it.
@@ -73,19 +77,52 @@ pub struct ChunkRef {
 /// The part of a sharded archive loaded first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Head {
-    /// One entry per article, in archive order.
-    pub catalog: Vec<Entry>,
     /// Folding and pinyin tables of the whole corpus.
     pub tables: Tables,
     /// Postings chunks, by first key.
     pub postings: Vec<ChunkRef>,
     /// Text chunks, by first article.
     pub texts: Vec<ChunkRef>,
-    /// Pages (without their lines), for citations.
-    pub pages: Vec<archive::Page>,
+    /// Each article's kind, in archive order (for `kind:` without fetching text).
+    pub kinds: Vec<Kind>,
+    /// Each article's ISO date, in archive order (for `date:`).
+    pub dates: Vec<Option<String>>,
+    /// Id bucket files: `(id, article number)` pairs of the ids whose [`bucket`] is their index.
+    pub ids: Vec<String>,
+}
+
+/// Which of `buckets` id buckets holds an id.
+pub fn bucket(id: &str, buckets: usize) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % buckets.max(1) as u64) as usize
+}
+
+/// Decodes a fetched id bucket and finds an id's article number in it.
+pub fn find_id(bucket_bytes: &[u8], id: &str) -> Result<Option<u32>, postcard::Error> {
+    let pairs: Vec<(String, u32)> = postcard::from_bytes(bucket_bytes)?;
+    Ok(pairs.into_iter().find(|(i, _)| i == id).map(|(_, d)| d))
 }
 
 impl Head {
+    /// How many articles the archive has.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The id bucket file that holds an id.
+    pub fn id_bucket(&self, id: &str) -> Option<&str> {
+        self.ids.get(bucket(id, self.ids.len())).map(String::as_str)
+    }
+
     /// Encodes with postcard (the file a sharded build embeds in the app).
     pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
         postcard::to_allocvec(self)
@@ -257,6 +294,12 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
     let mut start = 0usize;
     let mut size = 0usize;
     let n = archive.articles.len();
+    let page_index: std::collections::HashMap<&str, usize> = archive
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.file.as_str(), i))
+        .collect();
     for d in 0..n {
         size += postcard::to_allocvec(&archive.articles[d])?.len();
         let page_ends = archive
@@ -264,7 +307,20 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             .get(d + 1)
             .is_none_or(|next| next.source.file != archive.articles[d].source.file);
         if (size >= TEXT_CHUNK && page_ends) || d + 1 == n {
-            let bytes = postcard::to_allocvec(&archive.articles[start..=d])?;
+            let articles = archive.articles[start..=d].to_vec();
+            let mut pages: Vec<archive::Page> = Vec::new();
+            for a in &articles {
+                if pages.last().is_some_and(|p| p.file == a.source.file) {
+                    continue;
+                }
+                if let Some(p) = page_index.get(a.source.file.as_str()) {
+                    pages.push(archive::Page {
+                        lines: Vec::new(),
+                        ..archive.pages[*p].clone()
+                    });
+                }
+            }
+            let bytes = postcard::to_allocvec(&TextChunk { pages, articles })?;
             let name = content_name("t", &bytes);
             texts.push(ChunkRef {
                 first: start as u64,
@@ -276,32 +332,26 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             size = 0;
         }
     }
-    let catalog = archive
-        .articles
-        .iter()
-        .map(|a| Entry {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            date: a.date.clone(),
-            kind: a.kind,
-            file: a.source.file.clone(),
-        })
-        .collect();
-    let pages = archive
-        .pages
-        .iter()
-        .map(|p| archive::Page {
-            lines: Vec::new(),
-            ..p.clone()
-        })
-        .collect();
+    let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
+    let mut by_bucket: Vec<Vec<(String, u32)>> = vec![Vec::new(); buckets];
+    for (d, a) in archive.articles.iter().enumerate() {
+        by_bucket[bucket(&a.id, buckets)].push((a.id.clone(), d as u32));
+    }
+    let mut ids = Vec::with_capacity(buckets);
+    for b in by_bucket {
+        let bytes = postcard::to_allocvec(&b)?;
+        let name = content_name("i", &bytes);
+        ids.push(name.clone());
+        files.push((name, bytes));
+    }
     Ok(Sharded {
         head: Head {
-            catalog,
             tables: tables.clone(),
             postings,
             texts,
-            pages,
+            kinds: archive.articles.iter().map(|a| a.kind).collect(),
+            dates: archive.articles.iter().map(|a| a.date.clone()).collect(),
+            ids,
         },
         files,
     })
@@ -403,7 +453,7 @@ impl Head {
     /// Candidate articles of a query (ascending), from its postings and the catalog: a superset
     /// of the articles that match.
     pub fn candidates(&self, q: &Query, plan: &Plan, postings: &Postings) -> Vec<u32> {
-        let n = self.catalog.len();
+        let n = self.len();
         let mut keep = vec![true; n];
         for (clause, (negated, alts)) in q.clauses.iter().zip(&plan.keys) {
             if *negated {
@@ -413,13 +463,13 @@ impl Head {
             for (term, keys) in clause.alternatives.iter().zip(alts) {
                 match (term, keys) {
                     (Term::Kind(k), _) => {
-                        for (s, e) in sat.iter_mut().zip(&self.catalog) {
-                            *s |= e.kind == *k;
+                        for (s, e) in sat.iter_mut().zip(&self.kinds) {
+                            *s |= *e == *k;
                         }
                     }
                     (Term::Date(r), _) => {
-                        for (s, e) in sat.iter_mut().zip(&self.catalog) {
-                            *s |= e.date.as_deref().is_some_and(|x| r.contains(x));
+                        for (s, e) in sat.iter_mut().zip(&self.dates) {
+                            *s |= e.as_deref().is_some_and(|x| r.contains(x));
                         }
                     }
                     (_, Some(keys)) => {
@@ -498,7 +548,7 @@ pub fn verify(
     let mut articles: Vec<Article> = Vec::with_capacity(candidates.len());
     let mut ci = 0usize;
     for (c, bytes) in chunks {
-        let decoded: Vec<Article> = postcard::from_bytes(bytes)?;
+        let decoded = TextChunk::decode(bytes)?.articles;
         let first = c.first as usize;
         while let Some(&d) = candidates.get(ci) {
             let Some(a) = (d as usize).checked_sub(first).and_then(|i| decoded.get(i)) else {
@@ -531,6 +581,8 @@ pub struct Verifier {
     pub checked: usize,
     /// The matching articles found so far, in archive order within each chunk.
     pub found: Vec<Article>,
+    /// The pages of the found articles.
+    pub pages: Vec<archive::Page>,
 }
 
 impl Verifier {
@@ -541,6 +593,7 @@ impl Verifier {
             candidates,
             checked: 0,
             found: Vec::new(),
+            pages: Vec::new(),
         }
     }
 
@@ -556,7 +609,10 @@ impl Verifier {
         chunk: &ChunkRef,
         bytes: &[u8],
     ) -> Result<usize, postcard::Error> {
-        let decoded: Vec<Article> = postcard::from_bytes(bytes)?;
+        let TextChunk {
+            pages,
+            articles: decoded,
+        } = TextChunk::decode(bytes)?;
         let first = chunk.first as usize;
         let from = self.candidates.partition_point(|d| (*d as usize) < first);
         let to = self
@@ -592,6 +648,11 @@ impl Verifier {
         let n = hits.len();
         for d in hits {
             if let Some(a) = ix.archive().articles.get(d) {
+                if let Some(p) = pages.iter().find(|p| p.file == a.source.file) {
+                    if self.pages.last().is_none_or(|l| l.file != p.file) {
+                        self.pages.push(p.clone());
+                    }
+                }
                 self.found.push(a.clone());
             }
         }
