@@ -10,7 +10,7 @@
 //! Large archives ship sharded: when the encoded archive passes `ARCHIVE_SHARD_BUDGET` bytes
 //! (default [`search::shard::SHARD_BUDGET`], about 2 MB brotli) or `ARCHIVE_MODE=sharded`, the
 //! app embeds only a [`search::shard::Head`] (`head.postcard`), is compiled with
-//! `cfg(sharded)`, and the chunk files go to `$OUT_DIR/shards/` for `scripts/postbuild.mjs` to
+//! `cfg(sharded)`, and the chunk files go to `$OUT_DIR/shards-<id>/` for `scripts/postbuild.mjs` to
 //! copy next to the app. `ARCHIVE_MODE=embedded` forces the single embedded file.
 
 use std::path::{Path, PathBuf};
@@ -61,16 +61,20 @@ fn main() {
         Ok(b) => b,
         Err(e) => fail(&format!("encoding the archive: {e}")),
     };
-    let shards = out.join("shards");
-    if shards.exists() {
-        if let Err(e) = std::fs::remove_dir_all(&shards) {
-            fail(&format!("clearing {}: {e}", shards.display()));
+    // Chunk folders of earlier builds of this OUT_DIR go.
+    if let Ok(entries) = std::fs::read_dir(&out) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with("shards-") {
+                if let Err(err) = std::fs::remove_dir_all(e.path()) {
+                    fail(&format!("clearing {}: {err}", e.path().display()));
+                }
+            }
         }
     }
     println!("cargo::rustc-check-cfg=cfg(sharded)");
     if mode.sharded(bytes.len(), budget) {
-        // The app gets the head; the chunks go to `$OUT_DIR/shards/`, which
-        // scripts/postbuild.mjs copies next to the app (it finds them through `archive.mode`).
+        // The app gets the head; the chunks go to `$OUT_DIR/shards-<id>/`, which
+        // scripts/postbuild.mjs copies next to the app.
         println!("cargo:rustc-cfg=sharded");
         let sharded = match search::shard::build(&embedded.archive, &embedded.tables) {
             Ok(s) => s,
@@ -81,19 +85,23 @@ fn main() {
             Err(e) => fail(&format!("encoding the shard head: {e}")),
         };
         write(&out.join("head.postcard"), &head);
+        // The app carries this id (`data::SHARDS_MARK`); scripts/postbuild.mjs reads it from the
+        // wasm and copies `$OUT_DIR/shards-<id>/`, so a build never ships another build's chunks.
+        let id = format!("{:016x}", search::shard::content_hash(&head));
+        println!("cargo:rustc-env=ARCHIVE_SHARDS={id}");
+        let shards = out.join(format!("shards-{id}"));
         if let Err(e) = std::fs::create_dir_all(&shards) {
             fail(&format!("creating {}: {e}", shards.display()));
         }
         for (name, data) in &sharded.files {
             write(&shards.join(name), data);
         }
-        write(&out.join("archive.mode"), b"sharded\n");
         // Keep the include_bytes! of the embedded mode valid (never read when sharded).
         write(&out.join("archive.postcard"), &[]);
     } else {
         write(&out.join("archive.postcard"), &bytes);
         write(&out.join("head.postcard"), &[]);
-        write(&out.join("archive.mode"), b"embedded\n");
+        println!("cargo:rustc-env=ARCHIVE_SHARDS=none");
     }
 }
 

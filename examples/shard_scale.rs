@@ -87,7 +87,12 @@ fn main() {
             }
         };
         let secs = t0.elapsed().as_secs_f64();
-        let head = postcard::to_allocvec(&sh.head).map_or(0, |b| b.len());
+        let head_bytes = postcard::to_allocvec(&sh.head).unwrap_or_default();
+        let head = head_bytes.len();
+        // For compressed sizes: `node -e` with zlib's brotli over this file (see BENCHMARKS.md).
+        if let Ok(dir) = std::env::var("SHARD_HEAD_DIR") {
+            let _ = std::fs::write(format!("{dir}/head-{n}.bin"), &head_bytes);
+        }
         let all: usize = sh.files.iter().map(|f| f.1.len()).sum();
         println!(
             "| {n} | {:.1} | {secs:.1} | {:.0} | {} | {} | {:.1} |",

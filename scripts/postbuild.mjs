@@ -39,34 +39,30 @@ let html = fs.readFileSync(indexPath, 'utf8')
   .replace(/\s*<meta name="archive-build"[^>]*>/g, '')
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
 
-// 0. A sharded build (see build.rs): copy the chunk files next to the app. build.rs leaves
-// `archive.mode` in its OUT_DIR; the newest one under the wasm target is this build's.
-const findMode = () => {
-  const target = process.env.CARGO_TARGET_DIR || path.join(here, '..', 'target');
-  const root = path.join(target, 'wasm32-unknown-unknown');
-  let best = null;
-  if (!fs.existsSync(root)) return null;
-  for (const profile of fs.readdirSync(root)) {
+// 0. A sharded build (see build.rs): its wasm carries `archive-shards:<id>;`, and build.rs left
+// the chunk files in `<target>/wasm32-unknown-unknown/<profile>/build/archive-explorer-*/out/
+// shards-<id>/`: copy them next to the app. Run by hand on a finished build, the chunks already
+// there are kept.
+const findShards = (id) => {
+  const root = path.join(process.env.CARGO_TARGET_DIR || path.join(here, '..', 'target'), 'wasm32-unknown-unknown');
+  for (const profile of fs.existsSync(root) ? fs.readdirSync(root) : []) {
     const build = path.join(root, profile, 'build');
-    if (!fs.existsSync(build)) continue;
-    for (const d of fs.readdirSync(build)) {
-      if (!d.startsWith('archive-explorer-')) continue;
-      const f = path.join(build, d, 'out', 'archive.mode');
-      if (!fs.existsSync(f)) continue;
-      const t = fs.statSync(f).mtimeMs;
-      if (!best || t > best.t) best = { t, out: path.join(build, d, 'out'), mode: fs.readFileSync(f, 'utf8').trim() };
+    for (const d of fs.existsSync(build) ? fs.readdirSync(build) : []) {
+      const f = path.join(build, d, 'out', `shards-${id}`);
+      if (d.startsWith('archive-explorer-') && fs.existsSync(f)) return f;
     }
   }
-  return best;
+  return null;
 };
-// Run by hand on a finished build, the chunks already there are kept.
 let sharded = fs.existsSync(path.join(dir, 'shards'));
 if (process.env.TRUNK_STAGING_DIR) {
-  const built = findMode();
-  sharded = built?.mode === 'sharded';
+  const wasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  const id = wasm && fs.readFileSync(path.join(dir, wasm)).toString('latin1').match(/archive-shards:([0-9a-f]{16});/)?.[1];
+  sharded = Boolean(id);
   fs.rmSync(path.join(dir, 'shards'), { recursive: true, force: true });
-  if (sharded) {
-    const from = path.join(built.out, 'shards');
+  if (id) {
+    const from = findShards(id);
+    if (!from) fail(`the wasm is a sharded build (${id}) but its chunks (shards-${id}) are not under target/`);
     fs.mkdirSync(path.join(dir, 'shards'));
     for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(dir, 'shards', f));
   }

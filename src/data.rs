@@ -11,6 +11,10 @@ pub static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/archive.post
 /// The sharded head's bytes (empty in an embedded build).
 pub static HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/head.postcard"));
 
+/// Names this build's chunk folder (`shards-<id>` in build.rs's OUT_DIR) inside the wasm, where
+/// scripts/postbuild.mjs looks for it; `none` when embedded.
+pub const SHARDS_MARK: &str = concat!("archive-shards:", env!("ARCHIVE_SHARDS"), ";");
+
 /// Whether this build is sharded.
 pub const SHARDED: bool = cfg!(sharded);
 

@@ -236,6 +236,99 @@ impl Run {
     }
 }
 
+/// How far "save the whole archive" has got.
+#[derive(Clone, Debug, PartialEq, Default)]
+enum Saving {
+    #[default]
+    Idle,
+    Busy(u32, u32),
+    Done,
+    Failed(String),
+}
+
+fn sw() -> Option<web_sys::ServiceWorkerContainer> {
+    let nav = gloo::utils::window().navigator();
+    js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        .then(|| nav.service_worker())
+}
+
+/// "保存整个档案以离线使用": asks the service worker to fetch every chunk, with its size and
+/// progress. Without a controlling service worker (file://, or before the first reload of a
+/// first visit) it says why it cannot.
+#[component]
+fn SaveArchive(p: &SaveProps) -> Html {
+    let saving = use_state(Saving::default);
+    {
+        let saving = saving.setter();
+        use_effect_with((), move |_| {
+            let listener = sw().map(|c| {
+                gloo::events::EventListener::new(&c, "message", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    let data = e.data();
+                    let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+                    if get("type").and_then(|t| t.as_string()).as_deref() != Some("archive-save") {
+                        return;
+                    }
+                    if let Some(err) = get("error").and_then(|x| x.as_string()) {
+                        saving.set(Saving::Failed(err));
+                        return;
+                    }
+                    let num = |k: &str| get(k).and_then(|x| x.as_f64()).unwrap_or(0.0) as u32;
+                    let (done, total) = (num("done"), num("total"));
+                    saving.set(if done >= total {
+                        Saving::Done
+                    } else {
+                        Saving::Busy(done, total)
+                    });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let controller = sw().and_then(|c| c.controller());
+    let onclick = {
+        let saving = saving.setter();
+        let controller = controller.clone();
+        Callback::from(move |_| {
+            if let Some(c) = &controller {
+                if c.post_message(&JsValue::from_str("saveArchive")).is_ok() {
+                    saving.set(Saving::Busy(0, 1));
+                }
+            }
+        })
+    };
+    let lang = p.lang;
+    let mb = (p.bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0;
+    match &*saving {
+        Saving::Idle => html! {
+            <button type="button" data-testid="save-archive" {onclick} disabled={controller.is_none()}
+                title={controller.is_none().then(|| lang.save_unavailable())}>
+                {lang.save_archive(mb)}
+            </button>
+        },
+        Saving::Busy(done, total) => html! {
+            <span data-testid="save-archive" data-state="busy">
+                <progress max={total.to_string()} value={done.to_string()} />{lang.save_progress(*done, *total)}
+            </span>
+        },
+        Saving::Done => {
+            html! { <span data-testid="save-archive" data-state="done">{lang.save_done()}</span> }
+        }
+        Saving::Failed(e) => {
+            html! { <span data-testid="save-archive" data-state="failed" role="alert">{lang.shard_failed(e)}</span> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SaveProps {
+    lang: Lang,
+    bytes: u64,
+}
+
 /// The app over a sharded archive.
 #[component]
 pub fn ShardedApp() -> Html {
@@ -250,6 +343,12 @@ pub fn ShardedApp() -> Html {
             return html! { <main class="load-error" role="alert"><pre>{e.to_string()}</pre></main> }
         }
     };
+    let total_bytes: u64 = head
+        .postings
+        .iter()
+        .chain(&head.texts)
+        .map(|c| u64::from(c.bytes))
+        .sum();
     let on_query = {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let generation = (*generation).clone();
@@ -296,12 +395,13 @@ pub fn ShardedApp() -> Html {
     html! {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} />
-            <div class="shard-status" role="status" data-testid="shard-progress"
+            <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {
                     <progress max={p.total.max(1).to_string()} value={p.checked.to_string()} />
                 }
                 <span>{status}</span>
+                <SaveArchive {lang} bytes={total_bytes} />
             </div>
         </>
     }

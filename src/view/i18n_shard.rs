@@ -43,6 +43,38 @@ impl Lang {
         }
     }
 
+    /// The button that saves every chunk for offline reading, with the archive's size.
+    pub fn save_archive(self, mb: f64) -> String {
+        match self {
+            Lang::Zh => format!("保存整个档案以离线使用（{mb} MB）"),
+            Lang::En => format!("Save the whole archive for offline use ({mb} MB)"),
+        }
+    }
+
+    /// Why saving is not possible yet.
+    pub fn save_unavailable(self) -> &'static str {
+        match self {
+            Lang::Zh => "需要离线缓存（service worker）：请通过网址打开并刷新一次；本地文件请用 archive serve。",
+            Lang::En => "Needs the offline cache (service worker): open the archive from its address and reload once; for local files use archive serve.",
+        }
+    }
+
+    /// While saving.
+    pub fn save_progress(self, done: u32, total: u32) -> String {
+        match self {
+            Lang::Zh => format!("正在保存 {done} / {total} 个文件"),
+            Lang::En => format!("Saving {done} of {total} files"),
+        }
+    }
+
+    /// When every chunk is saved.
+    pub fn save_done(self) -> &'static str {
+        match self {
+            Lang::Zh => "整个档案已保存，可离线检索",
+            Lang::En => "The whole archive is saved: search works offline",
+        }
+    }
+
     /// When a chunk could not be fetched.
     pub fn shard_failed(self, e: &str) -> String {
         match self {

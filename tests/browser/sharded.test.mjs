@@ -78,7 +78,7 @@ test('a link to an article outside the results opens it', { skip }, async () => 
 });
 
 test('chunks fetched once are served by the service worker offline', { skip }, async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     await page.goto(server.url);
@@ -98,6 +98,22 @@ test('chunks fetched once are served by the service worker offline', { skip }, a
     await settled(page, q);
     assert.equal(await count(page), ids.length, 'offline, the same answer');
     assert.equal(await page.locator('[data-testid=shard-progress]').getAttribute('data-found'), String(ids.length));
+    // A query whose chunks were never fetched fails offline, and says so.
+    const [other, otherIds] = Object.entries(truth).filter(([k, v]) => k !== q && v.length > 0).at(-1);
+    await search(page, other);
+    await page.waitForSelector('[data-testid=shard-progress] [data-state], [data-testid=shard-progress][data-done=true]');
+    await context.setOffline(false);
+    // "Save the whole archive": every chunk into the cache, then any query works offline.
+    const save = page.locator('[data-testid=save-archive]');
+    assert.match(await save.textContent(), /保存整个档案以离线使用（[\d.]+ MB）/);
+    await save.click();
+    await page.waitForSelector('[data-testid=save-archive][data-state=done]', { timeout: 120000 });
+    await context.setOffline(true);
+    await search(page, '');
+    await settled(page, '');
+    await search(page, other);
+    await settled(page, other);
+    assert.equal(await count(page), otherIds.length, `offline after saving: ${other}`);
   } finally {
     await context.close();
   }

@@ -197,12 +197,17 @@ fn term_keys(folded: &str) -> Vec<u64> {
 /// FNV-1a, 64 bits: names chunk files by content so caches never mix versions. (Not a security
 /// hash; a dependency for this would cost more than these lines.)
 fn content_name(prefix: &str, bytes: &[u8]) -> String {
+    format!("{prefix}-{:016x}.bin", content_hash(bytes))
+}
+
+/// FNV-1a of some bytes (names chunk files and a sharded build's chunk folder).
+pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{prefix}-{h:016x}.bin")
+    h
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
