@@ -12,7 +12,7 @@
 //! chunk. Costs per query: the postings chunks of its keys, plus the text chunks of its
 //! candidates (both linear in what is fetched).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -39,6 +39,8 @@ struct Progress {
     total: usize,
     found: usize,
     done: bool,
+    /// Stopped after its byte budget, with chunks left to check.
+    paused: bool,
     error: Option<String>,
 }
 
@@ -91,6 +93,8 @@ struct Run {
     me: u64,
     set_index: UseStateSetter<IndexRef>,
     set_progress: UseStateSetter<Progress>,
+    /// The paused run, if any, with its generation.
+    paused: Rc<RefCell<Option<(u64, Pump)>>>,
 }
 
 impl Run {
@@ -170,6 +174,7 @@ impl Run {
                 total: n,
                 found: n,
                 done: true,
+                paused: false,
                 error: None,
             });
             return Ok(());
@@ -188,20 +193,35 @@ impl Run {
         let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
         let cands = head.candidates(&q, &plan, &postings);
         let chunks: Vec<ChunkRef> = head.text_chunks(&cands).into_iter().cloned().collect();
-        let mut v = Verifier::new(q, cands);
-        let mut progress = Progress {
+        let v = Verifier::new(q, cands);
+        let progress = Progress {
             query,
             total: v.total(),
             ..Default::default()
         };
         self.set_progress.set(progress.clone());
-        let mut published = 0usize;
-        // Newest first: the archive is in date order.
-        let mut todo: VecDeque<ChunkRef> = chunks.into_iter().rev().collect();
+        let pump = Pump {
+            v,
+            // Newest first: the archive is in date order.
+            todo: chunks.into_iter().rev().collect(),
+            extra,
+            published: 0,
+            progress,
+            fetched: 0,
+        };
+        self.pump(pump, AUTO_BYTES).await
+    }
+
+    /// Fetches and verifies text chunks until none is left, or until `budget` bytes were
+    /// fetched (then the run pauses: the status offers to go on).
+    async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
+        let head = self.head.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
+        let limit = s.fetched.saturating_add(budget);
         loop {
-            while flying.len() < IN_FLIGHT {
-                let Some(c) = todo.pop_front() else { break };
+            while flying.len() < IN_FLIGHT && s.fetched < limit {
+                let Some(c) = s.todo.pop_front() else { break };
+                s.fetched += u64::from(c.bytes);
                 let p = start(&c.name);
                 flying.push_back((c, p));
             }
@@ -212,29 +232,49 @@ impl Run {
             if self.stale() {
                 return Ok(());
             }
-            v.add_chunk(&head, &c, &b).map_err(|e| e.to_string())?;
-            let last = flying.is_empty() && todo.is_empty();
-            if last
-                || (v.found.len() >= 2 * published.max(10))
-                || (published == 0 && !v.found.is_empty())
-            {
-                self.publish(&v.pages, &v.found, &extra);
-                published = v.found.len();
+            s.v.add_chunk(&head, &c, &b).map_err(|e| e.to_string())?;
+            let n = s.v.found.len();
+            if n >= 2 * s.published.max(10) || (s.published == 0 && n > 0) {
+                self.publish(&s.v.pages, &s.v.found, &s.extra);
+                s.published = n;
             }
-            progress.checked = v.checked;
-            progress.found = v.found.len();
-            self.set_progress.set(progress.clone());
+            s.progress.checked = s.v.checked;
+            s.progress.found = n;
+            self.set_progress.set(s.progress.clone());
         }
-        if published != v.found.len() || v.found.is_empty() {
-            self.publish(&v.pages, &v.found, &extra);
+        if s.published != s.v.found.len() || s.v.found.is_empty() {
+            self.publish(&s.v.pages, &s.v.found, &s.extra);
+            s.published = s.v.found.len();
         }
-        progress.done = true;
-        progress.checked = v.total();
-        progress.found = v.found.len();
-        self.set_progress.set(progress);
+        s.progress.found = s.v.found.len();
+        if s.todo.is_empty() {
+            s.progress.done = true;
+            s.progress.checked = s.v.total();
+            s.progress.paused = false;
+            self.set_progress.set(s.progress.clone());
+        } else {
+            s.progress.paused = true;
+            self.set_progress.set(s.progress.clone());
+            *self.paused.borrow_mut() = Some((self.me, s));
+        }
         Ok(())
     }
 }
+
+/// A query's verification, paused after its byte budget.
+struct Pump {
+    v: Verifier,
+    todo: VecDeque<ChunkRef>,
+    extra: Option<(Page, Article)>,
+    published: usize,
+    progress: Progress,
+    /// Bytes of text chunks fetched so far.
+    fetched: u64,
+}
+
+/// Text bytes a query fetches before it pauses and asks (about 4 MB: a few seconds on a phone;
+/// with 128 KB chunks, the first results come from the first few).
+const AUTO_BYTES: u64 = 4 << 20;
 
 /// How far "save the whole archive" has got.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -349,8 +389,49 @@ pub fn ShardedApp() -> Html {
         .chain(&head.texts)
         .map(|c| u64::from(c.bytes))
         .sum();
-    let on_query = {
+    let paused = use_memo((), |_| Rc::new(RefCell::new(None::<(u64, Pump)>)));
+    let run_for = {
         let (set_index, set_progress) = (index.setter(), progress.setter());
+        let (generation, paused, head) = ((*generation).clone(), (*paused).clone(), head.clone());
+        move |me: u64| Run {
+            head: head.clone(),
+            generation: generation.clone(),
+            me,
+            set_index: set_index.clone(),
+            set_progress: set_progress.clone(),
+            paused: paused.clone(),
+        }
+    };
+    let on_resume = {
+        let (run_for, generation, paused) =
+            (run_for.clone(), (*generation).clone(), (*paused).clone());
+        let set_progress = progress.setter();
+        Callback::from(move |_: MouseEvent| {
+            let Some((me, state)) = paused.borrow_mut().take() else {
+                return;
+            };
+            if me != generation.get() {
+                return;
+            }
+            let run = run_for(me);
+            let on_err = set_progress.clone();
+            let query = state.progress.query.clone();
+            yew::platform::spawn_local(async move {
+                if let Err(e) = run.pump(state, u64::MAX).await {
+                    if !run.stale() {
+                        on_err.set(Progress {
+                            query,
+                            done: true,
+                            error: Some(e),
+                            ..Default::default()
+                        });
+                    }
+                }
+            });
+        })
+    };
+    let on_query = {
+        let set_progress = progress.setter();
         let generation = (*generation).clone();
         Callback::from(move |q: String| {
             let me = generation.get() + 1;
@@ -359,13 +440,7 @@ pub fn ShardedApp() -> Html {
                 query: q.clone(),
                 ..Default::default()
             });
-            let run = Run {
-                head: head.clone(),
-                generation: generation.clone(),
-                me,
-                set_index: set_index.clone(),
-                set_progress: set_progress.clone(),
-            };
+            let run = run_for(me);
             let on_err = set_progress.clone();
             yew::platform::spawn_local(async move {
                 let (stale, query) = (run.clone(), q.clone());
@@ -390,17 +465,21 @@ pub fn ShardedApp() -> Html {
     let status = match &p.error {
         Some(e) => lang.shard_failed(e),
         None if p.done => lang.shard_done(p.found, p.total),
+        None if p.paused => lang.shard_paused(p.found, p.checked, p.total),
         None => lang.shard_progress(p.checked, p.total),
     };
     html! {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
-                data-done={p.done.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
+                data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {
                     <progress max={p.total.max(1).to_string()} value={p.checked.to_string()} />
                 }
                 <span>{status}</span>
+                if p.paused {
+                    <button type="button" data-testid="shard-resume" onclick={on_resume}>{lang.shard_resume()}</button>
+                }
                 <SaveArchive {lang} bytes={total_bytes} />
             </div>
         </>

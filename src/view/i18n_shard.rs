@@ -43,6 +43,32 @@ impl Lang {
         }
     }
 
+    /// Paused after the byte budget: what is found so far, of how many checked.
+    pub fn shard_paused(self, found: usize, checked: usize, total: usize) -> String {
+        match self {
+            Lang::Zh => format!(
+                "已检索 {} / {} 篇，找到 {} 篇；其余尚未检索",
+                grouped(checked),
+                grouped(total),
+                grouped(found)
+            ),
+            Lang::En => format!(
+                "Searched {} of {} articles, {} found so far; the rest is not searched yet",
+                grouped(checked),
+                grouped(total),
+                grouped(found)
+            ),
+        }
+    }
+
+    /// The button that goes on with a paused search.
+    pub fn shard_resume(self) -> &'static str {
+        match self {
+            Lang::Zh => "继续检索全部",
+            Lang::En => "Search all",
+        }
+    }
+
     /// The button that saves every chunk for offline reading, with the archive's size.
     pub fn save_archive(self, mb: f64) -> String {
         match self {

@@ -17,11 +17,23 @@ let server, browser;
 before(async () => { if (!skip) { server = await serve(dist); browser = await launch(); } });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Waits until the status line reports the whole answer to `q`. */
-const settled = (page, q) => page.waitForFunction(
-  (q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && s.dataset.done === 'true'; },
-  q, { timeout: 60000 },
-);
+/** Waits until the status line reports the answer to `q`: done, or paused after its byte
+ * budget (then, unless `pause` is kept, goes on with "search all" and waits for the rest). */
+const settled = async (page, q, keepPaused = false) => {
+  await page.waitForFunction(
+    (q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && (s.dataset.done === 'true' || s.dataset.paused === 'true'); },
+    q, { timeout: 60000 },
+  );
+  const paused = await page.locator('[data-testid=shard-progress]').getAttribute('data-paused') === 'true';
+  if (paused && !keepPaused) {
+    await page.locator('[data-testid=shard-resume]').click();
+    await page.waitForFunction(
+      (q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && s.dataset.done === 'true'; },
+      q, { timeout: 60000 },
+    );
+  }
+  return paused;
+};
 const shardRequests = () => server.requests.filter((u) => u.includes('/shards/'));
 
 test('the first load fetches the app and one chunk for the front page, not the archive', { skip }, async () => {
@@ -61,6 +73,29 @@ test('every query finds exactly what archive truth finds, fetching a part of the
     }
   }
   assert.ok(nonempty >= 6, `only ${nonempty} queries found anything`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a broad query pauses after its byte budget with results shown, and goes on when asked', { skip }, async () => {
+  const [q, ids] = Object.entries(truth).reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  const sizes = Object.fromEntries(fs.readdirSync(path.join(dist, 'shards')).map((f) => [f, fs.statSync(path.join(dist, 'shards', f)).size]));
+  const before = shardRequests().length;
+  await search(page, q);
+  assert.ok(await settled(page, q, true), `${q} (${ids.length} articles) pauses`);
+  const text = shardRequests().slice(before).filter((u) => u.includes('/shards/t-'));
+  const bytes = text.reduce((n, u) => n + sizes[u.split('/').at(-1)], 0);
+  // The budget (4 MiB) plus the chunks already in flight when it was reached.
+  assert.ok(bytes <= 4 * 1048576 + 4 * 300000, `${q}: ${bytes} bytes of text before pausing`);
+  const shown = await count(page);
+  assert.ok(shown > 0 && shown < ids.length, `${shown} of ${ids.length} found before the pause`);
+  assert.match(await page.locator('[data-testid=shard-progress]').textContent(), /其余尚未检索/);
+  await page.locator('[data-testid=shard-resume]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 60000 });
+  assert.equal(await count(page), ids.length);
   assert.deepEqual(page.errors, []);
 });
 
