@@ -13,7 +13,7 @@
 //! candidates (both linear in what is fetched).
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,7 +23,7 @@ use yew::prelude::*;
 use super::explorer::Explorer;
 use super::{browser, IndexRef};
 use crate::archive::{Archive, Article, Page};
-use crate::search::shard::{self, ChunkRef, Head, TextChunk, Verifier};
+use crate::search::shard::{self, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -95,6 +95,8 @@ struct Run {
     set_progress: UseStateSetter<Progress>,
     /// The paused run, if any, with its generation.
     paused: Rc<RefCell<Option<(u64, Pump)>>>,
+    /// Indexed chunks, shared by every run.
+    cache: Rc<RefCell<ChunkCache>>,
 }
 
 impl Run {
@@ -213,7 +215,8 @@ impl Run {
     }
 
     /// Fetches and verifies text chunks until none is left, or until `budget` bytes were
-    /// fetched (then the run pauses: the status offers to go on).
+    /// fetched (then the run pauses: the status offers to go on). Chunks still in the cache
+    /// cost no bytes and no fetch.
     async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
         let head = self.head.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
@@ -221,10 +224,16 @@ impl Run {
         loop {
             while flying.len() < IN_FLIGHT && s.fetched < limit {
                 let Some(c) = s.todo.pop_front() else { break };
+                let cached = self.cache.borrow_mut().get(&c.name);
+                if let Some(ci) = cached {
+                    s.v.add_index(&ci);
+                    continue;
+                }
                 s.fetched += u64::from(c.bytes);
                 let p = start(&c.name);
                 flying.push_back((c, p));
             }
+            self.report(&mut s, false);
             let Some((c, p)) = flying.pop_front() else {
                 break;
             };
@@ -232,32 +241,83 @@ impl Run {
             if self.stale() {
                 return Ok(());
             }
-            s.v.add_chunk(&head, &c, &b).map_err(|e| e.to_string())?;
-            let n = s.v.found.len();
-            if n >= 2 * s.published.max(10) || (s.published == 0 && n > 0) {
-                self.publish(&s.v.pages, &s.v.found, &s.extra);
-                s.published = n;
-            }
-            s.progress.checked = s.v.checked;
-            s.progress.found = n;
-            self.set_progress.set(s.progress.clone());
+            let ci = Rc::new(ChunkIndex::new(&head, &c, &b).map_err(|e| e.to_string())?);
+            self.cache
+                .borrow_mut()
+                .put(&c.name, ci.clone(), u64::from(c.bytes));
+            s.v.add_index(&ci);
+            self.report(&mut s, false);
         }
-        if s.published != s.v.found.len() || s.v.found.is_empty() {
-            self.publish(&s.v.pages, &s.v.found, &s.extra);
-            s.published = s.v.found.len();
-        }
-        s.progress.found = s.v.found.len();
-        if s.todo.is_empty() {
-            s.progress.done = true;
-            s.progress.checked = s.v.total();
-            s.progress.paused = false;
-            self.set_progress.set(s.progress.clone());
-        } else {
-            s.progress.paused = true;
-            self.set_progress.set(s.progress.clone());
+        self.report(&mut s, true);
+        if !s.todo.is_empty() {
             *self.paused.borrow_mut() = Some((self.me, s));
         }
         Ok(())
+    }
+
+    /// Shows the results found so far (each time their number doubles, and at the end) and
+    /// the progress.
+    fn report(&self, s: &mut Pump, end: bool) {
+        let n = s.v.found.len();
+        let show = if end {
+            s.published != n || n == 0
+        } else {
+            n >= 2 * s.published.max(10) || (s.published == 0 && n > 0)
+        };
+        if show {
+            self.publish(&s.v.pages, &s.v.found, &s.extra);
+            s.published = n;
+        }
+        s.progress.checked = s.v.checked;
+        s.progress.found = n;
+        if end {
+            s.progress.done = s.todo.is_empty();
+            s.progress.paused = !s.todo.is_empty();
+            if s.progress.done {
+                s.progress.checked = s.v.total();
+            }
+        }
+        self.set_progress.set(s.progress.clone());
+    }
+}
+
+/// Recently used text chunks, decoded and indexed, up to [`CACHE_BYTES`] of chunk files
+/// (an index takes about four times its chunk in memory).
+#[derive(Default)]
+struct ChunkCache {
+    map: HashMap<String, (Rc<ChunkIndex>, u64)>,
+    /// Names, least recently used first.
+    order: VecDeque<String>,
+    bytes: u64,
+}
+
+/// Chunk bytes kept indexed in memory.
+const CACHE_BYTES: u64 = 24 << 20;
+
+impl ChunkCache {
+    fn get(&mut self, name: &str) -> Option<Rc<ChunkIndex>> {
+        let hit = self.map.get(name).map(|(c, _)| c.clone())?;
+        if let Some(i) = self.order.iter().position(|n| n == name) {
+            if let Some(n) = self.order.remove(i) {
+                self.order.push_back(n);
+            }
+        }
+        Some(hit)
+    }
+
+    fn put(&mut self, name: &str, c: Rc<ChunkIndex>, bytes: u64) {
+        if self.map.insert(name.to_string(), (c, bytes)).is_none() {
+            self.order.push_back(name.to_string());
+            self.bytes += bytes;
+        }
+        while self.bytes > CACHE_BYTES && self.order.len() > 1 {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            if let Some((_, b)) = self.map.remove(&old) {
+                self.bytes -= b;
+            }
+        }
     }
 }
 
@@ -390,9 +450,11 @@ pub fn ShardedApp() -> Html {
         .map(|c| u64::from(c.bytes))
         .sum();
     let paused = use_memo((), |_| Rc::new(RefCell::new(None::<(u64, Pump)>)));
+    let cache = use_memo((), |_| Rc::new(RefCell::new(ChunkCache::default())));
     let run_for = {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, paused, head) = ((*generation).clone(), (*paused).clone(), head.clone());
+        let cache = (*cache).clone();
         move |me: u64| Run {
             head: head.clone(),
             generation: generation.clone(),
@@ -400,6 +462,7 @@ pub fn ShardedApp() -> Html {
             set_index: set_index.clone(),
             set_progress: set_progress.clone(),
             paused: paused.clone(),
+            cache: cache.clone(),
         }
     };
     let on_resume = {

@@ -575,6 +575,32 @@ pub fn verify(
     Ok((ix, r))
 }
 
+/// One text chunk, decoded and indexed for search.
+pub struct ChunkIndex {
+    /// Its first article's number.
+    pub first: u32,
+    /// Its pages and articles, indexed.
+    pub index: Index,
+}
+
+impl ChunkIndex {
+    /// Decodes and indexes a fetched text chunk.
+    pub fn new(head: &Head, chunk: &ChunkRef, bytes: &[u8]) -> Result<ChunkIndex, postcard::Error> {
+        let TextChunk { pages, articles } = TextChunk::decode(bytes)?;
+        Ok(ChunkIndex {
+            first: chunk.first as u32,
+            index: Index::new(
+                Archive {
+                    pages,
+                    articles,
+                    entities: Vec::new(),
+                },
+                &head.tables,
+            ),
+        })
+    }
+}
+
 /// Verifies a query's candidates one text chunk at a time, keeping the articles that match, so
 /// that a caller can show results (and progress) while the other chunks are still on their way.
 /// Each chunk's candidates are searched with the ordinary [`Index`], as in [`verify`]: what
@@ -614,46 +640,40 @@ impl Verifier {
         chunk: &ChunkRef,
         bytes: &[u8],
     ) -> Result<usize, postcard::Error> {
-        let TextChunk {
-            pages,
-            articles: decoded,
-        } = TextChunk::decode(bytes)?;
-        let first = chunk.first as usize;
+        Ok(self.add_index(&ChunkIndex::new(head, chunk, bytes)?))
+    }
+
+    /// Verifies the candidates of one chunk, indexed (a browser keeps recent ones, so a query
+    /// over chunks it has seen costs one search per chunk). The search runs over every article
+    /// of the chunk: what matches there is exactly the chunk's part of the answer.
+    pub fn add_index(&mut self, c: &ChunkIndex) -> usize {
+        let first = c.first as usize;
+        let n_articles = c.index.len();
         let from = self.candidates.partition_point(|d| (*d as usize) < first);
         let to = self
             .candidates
-            .partition_point(|d| (*d as usize) < first + decoded.len());
-        let articles: Vec<Article> = self.candidates[from..to]
-            .iter()
-            .filter_map(|d| decoded.get(*d as usize - first).cloned())
-            .collect();
+            .partition_point(|d| (*d as usize) < first + n_articles);
         self.checked += to - from;
-        if articles.is_empty() {
-            return Ok(0);
+        if from == to {
+            return 0;
         }
-        let ix = Index::new(
-            Archive {
-                pages: Vec::new(),
-                articles,
-                entities: Vec::new(),
-            },
-            &head.tables,
-        );
         let opts = SearchOptions {
             limit: 0,
             ..Default::default()
         };
-        let mut hits: Vec<usize> = ix
+        let mut hits: Vec<usize> = c
+            .index
             .search(&self.query, &opts)
             .order
             .iter()
             .map(|o| o.0)
             .collect();
-        hits.sort_unstable();
+        crate::sort::sort_by_key(&mut hits, |d| *d as u64);
         let n = hits.len();
+        let archive = c.index.archive();
         for d in hits {
-            if let Some(a) = ix.archive().articles.get(d) {
-                if let Some(p) = pages.iter().find(|p| p.file == a.source.file) {
+            if let Some(a) = archive.articles.get(d) {
+                if let Some(p) = archive.page_of(a) {
                     if self.pages.last().is_none_or(|l| l.file != p.file) {
                         self.pages.push(p.clone());
                     }
@@ -661,7 +681,7 @@ impl Verifier {
                 self.found.push(a.clone());
             }
         }
-        Ok(n)
+        n
     }
 }
 

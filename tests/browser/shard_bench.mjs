@@ -1,0 +1,80 @@
+// How a sharded build feels in headless Chromium (numbers for BENCHMARKS.md, not a test):
+//   node tests/browser/shard_bench.mjs DIST [QUERY …]
+// DIST is a sharded build (`ARCHIVE_SEEDS=… ARCHIVE_MODE=sharded trunk build --release --dist DIST`).
+// For each of a cold page load and each query (cold: nothing cached; warm: the same query again
+// after others), it prints the time from the input event to the frame that shows the results
+// (the status line names the query and the list is painted: measured in the page, from the
+// `input` event to the next animation frame after the results render), the bytes fetched, and
+// the memory of the browser's processes (RSS, all of Chromium: an upper bound for the tab).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, newPage, ready } from './harness.mjs';
+
+const [dist, ...rest] = process.argv.slice(2);
+if (!dist) { console.error('usage: node shard_bench.mjs DIST [QUERY …]'); process.exit(2); }
+const queries = rest.length ? rest : ['合肥', '傳承', '老旧小区 改造', '罗强辉', '冬季供暖', '影像中国', 'hefei', '非遗技艺传承'];
+const root = path.resolve(dist);
+const size = (u) => { try { return fs.statSync(path.join(root, decodeURIComponent(new URL(u, 'http://x').pathname))).size; } catch { return 0; } };
+
+const server = await serve(root);
+const browser = await launch();
+const rss = () => {
+  // Chromium's processes: the launcher's descendants.
+  const pid = browser.process?.()?.pid;
+  if (!pid) return 0;
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const kids = new Set([pid]);
+  let grew = true;
+  while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
+  return out.filter(([p]) => kids.has(p)).reduce((n, [, , r]) => n + r, 0) / 1024;
+};
+const page = await newPage(browser, { viewport: { width: 1366, height: 860 } });
+// In the page: time from an input event to the frame after the status line reports `q`.
+await page.addInitScript(() => {
+  window.__bench = (q, wait) => new Promise((resolve) => {
+    const box = document.querySelector('[data-testid=search]');
+    const t0 = performance.now();
+    let first = null;
+    const check = () => {
+      const s = document.querySelector('[data-testid=shard-progress]');
+      const n = Number(s?.dataset.found || 0);
+      if (s?.dataset.query === q && first === null && n > 0) first = performance.now() - t0;
+      if (s?.dataset.query === q && (s.dataset.done === 'true' || s.dataset.paused === 'true')) {
+        requestAnimationFrame(() => setTimeout(() => resolve({ first: first ?? performance.now() - t0, all: performance.now() - t0, found: n, paused: s.dataset.paused === 'true' })));
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    box.value = q;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    requestAnimationFrame(check);
+  });
+});
+const fetched = (from) => server.requests.slice(from).reduce((n, u) => n + size(u), 0);
+
+let mark = server.requests.length;
+const t0 = Date.now();
+await page.goto(server.url);
+await ready(page);
+await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 120000 });
+const load = Date.now() - t0;
+const loadBytes = fetched(mark);
+console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | RSS ${rss().toFixed(0)} MiB |`);
+console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm ms (to done/paused) |');
+console.log('|---|---:|---:|---:|---:|---|---:|');
+const warm = [];
+for (const q of queries) {
+  mark = server.requests.length;
+  const c = await page.evaluate(([q]) => window.__bench(q), [q]);
+  const bytes = fetched(mark);
+  await page.evaluate(() => window.__bench('', true));
+  const w = await page.evaluate(([q]) => window.__bench(q), [q]);
+  warm.push(w.all);
+  console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.all.toFixed(0)} |`);
+}
+warm.sort((a, b) => a - b);
+const p = (x) => warm[Math.min(warm.length - 1, Math.floor(x * warm.length))];
+console.log(`warm: p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms; browser RSS after the queries ${rss().toFixed(0)} MiB`);
+await browser.close();
+await server.close();
