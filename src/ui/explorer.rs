@@ -6,7 +6,7 @@ use super::derive::{derive, list_view};
 use super::header::{header, HeaderProps};
 use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
 use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
-use super::{browser, facets, names, reader, results, IndexRef};
+use super::{browse, browser, facets, names, reader, results, IndexRef};
 use crate::search::engine::SearchOptions;
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -98,6 +98,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         )
         .collect();
     let root_class = classes!("app", state.view.article.is_some().then_some("reading"));
+    let browsing = state.view.browse.is_some() && !state.view.names;
 
     html! {
         <div class={root_class}>
@@ -112,10 +113,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 update_ready,
                 on_action: on_action.clone(),
             })}
-            <main class="panes" id="main">
-                <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
+            {browse::shelf_bar(p.index, &state.view, lang)}
+            <main class={classes!("panes", browsing.then_some("browsing"))} id="main">
+                if !browsing {
+                    <facets::FacetPane index={p.index} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} />
+                }
                 if state.view.names {
                     <names::NamesIndex index={p.index} {lang} on_action={on_action.clone()} />
+                } else if browsing {
+                    <browse::BrowsePane index={p.index} view={state.view.clone()} {lang} />
                 } else {
                     <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
                         selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()} />

@@ -11,6 +11,7 @@
 //! struct: a Yew component costs about 0.5 kB of brotli-compressed wasm, and the first load has a
 //! budget of 150 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
 
+pub mod browse;
 pub mod browser;
 pub mod derive;
 pub mod explorer;

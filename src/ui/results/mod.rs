@@ -79,7 +79,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                 </p>
                 <label class="sort">{t.sort}{" "}
                     <select data-testid="sort" onchange={on_sort}>
-                        <option value="relevance" selected={p.view.sort == Sort::Relevance}>{t.sort_relevance}</option>
+                        <option value="relevance" selected={p.view.sort == Sort::Relevance}>{p.lang.sort_default(p.view.query.trim().is_empty())}</option>
                         <option value="date" selected={p.view.sort == Sort::Oldest}>{t.sort_oldest}</option>
                         <option value="newest" selected={p.view.sort == Sort::Newest}>{t.sort_newest}</option>
                     </select>
