@@ -200,7 +200,9 @@ impl<'a> Shelf<'a> {
         for a in &archive.articles {
             let f = a.source.file.as_str();
             if pages.get(cur).is_none_or(|p| p.file != f) {
-                if let Some(i) = pages.iter().position(|p| p.file == f) {
+                if pages.get(cur + 1).is_some_and(|p| p.file == f) {
+                    cur += 1;
+                } else if let Some(i) = pages.iter().position(|p| p.file == f) {
                     cur = i;
                 }
             }

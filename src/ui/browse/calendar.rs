@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{crumbs, edition_name, href};
+use super::{crumbs, edition_name, el, href, link, tx};
 use crate::view::browse::{weekday, Browse, Shelf};
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -12,6 +12,26 @@ fn edition_href(s: &Shelf, v: &ViewState, e: usize) -> String {
     let ed = &s.editions[e];
     let b = Browse::Edition(ed.date.map(str::to_string), ed.paper.map(str::to_string));
     href(v, Some(b), None)
+}
+
+/// An item of a picker: a link (marked when current) or, with nothing to show, plain text.
+#[inline(never)]
+fn pick(to: Option<String>, text: String, current: bool, id: &'static str, title: String) -> Html {
+    let kid = match to {
+        Some(h) => {
+            let mut attrs = vec![
+                ("href", h.into()),
+                ("data-testid", id.into()),
+                ("title", title.into()),
+            ];
+            if current {
+                attrs.push(("aria-current", "true".into()));
+            }
+            el("a", attrs, vec![tx(text)])
+        }
+        None => el("span", vec![("class", "off".into())], vec![tx(text)]),
+    };
+    el("li", vec![], vec![kid])
 }
 
 /// The calendar at `year`/`month` (unset: the first with editions).
@@ -24,88 +44,122 @@ pub fn calendar(
 ) -> Html {
     let b = lang.b();
     let cal = |y: i32, m: Option<u32>| href(v, Some(Browse::Calendar(Some(y), m)), None);
-    let grid = s.calendar_at(year, month).map(|(y, m)| {
-        let years: Html = s
+    let mut kids = vec![
+        crumbs(s, v, None, lang),
+        el("h2", vec![], vec![tx(b.calendar)]),
+    ];
+    if let Some((y, m)) = s.calendar_at(year, month) {
+        let years = s
             .years()
             .into_iter()
             .map(|(yy, n)| {
-                html! {
-                    <li><a href={cal(yy, None)} aria-current={(yy == y).then_some("true")}
-                        data-testid="cal-year" title={lang.count(n, 0)}>{lang.year(yy)}</a></li>
-                }
+                pick(
+                    Some(cal(yy, None)),
+                    lang.year(yy),
+                    yy == y,
+                    "cal-year",
+                    lang.count(n, 0),
+                )
             })
             .collect();
-        let months: Html = s
+        let months = s
             .months(y)
             .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                let mm = i as u32 + 1;
-                html! {
-                    <li>
-                        if *n > 0 {
-                            <a href={cal(y, Some(mm))} aria-current={(mm == m).then_some("true")}
-                                data-testid="cal-month" title={lang.count(*n, 0)}>{lang.month(mm)}</a>
-                        } else {
-                            <span class="off">{lang.month(mm)}</span>
-                        }
-                    </li>
-                }
+            .zip(1..)
+            .map(|(n, mm)| {
+                let to = (*n > 0).then(|| cal(y, Some(mm)));
+                pick(to, lang.month(mm), mm == m, "cal-month", lang.count(*n, 0))
             })
             .collect();
-        let days = s.days(y, m);
-        let blanks = (0..weekday(y, m, 1)).map(|_| html! { <li class="blank"></li> });
-        let cells = days.iter().enumerate().map(|(i, eds)| {
-            let d = i as u32 + 1;
-            let links = eds.iter().enumerate().map(|(k, e)| {
-                let ed = &s.editions[*e];
-                let name = edition_name(ed.paper, ed.date, lang);
-                html! {
-                    <a href={edition_href(s, v, *e)} data-testid="cal-day" data-day={ed.date.unwrap_or_default().to_string()}
-                        aria-label={name.clone()} title={name}>{if k == 0 { d.to_string() } else { "•".to_string() }}</a>
-                }
-            });
-            html! {
-                <li class={(!eds.is_empty()).then_some("on")}>
-                    if eds.is_empty() { <span class="off">{d}</span> } else { {for links} }
-                </li>
-            }
-        });
-        let heads = b.weekdays.iter().map(|w| html! { <li class="wd" aria-hidden="true">{*w}</li> });
-        html! {
-            <>
-                <ol class="cal-years">{years}</ol>
-                <ol class="cal-months">{months}</ol>
-                <h3>{lang.year(y)}{" "}{lang.month(m)}</h3>
-                <ol class="cal-days">{for heads}{for blanks}{for cells}</ol>
-            </>
+        let mut days: Vec<Html> = b
+            .weekdays
+            .iter()
+            .map(|w| {
+                el(
+                    "li",
+                    vec![("class", "wd".into()), ("aria-hidden", "true".into())],
+                    vec![tx(*w)],
+                )
+            })
+            .collect();
+        days.extend((0..weekday(y, m, 1)).map(|_| el("li", vec![], vec![])));
+        for (eds, d) in s.days(y, m).iter().zip(1u32..) {
+            let cell = if eds.is_empty() {
+                el(
+                    "li",
+                    vec![],
+                    vec![el(
+                        "span",
+                        vec![("class", "off".into())],
+                        vec![tx(d.to_string())],
+                    )],
+                )
+            } else {
+                // One link per edition of the day (several papers): the day, then dots.
+                let links = eds
+                    .iter()
+                    .zip(0..)
+                    .map(|(e, k)| {
+                        let ed = &s.editions[*e];
+                        let name = edition_name(ed.paper, ed.date, lang);
+                        el(
+                            "a",
+                            vec![
+                                ("href", edition_href(s, v, *e).into()),
+                                ("data-testid", "cal-day".into()),
+                                ("data-day", ed.date.unwrap_or_default().to_string().into()),
+                                ("aria-label", name.clone().into()),
+                                ("title", name.into()),
+                            ],
+                            vec![tx(if k == 0 { d.to_string() } else { "•".into() })],
+                        )
+                    })
+                    .collect();
+                el("li", vec![("class", "on".into())], links)
+            };
+            days.push(cell);
         }
-    });
+        kids.extend([
+            el("ol", vec![("class", "cal-years".into())], years),
+            el("ol", vec![("class", "cal-months".into())], months),
+            el(
+                "h3",
+                vec![],
+                vec![tx([lang.year(y), lang.month(m)].join(" "))],
+            ),
+            el("ol", vec![("class", "cal-days".into())], days),
+        ]);
+    }
     let undated = s.undated();
-    let undated_list = (!undated.is_empty()).then(|| {
-        let items: Html = undated
+    if !undated.is_empty() {
+        let items = undated
             .iter()
             .map(|e| {
                 let ed = &s.editions[*e];
-                html! {
-                    <li><a href={edition_href(s, v, *e)} data-testid="cal-undated">{edition_name(ed.paper, None, lang)}</a>
-                        {" · "}{lang.count(ed.end - ed.start, 1)}</li>
-                }
+                el(
+                    "li",
+                    vec![],
+                    vec![
+                        link(
+                            edition_href(s, v, *e),
+                            edition_name(ed.paper, None, lang).into(),
+                            "cal-undated",
+                        ),
+                        tx(" · "),
+                        tx(lang.count(ed.end - ed.start, 1)),
+                    ],
+                )
             })
             .collect();
-        html! {
-            <>
-                <h3>{b.undated_editions}</h3>
-                <ul class="cal-undated">{items}</ul>
-            </>
-        }
-    });
-    html! {
-        <div class="calendar" data-testid="calendar">
-            {crumbs(s, v, None, lang)}
-            <h2>{b.calendar}</h2>
-            {for grid}
-            {for undated_list}
-        </div>
+        kids.push(el("h3", vec![], vec![tx(b.undated_editions)]));
+        kids.push(el("ul", vec![("class", "cal-undated".into())], items));
     }
+    el(
+        "div",
+        vec![
+            ("class", "calendar".into()),
+            ("data-testid", "calendar".into()),
+        ],
+        kids,
+    )
 }

@@ -8,6 +8,7 @@ mod pages;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
+use yew::virtual_dom::{VTag, VText};
 
 use super::IndexRef;
 use crate::search::Index;
@@ -35,24 +36,77 @@ pub fn href(v: &ViewState, b: Option<Browse>, article: Option<String>) -> String
     .to_hash()
 }
 
+/// An element with attributes and children. The browse views build every element through this
+/// one function: the `html!` macro costs some 300 bytes of wasm per element, this a call.
+#[inline(never)]
+pub fn el(tag: &'static str, attrs: Vec<(&'static str, AttrValue)>, kids: Vec<Html>) -> Html {
+    let mut t = VTag::new(tag);
+    for (k, v) in attrs {
+        t.add_attribute(k, v);
+    }
+    t.add_children(kids);
+    t.into()
+}
+
+/// Text (always a text node: article text is never markup).
+pub fn tx(s: impl Into<AttrValue>) -> Html {
+    Html::VText(VText::new(s))
+}
+
+/// A link with text and a test id (`""`: none).
+#[inline(never)]
+pub fn link(href: String, text: AttrValue, id: &'static str) -> Html {
+    let mut attrs = vec![("href", AttrValue::from(href))];
+    if !id.is_empty() {
+        attrs.push(("data-testid", id.into()));
+    }
+    el("a", attrs, vec![tx(text)])
+}
+
 /// A link, or a disabled button in its place when there is nowhere to go.
+#[inline(never)]
 pub fn nav_link(to: Option<String>, text: &'static str, id: &'static str) -> Html {
     match to {
-        Some(h) => html! { <a class="btn" href={h} data-testid={id}>{text}</a> },
-        None => html! { <button type="button" disabled=true data-testid={id}>{text}</button> },
+        Some(h) => el(
+            "a",
+            vec![
+                ("class", "btn".into()),
+                ("href", h.into()),
+                ("data-testid", id.into()),
+            ],
+            vec![tx(text)],
+        ),
+        None => el(
+            "button",
+            vec![
+                ("type", "button".into()),
+                ("disabled", "".into()),
+                ("data-testid", id.into()),
+            ],
+            vec![tx(text)],
+        ),
     }
 }
 
 /// The line saying what the archive is, with the way into the calendar.
 pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
     let s = shelf(index.0);
-    html! {
-        <p class="shelf-bar">
-            <span data-testid="archive-summary">{lang.summary(&s.summary())}</span>
-            {" "}
-            <a href={href(v, Some(Browse::Calendar(None, None)), None)} data-testid="browse-link">{lang.b().browse}</a>
-        </p>
-    }
+    el(
+        "p",
+        vec![("class", "shelf-bar".into())],
+        vec![
+            el(
+                "span",
+                vec![("data-testid", "archive-summary".into())],
+                vec![tx(lang.summary(&s.summary()))],
+            ),
+            link(
+                href(v, Some(Browse::Calendar(None, None)), None),
+                lang.b().browse.into(),
+                "browse-link",
+            ),
+        ],
+    )
 }
 
 /// Props for [`BrowsePane`].
@@ -98,42 +152,59 @@ pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
         },
         None => Html::default(),
     };
-    html! {
-        <section class="results browse" aria-label={p.lang.b().nav}>{body}</section>
-    }
+    el(
+        "section",
+        vec![
+            ("class", "results browse".into()),
+            ("aria-label", p.lang.b().nav.into()),
+        ],
+        vec![body],
+    )
 }
 
 fn not_found(v: &ViewState, lang: Lang) -> Html {
-    html! {
-        <div data-testid="browse-missing">
-            <p class="empty">{lang.b().not_found}</p>
-            <a href={href(v, Some(Browse::Calendar(None, None)), None)}>{lang.b().calendar}</a>
-        </div>
-    }
+    el(
+        "div",
+        vec![("data-testid", "browse-missing".into())],
+        vec![
+            el(
+                "p",
+                vec![("class", "empty".into())],
+                vec![tx(lang.b().not_found)],
+            ),
+            link(
+                href(v, Some(Browse::Calendar(None, None)), None),
+                lang.b().calendar.into(),
+                "",
+            ),
+        ],
+    )
 }
 
-/// The way back up: results › calendar › edition.
+/// The way back up: results › calendar (at the edition's month) › edition (from a page).
 pub fn crumbs(s: &Shelf, v: &ViewState, edition: Option<usize>, lang: Lang) -> Html {
     let ed = edition.and_then(|e| s.editions.get(e));
-    let cal = Browse::Calendar(
-        ed.and_then(|e| e.ymd).map(|d| d.0),
-        ed.and_then(|e| e.ymd).map(|d| d.1),
-    );
-    let on_page = matches!(v.browse, Some(Browse::Page(_)));
-    let ed_link = ed.filter(|_| on_page).map(|e| {
+    let ymd = ed.and_then(|e| e.ymd);
+    let cal = Browse::Calendar(ymd.map(|d| d.0), ymd.map(|d| d.1));
+    let mut kids = vec![
+        link(href(v, None, None), lang.t().back_to_results.into(), ""),
+        tx(" › "),
+        link(
+            href(v, Some(cal), None),
+            lang.b().calendar.into(),
+            "crumb-calendar",
+        ),
+    ];
+    if let (Some(e), Some(Browse::Page(_))) = (ed, &v.browse) {
         let b = Browse::Edition(e.date.map(str::to_string), e.paper.map(str::to_string));
-        html! {
-            <>{" › "}<a href={href(v, Some(b), None)} data-testid="crumb-edition">{edition_name(e.paper, e.date, lang)}</a></>
-        }
-    });
-    html! {
-        <nav class="crumbs" aria-label={lang.b().nav}>
-            <a href={href(v, None, None)}>{lang.t().back_to_results}</a>
-            {" › "}
-            <a href={href(v, Some(cal), None)} data-testid="crumb-calendar">{lang.b().calendar}</a>
-            {for ed_link}
-        </nav>
+        kids.push(tx(" › "));
+        kids.push(link(
+            href(v, Some(b), None),
+            edition_name(e.paper, e.date, lang).into(),
+            "crumb-edition",
+        ));
     }
+    el("nav", vec![("class", "crumbs".into())], kids)
 }
 
 /// `人民日报 2020-02-05`, with placeholders for what is unknown.
