@@ -18,20 +18,20 @@ fn edition_href(s: &Shelf, v: &ViewState, e: usize) -> String {
 #[inline(never)]
 fn pick(to: Option<String>, text: String, current: bool, id: &'static str, title: String) -> Html {
     let kid = match to {
-        Some(h) => {
-            let mut attrs = vec![
-                ("href", h.into()),
-                ("data-testid", id.into()),
-                ("title", title.into()),
-            ];
-            if current {
-                attrs.push(("aria-current", "true".into()));
-            }
-            el("a", attrs, vec![tx(text)])
-        }
-        None => el("span", vec![("class", "off".into())], vec![tx(text)]),
+        Some(h) => el(
+            "a",
+            &["href", "data-testid", "title", "aria-current"],
+            vec![
+                h.into(),
+                id.into(),
+                title.into(),
+                if current { "true" } else { "false" }.into(),
+            ],
+            vec![tx(text)],
+        ),
+        None => el("span", &["class"], vec!["off".into()], vec![tx(text)]),
     };
-    el("li", vec![], vec![kid])
+    el("li", &[], vec![], vec![kid])
 }
 
 /// The calendar at `year`/`month` (unset: the first with editions).
@@ -46,7 +46,7 @@ pub fn calendar(
     let cal = |y: i32, m: Option<u32>| href(v, Some(Browse::Calendar(Some(y), m)), None);
     let mut kids = vec![
         crumbs(s, v, None, lang),
-        el("h2", vec![], vec![tx(b.calendar)]),
+        el("h2", &[], vec![], vec![tx(b.calendar)]),
     ];
     if let Some((y, m)) = s.calendar_at(year, month) {
         let years = s
@@ -77,20 +77,23 @@ pub fn calendar(
             .map(|w| {
                 el(
                     "li",
-                    vec![("class", "wd".into()), ("aria-hidden", "true".into())],
+                    &["class", "aria-hidden"],
+                    vec!["wd".into(), "true".into()],
                     vec![tx(*w)],
                 )
             })
             .collect();
-        days.extend((0..weekday(y, m, 1)).map(|_| el("li", vec![], vec![])));
+        days.extend((0..weekday(y, m, 1)).map(|_| el("li", &[], vec![], vec![])));
         for (eds, d) in s.days(y, m).iter().zip(1u32..) {
             let cell = if eds.is_empty() {
                 el(
                     "li",
+                    &[],
                     vec![],
                     vec![el(
                         "span",
-                        vec![("class", "off".into())],
+                        &["class"],
+                        vec!["off".into()],
                         vec![tx(d.to_string())],
                     )],
                 )
@@ -104,30 +107,32 @@ pub fn calendar(
                         let name = edition_name(ed.paper, ed.date, lang);
                         el(
                             "a",
+                            &["href", "data-testid", "data-day", "aria-label", "title"],
                             vec![
-                                ("href", edition_href(s, v, *e).into()),
-                                ("data-testid", "cal-day".into()),
-                                ("data-day", ed.date.unwrap_or_default().to_string().into()),
-                                ("aria-label", name.clone().into()),
-                                ("title", name.into()),
+                                edition_href(s, v, *e).into(),
+                                "cal-day".into(),
+                                ed.date.unwrap_or_default().to_string().into(),
+                                name.clone().into(),
+                                name.into(),
                             ],
                             vec![tx(if k == 0 { d.to_string() } else { "•".into() })],
                         )
                     })
                     .collect();
-                el("li", vec![("class", "on".into())], links)
+                el("li", &["class"], vec!["on".into()], links)
             };
             days.push(cell);
         }
         kids.extend([
-            el("ol", vec![("class", "cal-years".into())], years),
-            el("ol", vec![("class", "cal-months".into())], months),
+            el("ol", &["class"], vec!["cal-years".into()], years),
+            el("ol", &["class"], vec!["cal-months".into()], months),
             el(
                 "h3",
+                &[],
                 vec![],
                 vec![tx([lang.year(y), lang.month(m)].join(" "))],
             ),
-            el("ol", vec![("class", "cal-days".into())], days),
+            el("ol", &["class"], vec!["cal-days".into()], days),
         ]);
     }
     let undated = s.undated();
@@ -138,6 +143,7 @@ pub fn calendar(
                 let ed = &s.editions[*e];
                 el(
                     "li",
+                    &[],
                     vec![],
                     vec![
                         link(
@@ -151,15 +157,13 @@ pub fn calendar(
                 )
             })
             .collect();
-        kids.push(el("h3", vec![], vec![tx(b.undated_editions)]));
-        kids.push(el("ul", vec![("class", "cal-undated".into())], items));
+        kids.push(el("h3", &[], vec![], vec![tx(b.undated_editions)]));
+        kids.push(el("ul", &["class"], vec!["cal-undated".into()], items));
     }
     el(
         "div",
-        vec![
-            ("class", "calendar".into()),
-            ("data-testid", "calendar".into()),
-        ],
+        &["class", "data-testid"],
+        vec!["calendar".into(), "calendar".into()],
         kids,
     )
 }

@@ -8,7 +8,7 @@ mod pages;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
-use yew::virtual_dom::{VTag, VText};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag, VText};
 
 use super::IndexRef;
 use crate::search::Index;
@@ -39,13 +39,27 @@ pub fn href(v: &ViewState, b: Option<Browse>, article: Option<String>) -> String
 /// An element with attributes and children. The browse views build every element through this
 /// one function: the `html!` macro costs some 300 bytes of wasm per element, this a call.
 #[inline(never)]
-pub fn el(tag: &'static str, attrs: Vec<(&'static str, AttrValue)>, kids: Vec<Html>) -> Html {
-    let mut t = VTag::new(tag);
-    for (k, v) in attrs {
-        t.add_attribute(k, v);
-    }
-    t.add_children(kids);
-    t.into()
+pub fn el(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    vals: Vec<AttrValue>,
+    kids: Vec<Html>,
+) -> Html {
+    let values = vals
+        .into_iter()
+        .map(|v| Some(AttributeOrProperty::Attribute(v)))
+        .collect();
+    let attrs = Attributes::Dynamic { keys, values };
+    let kids = VList::with_children(kids, None).into();
+    VTag::__new_other(
+        tag.into(),
+        NodeRef::default(),
+        None,
+        attrs,
+        Listeners::None,
+        kids,
+    )
+    .into()
 }
 
 /// Text (always a text node: article text is never markup).
@@ -56,11 +70,17 @@ pub fn tx(s: impl Into<AttrValue>) -> Html {
 /// A link with text and a test id (`""`: none).
 #[inline(never)]
 pub fn link(href: String, text: AttrValue, id: &'static str) -> Html {
-    let mut attrs = vec![("href", AttrValue::from(href))];
-    if !id.is_empty() {
-        attrs.push(("data-testid", id.into()));
+    let kids = vec![tx(text)];
+    if id.is_empty() {
+        el("a", &["href"], vec![href.into()], kids)
+    } else {
+        el(
+            "a",
+            &["href", "data-testid"],
+            vec![href.into(), id.into()],
+            kids,
+        )
     }
-    el("a", attrs, vec![tx(text)])
 }
 
 /// A link, or a disabled button in its place when there is nowhere to go.
@@ -69,20 +89,14 @@ pub fn nav_link(to: Option<String>, text: &'static str, id: &'static str) -> Htm
     match to {
         Some(h) => el(
             "a",
-            vec![
-                ("class", "btn".into()),
-                ("href", h.into()),
-                ("data-testid", id.into()),
-            ],
+            &["class", "href", "data-testid"],
+            vec!["btn".into(), h.into(), id.into()],
             vec![tx(text)],
         ),
         None => el(
             "button",
-            vec![
-                ("type", "button".into()),
-                ("disabled", "".into()),
-                ("data-testid", id.into()),
-            ],
+            &["type", "disabled", "data-testid"],
+            vec!["button".into(), "".into(), id.into()],
             vec![tx(text)],
         ),
     }
@@ -93,11 +107,13 @@ pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
     let s = shelf(index.0);
     el(
         "p",
-        vec![("class", "shelf-bar".into())],
+        &["class"],
+        vec!["shelf-bar".into()],
         vec![
             el(
                 "span",
-                vec![("data-testid", "archive-summary".into())],
+                &["data-testid"],
+                vec!["archive-summary".into()],
                 vec![tx(lang.summary(&s.summary()))],
             ),
             link(
@@ -154,10 +170,8 @@ pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
     };
     el(
         "section",
-        vec![
-            ("class", "results browse".into()),
-            ("aria-label", p.lang.b().nav.into()),
-        ],
+        &["class", "aria-label"],
+        vec!["results browse".into(), p.lang.b().nav.into()],
         vec![body],
     )
 }
@@ -165,11 +179,13 @@ pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
 fn not_found(v: &ViewState, lang: Lang) -> Html {
     el(
         "div",
-        vec![("data-testid", "browse-missing".into())],
+        &["data-testid"],
+        vec!["browse-missing".into()],
         vec![
             el(
                 "p",
-                vec![("class", "empty".into())],
+                &["class"],
+                vec!["empty".into()],
                 vec![tx(lang.b().not_found)],
             ),
             link(
@@ -204,7 +220,7 @@ pub fn crumbs(s: &Shelf, v: &ViewState, edition: Option<usize>, lang: Lang) -> H
             "crumb-edition",
         ));
     }
-    el("nav", vec![("class", "crumbs".into())], kids)
+    el("nav", &["class"], vec!["crumbs".into()], kids)
 }
 
 /// `人民日报 2020-02-05`, with placeholders for what is unknown.

@@ -30,7 +30,8 @@ fn read_href(v: &ViewState, a: &Article) -> String {
 fn text_el(tag: &'static str, class: &'static str, text: &str) -> Html {
     el(
         tag,
-        vec![("class", class.into())],
+        &["class"],
+        vec![class.into()],
         vec![tx(text.to_string())],
     )
 }
@@ -38,10 +39,8 @@ fn text_el(tag: &'static str, class: &'static str, text: &str) -> Html {
 fn nav(kids: Vec<Html>, lang: Lang) -> Html {
     el(
         "nav",
-        vec![
-            ("class", "pv-nav".into()),
-            ("aria-label", lang.b().nav.into()),
-        ],
+        &["class", "aria-label"],
+        vec!["pv-nav".into(), lang.b().nav.into()],
         kids,
     )
 }
@@ -63,6 +62,7 @@ pub fn edition(s: &Shelf, v: &ViewState, e: usize, lang: Lang) -> Html {
                     let a = &s.archive().articles[a];
                     el(
                         "li",
+                        &[],
                         vec![],
                         vec![link(read_href(v, a), a.title.clone().into(), "")],
                     )
@@ -70,36 +70,31 @@ pub fn edition(s: &Shelf, v: &ViewState, e: usize, lang: Lang) -> Html {
                 .collect();
             el(
                 "li",
-                vec![
-                    ("class", "ed-page".into()),
-                    ("data-testid", "edition-page".into()),
-                ],
+                &["class", "data-testid"],
+                vec!["ed-page".into(), "edition-page".into()],
                 vec![
                     el(
                         "a",
-                        vec![
-                            ("class", "ed-page-link".into()),
-                            ("href", page_href(s, v, pg).into()),
-                        ],
+                        &["class", "href"],
+                        vec!["ed-page-link".into(), page_href(s, v, pg).into()],
                         vec![tx(lang.page_label(page.page.as_deref()))],
                     ),
                     tx(" · "),
                     tx(lang.count(arts.len(), 2)),
-                    el("ul", vec![], titles),
+                    el("ul", &[], vec![], titles),
                 ],
             )
         })
         .collect();
     el(
         "div",
-        vec![
-            ("class", "edition".into()),
-            ("data-testid", "edition".into()),
-        ],
+        &["class", "data-testid"],
+        vec!["edition".into(), "edition".into()],
         vec![
             crumbs(s, v, Some(e), lang),
             el(
                 "h2",
+                &[],
                 vec![],
                 vec![tx(edition_name(ed.paper, ed.date, lang))],
             ),
@@ -119,7 +114,7 @@ pub fn edition(s: &Shelf, v: &ViewState, e: usize, lang: Lang) -> Html {
                 ],
                 lang,
             ),
-            el("ol", vec![("class", "ed-pages".into())], items),
+            el("ol", &["class"], vec!["ed-pages".into()], items),
         ],
     )
 }
@@ -135,7 +130,8 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
     kids.extend(a.kicker.as_deref().map(|k| text_el("p", "kicker", k)));
     kids.push(el(
         "h3",
-        vec![("class", "pv-title".into())],
+        &["class"],
+        vec!["pv-title".into()],
         vec![link(read_href(v, a), a.title.clone().into(), "")],
     ));
     kids.extend(a.subtitle.as_deref().map(|k| text_el("p", "subtitle", k)));
@@ -160,11 +156,8 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
     };
     el(
         "article",
-        vec![
-            ("class", class.into()),
-            ("data-testid", "page-article".into()),
-            ("data-article-id", a.id.clone().into()),
-        ],
+        &["class", "data-testid", "data-article-id"],
+        vec![class.into(), "page-article".into(), a.id.clone().into()],
         kids,
     )
 }
@@ -179,10 +172,8 @@ fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
             let on = lines.is_some_and(|(a, b)| (a..=b).contains(&n));
             el(
                 "div",
-                vec![(
-                    "class",
-                    if on { "raw-line marked" } else { "raw-line" }.into(),
-                )],
+                &["class"],
+                vec![if on { "raw-line marked" } else { "raw-line" }.into()],
                 vec![
                     text_el("span", "ln", &n.to_string()),
                     text_el("span", "lt", l),
@@ -192,13 +183,11 @@ fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
         .collect();
     el(
         "details",
+        &["class", "data-testid"],
+        vec!["pv-raw".into(), "page-raw".into()],
         vec![
-            ("class", "pv-raw".into()),
-            ("data-testid", "page-raw".into()),
-        ],
-        vec![
-            el("summary", vec![], vec![tx(lang.t().original_layout)]),
-            el("div", vec![("class", "raw-lines".into())], rows),
+            el("summary", &[], vec![], vec![tx(lang.t().original_layout)]),
+            el("div", &["class"], vec!["raw-lines".into()], rows),
         ],
     )
 }
@@ -225,7 +214,7 @@ pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
     .join(" · ");
     let mut kids = vec![
         crumbs(s, v, e, lang),
-        el("h2", vec![], vec![tx(title)]),
+        el("h2", &[], vec![], vec![tx(title)]),
         nav(
             vec![
                 nav_link(prev.map(|p| page_href(s, v, p)), b.prev_page, "prev-page"),
@@ -251,10 +240,11 @@ pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
     kids.push(raw_page(page, marked_lines, lang));
     el(
         "div",
+        &["class", "data-testid", "data-file"],
         vec![
-            ("class", "page-view".into()),
-            ("data-testid", "page-view".into()),
-            ("data-file", page.file.clone().into()),
+            "page-view".into(),
+            "page-view".into(),
+            page.file.clone().into(),
         ],
         kids,
     )
