@@ -56,3 +56,7 @@ cp tests/fixtures/indented.txt "$fx/"
 ARCHIVE_SEEDS="$fx" trunk build --release --dist target/fixture-dist
 (cd tests/browser && FIXTURE_DIST=../../target/fixture-dist node --test columns.test.mjs)
 rm -rf "$fx"
+
+step "browser test on a build of three editions (browse by date: calendar, edition, page; the seed has one undated page)"
+ARCHIVE_SEEDS="$PWD/tests/fixtures/editions" trunk build --release --dist target/editions-dist
+(cd tests/browser && EDITIONS_DIST=../../target/editions-dist node --test --test-name-pattern=fixture browse.test.mjs)

@@ -136,12 +136,9 @@ fn the_calendar_of_the_fixture() {
     march[2] = 2;
     assert_eq!(s.months(2021), march);
     assert_eq!(s.months(2020), [0; 12]);
-    let days = s.days(2021, 3);
-    assert_eq!(days.len(), 31);
-    assert_eq!(days[0], [0]);
-    assert_eq!(days[1], [1]);
-    assert!(days[2..].iter().all(Vec::is_empty));
-    assert_eq!(s.days(2022, 1)[4], [2]);
+    assert_eq!(s.month(2021, 3), [(1, 0), (2, 1)]);
+    assert_eq!(s.month(2022, 1), [(5, 2)]);
+    assert_eq!(s.month(2021, 4), []);
     // Unset year and month: the first year with editions and its first month with editions.
     assert_eq!(s.calendar_at(None, None), Some((2021, 3)));
     assert_eq!(s.calendar_at(Some(2022), None), Some((2022, 1)));
@@ -232,6 +229,8 @@ fn mixed_papers_undated_pages_and_articles_out_of_order() {
     assert!(sum.unknown_paper);
     assert_eq!(sum.range, Some(("2019-12-31", "2020-05-02")));
     assert_eq!(s.years(), [(2019, 1), (2020, 3)]);
+    // Three editions share 2020-05-02: one per paper, in paper order.
+    assert_eq!(s.month(2020, 5), [(2, 1), (2, 2), (2, 3)]);
 }
 
 #[test]

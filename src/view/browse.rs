@@ -342,19 +342,12 @@ impl<'a> Shelf<'a> {
         m
     }
 
-    /// The editions of each day of a month: index 0 is the 1st.
-    pub fn days(&self, year: i32, month: u32) -> Vec<Vec<usize>> {
-        let mut v = vec![Vec::new(); crate::archive::date::days_in_month(year, month) as usize];
-        for (i, e) in self.editions.iter().enumerate() {
-            if let Some((y, m, d)) = e.ymd {
-                if y == year && m == month {
-                    if let Some(day) = v.get_mut(d as usize - 1) {
-                        day.push(i);
-                    }
-                }
-            }
-        }
-        v
+    /// The editions of a month with their day, by day (several papers may share a day).
+    pub fn month(&self, year: i32, month: u32) -> Vec<(u32, usize)> {
+        let of_month = |e: &Edition| e.ymd.filter(|d| d.0 == year && d.1 == month);
+        (0..self.editions.len())
+            .filter_map(|i| of_month(&self.editions[i]).map(|d| (d.2, i)))
+            .collect()
     }
 
     /// Undated editions.

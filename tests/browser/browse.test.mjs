@@ -131,12 +131,19 @@ for (const w of WIDTHS) {
     await page.locator('[data-testid=lang-toggle]').click();
     assert.equal(await text(page, '[data-testid=archive-summary]'), '清河晚报 · 2021-03-01 – 2022-01-05 · 3 editions · 7 pages · 9 articles');
     await page.locator('[data-testid=lang-toggle]').click();
-    // The timeline facet spans two years: one bar per month, labelled with the year.
-    const bars = await page.locator('[data-testid=timeline-day]').evaluateAll((els) => els.map((e) => [e.dataset.day, e.tagName, e.textContent]));
+    // The timeline facet spans two years: one bar per month, labelled with the year; empty
+    // months are out of the Tab order.
+    const bars = await page.locator('[data-testid=timeline-day]').evaluateAll((els) => els.map((e) => [e.dataset.day, e.tabIndex, e.textContent]));
     assert.equal(bars.length, 11);
-    assert.deepEqual(bars[0], ['2021-03', 'BUTTON', '21-03']);
-    assert.deepEqual(bars[1], ['2021-04', 'SPAN', '21-04']); // empty: not focusable
-    assert.deepEqual(bars[10], ['2022-01', 'BUTTON', '22-01']);
+    assert.deepEqual(bars[0], ['2021-03', 0, '21-03']);
+    assert.deepEqual(bars[1], ['2021-04', -1, '21-04']);
+    assert.deepEqual(bars[10], ['2022-01', 0, '22-01']);
+    // Clicking a month filters to it.
+    await page.locator('[data-testid=timeline-day][data-day="2021-03"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '7');
+    assert.equal(await text(page, '[data-testid=date-range]'), '2021-03-01 – 2021-03-31');
+    await page.locator('[data-testid=clear-facets]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '9');
 
     await page.locator('[data-testid=browse-link]').click();
     const cal = page.locator('[data-testid=calendar]');

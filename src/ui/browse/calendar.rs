@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{crumbs, edition_name, el, href, link, tx};
+use crate::archive::date::days_in_month;
 use crate::view::browse::{weekday, Browse, Shelf};
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -84,44 +85,43 @@ pub fn calendar(
             })
             .collect();
         days.extend((0..weekday(y, m, 1)).map(|_| el("li", &[], vec![], vec![])));
-        for (eds, d) in s.days(y, m).iter().zip(1u32..) {
-            let cell = if eds.is_empty() {
-                el(
-                    "li",
-                    &[],
-                    vec![],
-                    vec![el(
-                        "span",
-                        &["class"],
-                        vec!["off".into()],
-                        vec![tx(d.to_string())],
-                    )],
-                )
-            } else {
-                // One link per edition of the day (several papers): the day, then dots.
-                let links = eds
-                    .iter()
-                    .zip(0..)
-                    .map(|(e, k)| {
-                        let ed = &s.editions[*e];
-                        let name = edition_name(ed.paper, ed.date, lang);
-                        el(
-                            "a",
-                            &["href", "data-testid", "data-day", "aria-label", "title"],
-                            vec![
-                                edition_href(s, v, *e).into(),
-                                "cal-day".into(),
-                                ed.date.unwrap_or_default().to_string().into(),
-                                name.clone().into(),
-                                name.into(),
-                            ],
-                            vec![tx(if k == 0 { d.to_string() } else { "•".into() })],
-                        )
-                    })
-                    .collect();
-                el("li", &["class"], vec!["on".into()], links)
-            };
-            days.push(cell);
+        let mut eds = s.month(y, m).into_iter().peekable();
+        for d in 1..=days_in_month(y, m) {
+            // One link per edition of the day (several papers): the day, then dots.
+            let mut links = Vec::new();
+            while let Some((_, e)) = eds.next_if(|x| x.0 == d) {
+                let ed = &s.editions[e];
+                links.push(el(
+                    "a",
+                    &["href", "data-testid", "data-day", "title"],
+                    vec![
+                        edition_href(s, v, e).into(),
+                        "cal-day".into(),
+                        ed.date.unwrap_or_default().to_string().into(),
+                        edition_name(ed.paper, ed.date, lang).into(),
+                    ],
+                    vec![tx(if links.is_empty() {
+                        d.to_string()
+                    } else {
+                        "•".into()
+                    })],
+                ));
+            }
+            let on = !links.is_empty();
+            if !on {
+                links.push(el(
+                    "span",
+                    &["class"],
+                    vec!["off".into()],
+                    vec![tx(d.to_string())],
+                ));
+            }
+            days.push(el(
+                "li",
+                &["class"],
+                vec![if on { "on" } else { "" }.into()],
+                links,
+            ));
         }
         kids.extend([
             el("ol", &["class"], vec!["cal-years".into()], years),

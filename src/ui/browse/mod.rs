@@ -178,16 +178,12 @@ pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
 
 fn not_found(v: &ViewState, lang: Lang) -> Html {
     el(
-        "div",
-        &["data-testid"],
-        vec!["browse-missing".into()],
+        "p",
+        &["class", "data-testid"],
+        vec!["empty".into(), "browse-missing".into()],
         vec![
-            el(
-                "p",
-                &["class"],
-                vec!["empty".into()],
-                vec![tx(lang.b().not_found)],
-            ),
+            tx(lang.b().not_found),
+            tx(" "),
             link(
                 href(v, Some(Browse::Calendar(None, None)), None),
                 lang.b().calendar.into(),

@@ -99,16 +99,15 @@ pub fn timeline(p: &TimelineProps) -> Html {
             let label = format!("{day}: {n}");
             // `02-04` for a day, `21-03` for a month, `2021` for a year.
             let short = day.get(day.len().saturating_sub(5)..).unwrap_or(day).to_string();
-            // A bar with nothing is not a button: keyboard focus skips it.
-            let tag = if *n == 0 { "span" } else { "button" };
+
             html! {
                 <li>
-                    <@{tag} type={(*n > 0).then_some("button")} {class} data-testid="timeline-day" data-day={day.clone()} data-count={n.to_string()}
+                    <button type="button" {class} tabindex={(*n == 0).then_some("-1")} data-testid="timeline-day" data-day={day.clone()} data-count={n.to_string()}
                         aria-label={label.clone()} title={label} aria-pressed={in_sel(day).to_string()}
                         onpointerdown={down} onpointerenter={enter} onpointerup={up} onclick={click}>
                         <span class={classes!("fill", format!("h{level}"))}></span>
                         <span class="day">{short}</span>
-                    </@>
+                    </button>
                 </li>
             }
         })
