@@ -2,7 +2,7 @@
 // and phone, on a build of tests/fixtures/editions (three editions; the seed has one undated page):
 //   ARCHIVE_SEEDS=$PWD/tests/fixtures/editions trunk build --release --dist target/editions-dist
 //   DIST=target/editions-dist node tests/browser/browse-screenshots.mjs
-// Desktop shots go to docs/screenshots/{landing,edition,page-view}.png, phone shots to
+// Desktop shots go to docs/screenshots/{landing,edition,page-view}.png, the others to
 // tests/browser/artifacts/.
 import path from 'node:path';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ const views = [
   { name: 'landing', hash: '' },
   { name: 'edition', hash: '#ed=2021-03-02&paper=清河晚报', wait: '[data-testid=edition]' },
   { name: 'page-view', hash: '#pg=2021/03/01/1.txt&mark=2021-03-01-dmcscwcgz', wait: '[data-testid=page-view]' },
-  { name: 'calendar', hash: '#cal=2021-03', wait: '[data-testid=calendar]' },
+  { name: 'calendar', hash: '#cal=2021-03', wait: '[data-testid=calendar]', extra: true },
 ];
 for (const phone of [false, true]) {
   for (const v of views) {
@@ -26,7 +26,7 @@ for (const phone of [false, true]) {
     if (v.wait) await page.locator(v.wait).waitFor();
     else await ready(page);
     await page.waitForTimeout(300);
-    const file = phone ? artifact(`${v.name}-phone.png`) : path.join(docs, `${v.name}.png`);
+    const file = phone || v.extra ? artifact(`${v.name}-${phone ? 'phone' : 'desktop'}.png`) : path.join(docs, `${v.name}.png`);
     await page.screenshot({ path: file });
     console.log('wrote', path.relative(ROOT, file));
     await page.close();
