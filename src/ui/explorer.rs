@@ -42,6 +42,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     let ix = p.index.0;
     let state = use_reducer(initial_state);
     use_hash_sync(&state);
+    browse::use_browse_scroll(&state.view);
     use_settings(state.theme, state.lang, state.font);
     let update_ready = use_update_ready();
 
@@ -121,7 +122,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 if state.view.names {
                     <names::NamesIndex index={p.index} {lang} on_action={on_action.clone()} />
                 } else if browsing {
-                    <browse::BrowsePane index={p.index} view={state.view.clone()} {lang} />
+                    {browse::browse_pane(p.index, &state.view, lang)}
                 } else {
                     <results::ResultList index={p.index} derived={derived.clone()} view={state.view.clone()}
                         selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()} />

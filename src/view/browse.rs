@@ -124,7 +124,7 @@ pub struct Shelf<'a> {
     /// Articles of page `p`: `arts[art_start[p]..art_start[p + 1]]`, in archive (reading) order.
     art_start: Vec<usize>,
     arts: Vec<usize>,
-    papers: Vec<&'a str>,
+    summary: Summary<'a>,
 }
 
 /// A date as a number that orders like it (fits in 23 bits for years up to 9999).
@@ -224,6 +224,26 @@ impl<'a> Shelf<'a> {
                 fill[*p] += 1;
             }
         }
+        let dated = || editions.iter().filter_map(|e| e.date);
+        let mut range = dated().next().zip(dated().next_back());
+        let range_of_articles = range.is_none();
+        if range_of_articles {
+            for d in archive.articles.iter().filter_map(|a| a.date.as_deref()) {
+                if parse_iso_date(d).is_some() {
+                    let (lo, hi) = range.unwrap_or((d, d));
+                    range = Some((lo.min(d), hi.max(d)));
+                }
+            }
+        }
+        let summary = Summary {
+            unknown_paper: pages.iter().any(|p| p.paper.is_none()),
+            papers,
+            range,
+            range_of_articles: range_of_articles && range.is_some(),
+            editions: editions.len(),
+            pages: pages.len(),
+            articles: archive.articles.len(),
+        };
         Shelf {
             archive,
             editions,
@@ -232,7 +252,7 @@ impl<'a> Shelf<'a> {
             pos,
             art_start,
             arts,
-            papers,
+            summary,
         }
     }
 
@@ -242,32 +262,8 @@ impl<'a> Shelf<'a> {
     }
 
     /// The summary line's facts.
-    pub fn summary(&self) -> Summary<'a> {
-        let dated = || self.editions.iter().filter_map(|e| e.date);
-        let mut range = dated().next().zip(dated().next_back());
-        let range_of_articles = range.is_none();
-        if range_of_articles {
-            for d in self
-                .archive
-                .articles
-                .iter()
-                .filter_map(|a| a.date.as_deref())
-            {
-                if parse_iso_date(d).is_some() {
-                    let (lo, hi) = range.unwrap_or((d, d));
-                    range = Some((lo.min(d), hi.max(d)));
-                }
-            }
-        }
-        Summary {
-            papers: self.papers.clone(),
-            unknown_paper: self.archive.pages.iter().any(|p| p.paper.is_none()),
-            range,
-            range_of_articles: range_of_articles && range.is_some(),
-            editions: self.editions.len(),
-            pages: self.archive.pages.len(),
-            articles: self.archive.articles.len(),
-        }
+    pub fn summary(&self) -> &Summary<'a> {
+        &self.summary
     }
 
     /// The articles of page `page` (an index of `archive.pages`), in reading order.

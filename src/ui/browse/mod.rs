@@ -1,5 +1,5 @@
 //! Browsing like a newspaper: the archive's summary line ([`shelf_bar`]), and the browse pane
-//! ([`BrowsePane`]) with a calendar of editions ([`calendar`]), an edition's pages and a page's
+//! ([`browse_pane`]) with a calendar of editions ([`calendar`]), an edition's pages and a page's
 //! articles ([`pages`]). Every move is a link to a URL hash, so Back and shared links work.
 
 mod calendar;
@@ -114,7 +114,7 @@ pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
                 "span",
                 &["data-testid"],
                 vec!["archive-summary".into()],
-                vec![tx(lang.summary(&s.summary()))],
+                vec![tx(lang.summary(s.summary()))],
             ),
             link(
                 href(v, Some(Browse::Calendar(None, None)), None),
@@ -125,23 +125,10 @@ pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
     )
 }
 
-/// Props for [`BrowsePane`].
-#[derive(Properties, PartialEq)]
-pub struct BrowsePaneProps {
-    /// The index.
-    pub index: IndexRef,
-    /// The view (its `browse` is set).
-    pub view: ViewState,
-    /// Language.
-    pub lang: Lang,
-}
-
-/// The pane: calendar, edition or page.
-#[component]
-pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
-    let s = shelf(p.index.0);
-    // A new view starts at its top, or at the marked article.
-    use_effect_with((p.view.browse.clone(), p.view.mark.clone()), |(_, mark)| {
+/// Scrolls a new browse view to its top, or to the marked article.
+#[hook]
+pub fn use_browse_scroll(v: &ViewState) {
+    use_effect_with((v.browse.clone(), v.mark.clone()), |(_, mark)| {
         let sel = if mark.is_some() {
             ".browse .marked"
         } else {
@@ -156,22 +143,27 @@ pub fn BrowsePane(p: &BrowsePaneProps) -> Html {
             }
         }
     });
-    let body = match &p.view.browse {
-        Some(Browse::Calendar(y, m)) => calendar::calendar(s, &p.view, *y, *m, p.lang),
+}
+
+/// The pane: calendar, edition or page (a view function: see [`crate::ui`] on sizes).
+pub fn browse_pane(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
+    let s = shelf(index.0);
+    let body = match &v.browse {
+        Some(Browse::Calendar(y, m)) => calendar::calendar(s, v, *y, *m, lang),
         Some(Browse::Edition(d, paper)) => match s.find_edition(d.as_deref(), paper.as_deref()) {
-            Some(e) => pages::edition(s, &p.view, e, p.lang),
-            None => not_found(&p.view, p.lang),
+            Some(e) => pages::edition(s, v, e, lang),
+            None => not_found(v, lang),
         },
         Some(Browse::Page(f)) => match s.page_by_file(f) {
-            Some(pg) => pages::page(s, &p.view, pg, p.lang),
-            None => not_found(&p.view, p.lang),
+            Some(pg) => pages::page(s, v, pg, lang),
+            None => not_found(v, lang),
         },
         None => Html::default(),
     };
     el(
         "section",
         &["class", "aria-label"],
-        vec!["results browse".into(), p.lang.b().nav.into()],
+        vec!["results browse".into(), lang.b().nav.into()],
         vec![body],
     )
 }
