@@ -9,7 +9,7 @@
 //! `ResultList`, `Reader`, `NamesIndex`, `Highlighted`); the stateless parts (header, settings,
 //! result item, timeline, reader toolbar, text and citations) are view functions taking a props
 //! struct: a Yew component costs about 0.5 kB of brotli-compressed wasm, and the first load has a
-//! budget of 163.5 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
+//! budget of 163.3 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
 
 pub mod browse;
 pub mod browser;

@@ -136,7 +136,10 @@ pub fn use_browse_scroll(v: &ViewState) {
         };
         if let Ok(Some(el)) = gloo::utils::document().query_selector(sel) {
             if mark.is_some() {
-                super::browser::scroll_into_view(sel);
+                // Nearest: a marked article already in sight does not move the page.
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
             } else {
                 el.set_scroll_top(0);
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
