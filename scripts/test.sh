@@ -27,7 +27,7 @@ cargo test --workspace --locked
 step "trunk build --release"
 trunk build --release
 
-step "first-load size budget: 150 kB brotli (index.html + JS glue + wasm + CSS + pwa.js)"
+step "first-load size budget: 163.3 kB brotli (index.html + JS glue + wasm + CSS + pwa.js)"
 # Prints every file's size, then the budget and the measured first load; fails when over.
 node scripts/sizes.mjs dist --budget 165276
 
@@ -59,6 +59,10 @@ cp tests/fixtures/indented.txt "$fx/"
 ARCHIVE_SEEDS="$fx" trunk build --release --dist target/fixture-dist
 (cd tests/browser && FIXTURE_DIST=../../target/fixture-dist node --test columns.test.mjs)
 rm -rf "$fx"
+
+step "browser test on a build of three editions (browse by date: calendar, edition, page; the seed has one undated page)"
+ARCHIVE_SEEDS="$PWD/tests/fixtures/editions" trunk build --release --dist target/editions-dist
+(cd tests/browser && EDITIONS_DIST=../../target/editions-dist node --test --test-name-pattern=fixture browse.test.mjs)
 
 step "a generated archive of 5,000 articles, sharded: the browser answers what archive truth says"
 sh=$(mktemp -d)

@@ -44,6 +44,8 @@ pub fn list_view(v: &ViewState) -> ViewState {
         raw: false,
         names: false,
         underline: false,
+        browse: None,
+        mark: None,
         ..v.clone()
     }
 }

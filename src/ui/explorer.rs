@@ -6,7 +6,7 @@ use super::derive::{derive, list_view};
 use super::header::{header, HeaderProps};
 use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
 use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
-use super::{browser, facets, names, reader, results, IndexRef};
+use super::{browse, browser, facets, names, reader, results, IndexRef};
 use crate::search::engine::SearchOptions;
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
@@ -43,9 +43,10 @@ pub struct ExplorerProps {
 /// The explorer over a loaded index.
 #[component]
 pub fn Explorer(p: &ExplorerProps) -> Html {
-    let ix: &crate::search::Index = &p.index.0;
+    let ix: &crate::search::Index = &p.index;
     let state = use_reducer(initial_state);
     use_hash_sync(&state);
+    browse::use_browse_scroll(&state.view);
     use_settings(state.theme, state.lang, state.font);
     let update_ready = use_update_ready();
 
@@ -145,6 +146,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         state.menu.then_some("menu-open")
     );
     let active_filters = crate::view::results::chips(&state.view, lang).len();
+    let browsing = state.view.browse.is_some() && !state.view.names;
 
     html! {
         <div class={root_class}>
@@ -163,10 +165,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 menu: state.menu,
                 on_action: on_action.clone(),
             })}
-            <main class="panes" id="main">
-                <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
+            {browse::shelf_bar(p.index.clone(), &state.view, lang)}
+            <main class={classes!("panes", browsing.then_some("browsing"))} id="main">
+                if !browsing {
+                    <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
+                }
                 if state.view.names {
                     <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} />
+                } else if browsing {
+                    {browse::browse_pane(p.index.clone(), &state.view, lang)}
                 } else {
                     <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
                         selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}

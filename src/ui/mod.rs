@@ -9,8 +9,9 @@
 //! `ResultList`, `Reader`, `NamesIndex`, `Highlighted`); the stateless parts (header, settings,
 //! result item, timeline, reader toolbar, text and citations) are view functions taking a props
 //! struct: a Yew component costs about 0.5 kB of brotli-compressed wasm, and the first load has a
-//! budget of 150 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
+//! budget of 163.3 kB (`scripts/sizes.mjs --budget`, run by `scripts/test.sh`).
 
+pub mod browse;
 pub mod browser;
 pub mod derive;
 pub mod explorer;
@@ -27,6 +28,7 @@ pub mod sharded;
 pub mod state;
 
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use yew::prelude::*;
 
@@ -34,11 +36,18 @@ use crate::search::Index;
 use crate::view::i18n::{EN, ZH};
 pub use derive::Derived;
 
-/// The embedded archive, decoded and indexed.
-pub fn index() -> Result<Index, String> {
-    crate::data::load()
-        .map(|e| Index::new(e.archive, &e.tables))
-        .map_err(|e| e.to_string())
+static INDEX: OnceLock<Result<Index, String>> = OnceLock::new();
+
+/// The embedded archive, decoded and indexed once.
+pub fn index() -> Result<&'static Index, &'static str> {
+    INDEX
+        .get_or_init(|| {
+            crate::data::load()
+                .map(|e| Index::new(e.archive, &e.tables))
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|e| e.as_str())
 }
 
 /// The app.
@@ -47,10 +56,9 @@ pub fn App() -> Html {
     #[cfg(sharded)]
     return html! { <sharded::ShardedApp /> };
     #[allow(unreachable_code)]
-    let ix = use_memo((), |_| index().map(Rc::new));
-    match &*ix {
+    match index() {
         Ok(ix) => {
-            html! { <explorer::Explorer index={IndexRef(ix.clone())} on_query={None::<Callback<String>>} /> }
+            html! { <explorer::Explorer index={IndexRef::Static(ix)} on_query={None::<Callback<String>>} /> }
         }
         // Before the settings are read: both languages.
         Err(e) => html! {
@@ -62,13 +70,38 @@ pub fn App() -> Html {
     }
 }
 
-/// A shared index, compared by address: the embedded archive's, or (sharded) the one built for
-/// the current query's articles.
+/// The index the views read, compared by address: the embedded archive's (built once, for the
+/// life of the page), or in a sharded archive the one built for the current query's articles.
 #[derive(Clone)]
-pub struct IndexRef(pub Rc<Index>);
+pub enum IndexRef {
+    /// The embedded archive.
+    Static(&'static Index),
+    /// A sharded archive's current articles.
+    Shared(Rc<Index>),
+}
+
+impl std::ops::Deref for IndexRef {
+    type Target = Index;
+    fn deref(&self) -> &Index {
+        match self {
+            IndexRef::Static(i) => i,
+            IndexRef::Shared(r) => r,
+        }
+    }
+}
 
 impl PartialEq for IndexRef {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        std::ptr::eq::<Index>(&**self, &**other)
+    }
+}
+
+impl IndexRef {
+    /// The embedded archive's index (browsing by edition needs the whole archive).
+    pub fn as_static(&self) -> Option<&'static Index> {
+        match self {
+            IndexRef::Static(i) => Some(i),
+            IndexRef::Shared(_) => None,
+        }
     }
 }

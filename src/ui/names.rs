@@ -33,7 +33,7 @@ pub fn kind_heading(lang: Lang, k: EntityKind) -> &'static str {
 /// The index.
 #[component]
 pub fn NamesIndex(p: &NamesIndexProps) -> Html {
-    let ix: &crate::search::Index = &p.index.0;
+    let ix: &crate::search::Index = &p.index;
     let t = p.lang.t();
     let close = {
         let a = p.on_action.clone();

@@ -114,7 +114,7 @@ impl Run {
             }
         }
         self.set_index
-            .set(IndexRef(index_of(&self.head, pages, all)));
+            .set(IndexRef::Shared(index_of(&self.head, pages, all)));
     }
 
     /// The article a link opens, when it is not among the results: its id bucket says its
@@ -433,8 +433,9 @@ struct SaveProps {
 #[component]
 pub fn ShardedApp() -> Html {
     let head = use_memo((), |_| crate::data::load_head().map(Rc::new));
-    let index =
-        use_state(|| IndexRef(Rc::new(Index::new(Archive::default(), &Default::default()))));
+    let index = use_state(|| {
+        IndexRef::Shared(Rc::new(Index::new(Archive::default(), &Default::default())))
+    });
     let progress = use_state(Progress::default);
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let head = match &*head {

@@ -137,6 +137,9 @@ impl Reducible for AppState {
         let mut view_push = true;
         match action {
             Action::Query(q) => {
+                if !q.is_empty() {
+                    s.view.browse = None; // typing searches: back to the results
+                }
                 s.view.query = q;
                 s.view.query_cut = None;
                 s.view.hit = 0;

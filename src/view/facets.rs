@@ -176,7 +176,8 @@ pub fn count(archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
     }
 }
 
-/// Every day from the first to the last of `days` (so a timeline shows gaps), with counts.
+/// The timeline's bars for `days` (sorted by day), gaps included: every day for up to three
+/// months, else every month (`2021-03`) for up to ten years, else every year (`2021`).
 pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
     use crate::archive::date::{days_in_month, parse_iso_date};
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
@@ -185,6 +186,35 @@ pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
     let (Some(mut cur), Some(end)) = (parse_iso_date(&first.0), parse_iso_date(&last.0)) else {
         return days.to_vec();
     };
+    let months = |d: (i32, u32, u32)| d.0 as i64 * 12 + d.1 as i64 - 1;
+    let span = months(end) - months(cur);
+    if span >= 3 {
+        let by_year = span >= 120;
+        let key = |d: (i32, u32, u32)| {
+            if by_year {
+                d.0 as i64 - cur.0 as i64
+            } else {
+                months(d) - months(cur)
+            }
+        };
+        let mut out: Vec<(String, usize)> = (0..=key(end))
+            .map(|k| {
+                let m = months(cur) + k;
+                let label = if by_year {
+                    format!("{:04}", cur.0 as i64 + k)
+                } else {
+                    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+                };
+                (label, 0)
+            })
+            .collect();
+        for (d, n) in days {
+            if let Some(b) = parse_iso_date(d).and_then(|d| out.get_mut(key(d) as usize)) {
+                b.1 += n;
+            }
+        }
+        return out;
+    }
     let mut out = Vec::new();
     // Cap the span so a stray far date cannot make thousands of bars.
     while cur <= end && out.len() < 366 {
@@ -204,6 +234,29 @@ pub fn timeline(days: &[(String, usize)]) -> Vec<(String, usize)> {
         };
     }
     out
+}
+
+/// The first and last day of a timeline bar (`2021-03-05`, `2021-03`, `2021`).
+pub fn bar_range(label: &str) -> (String, String) {
+    use crate::archive::date::days_in_month;
+    let y = label
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(1);
+    match label.len() {
+        7 => {
+            let m = label
+                .get(5..)
+                .and_then(|m| m.parse::<u32>().ok())
+                .unwrap_or(1);
+            (
+                format!("{label}-01"),
+                format!("{label}-{:02}", days_in_month(y, m)),
+            )
+        }
+        4 => (format!("{label}-01-01"), format!("{label}-12-31")),
+        _ => (label.to_string(), label.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -257,5 +310,59 @@ mod tests {
             ["2020-01-30", "2020-01-31", "2020-02-01", "2020-02-02"]
         );
         assert_eq!(t[3].1, 2);
+    }
+
+    #[test]
+    fn long_spans_count_by_month_then_by_year() {
+        let days = |v: &[(&str, usize)]| -> Vec<(String, usize)> {
+            v.iter().map(|(d, n)| (d.to_string(), *n)).collect()
+        };
+        let t = timeline(&days(&[
+            ("2021-03-01", 4),
+            ("2021-03-02", 3),
+            ("2022-01-05", 2),
+        ]));
+        let want: Vec<(String, usize)> = (3..=13)
+            .map(|m| {
+                let (y, mm) = (2021 + (m - 1) / 12, (m - 1) % 12 + 1);
+                let n = match (y, mm) {
+                    (2021, 3) => 7,
+                    (2022, 1) => 2,
+                    _ => 0,
+                };
+                (format!("{y}-{mm:02}"), n)
+            })
+            .collect();
+        assert_eq!(t, want);
+        let t = timeline(&days(&[
+            ("1998-12-31", 1),
+            ("2010-01-01", 5),
+            ("2010-06-01", 1),
+        ]));
+        assert_eq!(t.len(), 13);
+        assert_eq!(t[0], ("1998".to_string(), 1));
+        assert_eq!(t[12], ("2010".to_string(), 6));
+        assert_eq!(t.iter().map(|b| b.1).sum::<usize>(), 7);
+        // Under three months: days, as before.
+        assert_eq!(
+            timeline(&days(&[("2020-01-30", 1), ("2020-03-30", 1)])).len(),
+            61
+        );
+        assert_eq!(
+            bar_range("2021-02"),
+            ("2021-02-01".into(), "2021-02-28".into())
+        );
+        assert_eq!(
+            bar_range("2020-02"),
+            ("2020-02-01".into(), "2020-02-29".into())
+        );
+        assert_eq!(
+            bar_range("2021"),
+            ("2021-01-01".into(), "2021-12-31".into())
+        );
+        assert_eq!(
+            bar_range("2021-03-05"),
+            ("2021-03-05".into(), "2021-03-05".into())
+        );
     }
 }

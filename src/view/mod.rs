@@ -2,10 +2,12 @@
 //! facet counts, result order, citations, exports and interface strings. The Yew `ui` only
 //! renders these.
 
+pub mod browse;
 pub mod cite;
 pub mod export;
 pub mod facets;
 pub mod i18n;
+pub mod i18n_browse;
 pub mod i18n_results;
 pub mod i18n_shard;
 pub mod order;

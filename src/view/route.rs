@@ -7,6 +7,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 
 use crate::archive::date::parse_iso_date as parse_iso;
 use crate::archive::Kind;
+use crate::view::browse::Browse;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +51,10 @@ pub struct ViewState {
     /// The link's query was longer than [`QUERY_CAP`] characters and was cut: its length.
     /// Never written to a hash; the interface says so in a hint.
     pub query_cut: Option<usize>,
+    /// The browse pane (calendar, edition or page) instead of the results.
+    pub browse: Option<Browse>,
+    /// On a page view: the article marked (`mark=<id>`, from the reader's "show on the page").
+    pub mark: Option<String>,
 }
 
 /// The longest query read from a link, in characters (a pasted link can be any length; the
@@ -126,6 +131,12 @@ impl ViewState {
         if self.underline {
             parts.push("ul=1".into());
         }
+        if let Some(b) = &self.browse {
+            parts.extend(b.encode(enc));
+            if let (Browse::Page(_), Some(m)) = (b, &self.mark) {
+                parts.push(format!("mark={}", enc(m)));
+            }
+        }
         if let Some(a) = &self.article {
             parts.push(format!("a={}", enc(a)));
             if self.hit > 0 {
@@ -141,6 +152,7 @@ impl ViewState {
     /// Reads a hash (with or without `#`); never fails.
     pub fn from_hash(hash: &str) -> ViewState {
         let mut v = ViewState::default();
+        let (mut cal, mut ed, mut paper, mut pg) = (None, None, None, None);
         let h = hash
             .trim_start_matches('#')
             .trim_start_matches('/')
@@ -183,8 +195,17 @@ impl ViewState {
                 }
                 "names" => v.names = val == "1",
                 "ul" => v.underline = val == "1",
+                "cal" => cal = Some(val),
+                "ed" => ed = Some(val),
+                "paper" if !val.is_empty() => paper = Some(val),
+                "pg" => pg = Some(val),
+                "mark" if !val.is_empty() => v.mark = Some(val),
                 _ => {}
             }
+        }
+        v.browse = Browse::decode(cal.as_deref(), ed.as_deref(), paper, pg);
+        if !matches!(v.browse, Some(Browse::Page(_))) {
+            v.mark = None;
         }
         v
     }
@@ -210,6 +231,8 @@ mod tests {
             names: true,
             underline: true,
             query_cut: None,
+            browse: None,
+            mark: None,
         };
         assert_eq!(ViewState::from_hash(&v.to_hash()), v);
         assert_eq!(ViewState::default().to_hash(), "#");
@@ -248,5 +271,76 @@ mod tests {
         assert_eq!(v.query_cut, None);
         // Never written back into a link.
         assert!(!v.to_hash().contains("cut"));
+    }
+
+    #[test]
+    fn browse_views_round_trip() {
+        let views = [
+            Browse::Calendar(None, None),
+            Browse::Calendar(Some(2019), None),
+            Browse::Calendar(Some(2020), Some(2)),
+            Browse::Edition(Some("2020-02-05".into()), None),
+            Browse::Edition(Some("2020-02-05".into()), Some("某某 晚报&#".into())),
+            Browse::Edition(None, Some("某某晚报".into())),
+            Browse::Edition(None, None),
+            Browse::Page("2020/02/05/第3版 a&b#c%.txt".into()),
+        ];
+        for b in views {
+            let v = ViewState {
+                query: "口罩".into(),
+                article: Some("x".into()),
+                browse: Some(b.clone()),
+                mark: matches!(b, Browse::Page(_)).then(|| "2020-02-05-abc".into()),
+                ..ViewState::default()
+            };
+            let h = v.to_hash();
+            assert_eq!(ViewState::from_hash(&h), v, "{h}");
+        }
+        assert_eq!(
+            ViewState::from_hash("#cal=2020-02").browse,
+            Some(Browse::Calendar(Some(2020), Some(2)))
+        );
+        assert_eq!(
+            ViewState::from_hash("#pg=a.txt&mark=id1").mark.as_deref(),
+            Some("id1")
+        );
+        // A page wins over an edition, an edition over the calendar.
+        assert_eq!(
+            ViewState::from_hash("#cal=all&ed=undated&pg=p.txt").browse,
+            Some(Browse::Page("p.txt".into()))
+        );
+        assert_eq!(
+            ViewState::from_hash("#cal=all&ed=undated").browse,
+            Some(Browse::Edition(None, None))
+        );
+    }
+
+    #[test]
+    fn garbage_browse_keys_are_dropped() {
+        for h in [
+            "#cal=",
+            "#cal=20",
+            "#cal=2020-13",
+            "#cal=2020-1",
+            "#cal=2020-02-01",
+            "#cal=-2020",
+            "#cal=0000",
+            "#cal=２０２０",
+            "#ed=2020-02-30",
+            "#ed=yesterday",
+            "#ed=",
+            "#pg=",
+            "#paper=某报",
+            "#mark=x",
+            "#pg=%E4%B8",
+        ] {
+            let v = ViewState::from_hash(h);
+            assert_eq!((&v.browse, &v.mark), (&None, &None), "{h}");
+            assert_eq!(v.to_hash(), "#", "{h}");
+        }
+        // A mark belongs to a page view only.
+        let v = ViewState::from_hash("#cal=2020&mark=x");
+        assert_eq!(v.mark, None);
+        assert_eq!(v.to_hash(), "#cal=2020");
     }
 }

@@ -102,7 +102,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
                 p.facets
                     .entities
                     .iter()
-                    .filter_map(|(i, n)| p.index.0.archive().entities.get(*i).map(|e| (e, n)))
+                    .filter_map(|(i, n)| p.index.archive().entities.get(*i).map(|e| (e, n)))
                     .filter(|(e, _)| e.kind == *kind)
             };
             let total = of_kind().count();

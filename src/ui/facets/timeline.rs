@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::state::Action;
+use crate::view::facets::bar_range;
 use crate::view::i18n::Lang;
 
 /// What [`timeline`] shows.
@@ -26,9 +27,12 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let t = p.lang.t();
     let drag = &p.drag;
     let max = p.days.iter().map(|d| d.1).max().unwrap_or(1).max(1);
-    let in_sel = |day: &str| {
-        let from_ok = p.from.as_deref().is_none_or(|f| day >= f);
-        let to_ok = p.to.as_deref().is_none_or(|t| day <= t);
+    // A bar is a day, a month or a year (see `view::facets::timeline`): selected when its days
+    // overlap the date facet.
+    let in_sel = |bar: &str| {
+        let (first, last) = bar_range(bar);
+        let from_ok = p.from.as_deref().is_none_or(|f| last.as_str() >= f);
+        let to_ok = p.to.as_deref().is_none_or(|t| first.as_str() <= t);
         (p.from.is_some() || p.to.is_some()) && from_ok && to_ok
     };
     // Selecting the selected single day again clears the date filter.
@@ -75,7 +79,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     if let Some((s, e)) = *drag {
                         let (lo, hi) = (s.min(e), s.max(e));
                         if let (Some(f), Some(t)) = (days.get(lo), days.get(hi)) {
-                            select(f.0.clone(), t.0.clone());
+                            select(bar_range(&f.0).0, bar_range(&t.0).1);
                         }
                     }
                     drag.set(None);
@@ -87,15 +91,18 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 // Keyboard activation (Enter/Space) arrives as a click with detail 0.
                 Callback::from(move |e: MouseEvent| {
                     if e.detail() == 0 {
-                        select(d.clone(), d.clone());
+                        let (f, t) = bar_range(&d);
+                        select(f, t);
                     }
                 })
             };
             let label = format!("{day}: {n}");
-            let short = day.get(5..).unwrap_or(day).to_string();
+            // `02-04` for a day, `21-03` for a month, `2021` for a year.
+            let short = day.get(day.len().saturating_sub(5)..).unwrap_or(day).to_string();
+
             html! {
                 <li>
-                    <button type="button" {class} data-testid="timeline-day" data-day={day.clone()} data-count={n.to_string()}
+                    <button type="button" {class} tabindex={(*n == 0).then_some("-1")} data-testid="timeline-day" data-day={day.clone()} data-count={n.to_string()}
                         aria-label={label.clone()} title={label} aria-pressed={in_sel(day).to_string()}
                         onpointerdown={down} onpointerenter={enter} onpointerup={up} onclick={click}>
                         <span class={classes!("fill", format!("h{level}"))}></span>

@@ -25,7 +25,7 @@ pub struct CiteFooterProps {
 /// The footer.
 pub fn cite_footer(p: &CiteFooterProps) -> Html {
     let t = p.lang.t();
-    let archive = p.index.0.archive();
+    let archive = p.index.archive();
     let Some(a) = archive.articles.get(p.doc) else {
         return Html::default();
     };
@@ -35,7 +35,7 @@ pub fn cite_footer(p: &CiteFooterProps) -> Html {
     let plain = match p.lang {
         Lang::Zh => cite::plain(archive, a, Some(&link)),
         Lang::En => {
-            let ix: &crate::search::Index = &p.index.0;
+            let ix: &crate::search::Index = &p.index;
             let roman = |n: &str| ix.readings(n).map(|s| romanize(&s, true));
             cite::english(archive, a, Some(&link), &roman)
         }

@@ -41,7 +41,7 @@ pub struct ReaderProps {
 /// The reader pane.
 #[component]
 pub fn Reader(p: &ReaderProps) -> Html {
-    let ix: &crate::search::Index = &p.index.0;
+    let ix: &crate::search::Index = &p.index;
     let t = p.lang.t();
     let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
     let current = if total > 0 {
@@ -78,6 +78,13 @@ pub fn Reader(p: &ReaderProps) -> Html {
     let id_at = |i: usize| p.docs.get(i).map(|x| ix.archive().articles[*x].id.clone());
     let prev_id = pos.and_then(|i| i.checked_sub(1)).and_then(id_at);
     let next_id = pos.and_then(|i| id_at(i + 1));
+    let page_href = crate::view::route::ViewState {
+        browse: Some(crate::view::browse::Browse::Page(a.source.file.clone())),
+        mark: Some(a.id.clone()),
+        article: None,
+        ..p.view.clone()
+    }
+    .to_hash();
     let raw = p.view.raw.then(|| {
         let lines: Html = ix
             .archive()
@@ -118,7 +125,7 @@ pub fn Reader(p: &ReaderProps) -> Html {
     });
     html! {
         <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
-            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone() })}
+            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone(), page_href })}
             <p class="visually-hidden" aria-live="polite" data-testid="reader-announce">{r.opened}{a.title.clone()}</p>
             {for legend}
             <div class="reader-cols" onclick={name_click}>

@@ -34,7 +34,7 @@ pub struct ReaderTextProps<'a> {
 
 /// The repaired text of the open article.
 pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
-    let ix: &crate::search::Index = &p.index.0;
+    let ix: &crate::search::Index = &p.index;
     let t = p.lang.t();
     let d = p.doc;
     let Some(a) = ix.archive().articles.get(d) else {

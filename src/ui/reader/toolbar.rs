@@ -23,6 +23,8 @@ pub struct ReaderBarProps {
     pub raw: bool,
     /// Actions.
     pub on_action: Callback<Action>,
+    /// The link to the article's page with the article marked.
+    pub page_href: String,
 }
 
 /// The toolbar.
@@ -68,6 +70,7 @@ pub fn reader_bar(p: &ReaderBarProps) -> Html {
             <button type="button" data-testid="next-article" onclick={go(&p.next_id)} disabled={p.next_id.is_none()}>{t.next_article}{" ›"}</button>
             <button type="button" data-testid="entities-toggle" aria-pressed={p.underline.to_string()} onclick={emit(|| Action::ToggleUnderline)}>{t.underline_names}</button>
             <button type="button" data-testid="raw-toggle" aria-pressed={p.raw.to_string()} onclick={emit(|| Action::ToggleRaw)}>{t.original_layout}</button>
+            <a class="btn" href={p.page_href.clone()} data-testid="show-on-page">{p.lang.b().show_on_page}</a>
         </div>
     }
 }

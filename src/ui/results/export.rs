@@ -23,7 +23,7 @@ pub struct ExportButtonsProps {
 /// The export group.
 pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     let t = p.lang.t();
-    let ix = p.index.0.clone();
+    let ix = p.index.clone();
     let rows = {
         let d = p.derived.clone();
         let v = p.view.clone();

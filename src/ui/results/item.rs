@@ -44,7 +44,7 @@ pub struct ResultItemProps<'a> {
 pub fn result_item(p: &ResultItemProps<'_>) -> Html {
     let t = p.lang.t();
     let h = p.hit;
-    let Some(a) = p.index.0.archive().articles.get(h.doc) else {
+    let Some(a) = p.index.archive().articles.get(h.doc) else {
         return Html::default();
     };
     let href = ViewState {

@@ -79,7 +79,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
             })
         })
         .collect();
-    let ix: &crate::search::Index = &p.index.0;
+    let ix: &crate::search::Index = &p.index;
     let r = p.lang.r();
     let lang = p.lang;
     // The heading: `5 篇 · 14 处 · zjd → 张建党（拼音匹配）`.
@@ -182,7 +182,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
                 </p>
                 <label class="sort">{t.sort}{" "}
                     <select data-testid="sort" onchange={on_sort}>
-                        <option value="relevance" selected={p.view.sort == Sort::Relevance}>{t.sort_relevance}</option>
+                        <option value="relevance" selected={p.view.sort == Sort::Relevance}>{p.lang.sort_default(p.view.query.trim().is_empty())}</option>
                         <option value="date" selected={p.view.sort == Sort::Oldest}>{t.sort_oldest}</option>
                         <option value="newest" selected={p.view.sort == Sort::Newest}>{t.sort_newest}</option>
                     </select>

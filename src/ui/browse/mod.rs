@@ -1,0 +1,224 @@
+//! Browsing like a newspaper: the archive's summary line ([`shelf_bar`]), and the browse pane
+//! ([`browse_pane`]) with a calendar of editions ([`calendar`]), an edition's pages and a page's
+//! articles ([`pages`]). Every move is a link to a URL hash, so Back and shared links work.
+
+mod calendar;
+mod pages;
+
+use std::sync::OnceLock;
+
+use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag, VText};
+
+use super::IndexRef;
+use crate::search::Index;
+use crate::view::browse::{Browse, Shelf};
+use crate::view::i18n::Lang;
+use crate::view::route::ViewState;
+
+static SHELF: OnceLock<Shelf<'static>> = OnceLock::new();
+
+/// The archive arranged as editions and pages, built once.
+pub fn shelf(ix: &'static Index) -> &'static Shelf<'static> {
+    SHELF.get_or_init(|| Shelf::new(ix.archive()))
+}
+
+/// The hash of `v` showing `b` (no mark, no open article unless `article` is given).
+pub fn href(v: &ViewState, b: Option<Browse>, article: Option<String>) -> String {
+    ViewState {
+        browse: b,
+        mark: None,
+        article,
+        hit: 0,
+        raw: false,
+        ..v.clone()
+    }
+    .to_hash()
+}
+
+/// An element with attributes and children. The browse views build every element through this
+/// one function: the `html!` macro costs some 300 bytes of wasm per element, this a call.
+#[inline(never)]
+pub fn el(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    vals: Vec<AttrValue>,
+    kids: Vec<Html>,
+) -> Html {
+    let values = vals
+        .into_iter()
+        .map(|v| Some(AttributeOrProperty::Attribute(v)))
+        .collect();
+    let attrs = Attributes::Dynamic { keys, values };
+    let kids = VList::with_children(kids, None).into();
+    VTag::__new_other(
+        tag.into(),
+        NodeRef::default(),
+        None,
+        attrs,
+        Listeners::None,
+        kids,
+    )
+    .into()
+}
+
+/// Text (always a text node: article text is never markup).
+pub fn tx(s: impl Into<AttrValue>) -> Html {
+    Html::VText(VText::new(s))
+}
+
+/// A link with text and a test id (`""`: none).
+#[inline(never)]
+pub fn link(href: String, text: AttrValue, id: &'static str) -> Html {
+    let kids = vec![tx(text)];
+    if id.is_empty() {
+        el("a", &["href"], vec![href.into()], kids)
+    } else {
+        el(
+            "a",
+            &["href", "data-testid"],
+            vec![href.into(), id.into()],
+            kids,
+        )
+    }
+}
+
+/// A link, or a disabled button in its place when there is nowhere to go.
+#[inline(never)]
+pub fn nav_link(to: Option<String>, text: &'static str, id: &'static str) -> Html {
+    match to {
+        Some(h) => el(
+            "a",
+            &["class", "href", "data-testid"],
+            vec!["btn".into(), h.into(), id.into()],
+            vec![tx(text)],
+        ),
+        None => el(
+            "button",
+            &["type", "disabled", "data-testid"],
+            vec!["button".into(), "".into(), id.into()],
+            vec![tx(text)],
+        ),
+    }
+}
+
+/// The line saying what the archive is, with the way into the calendar.
+pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
+    let Some(s) = index.as_static().map(shelf) else {
+        return Html::default();
+    };
+    el(
+        "p",
+        &["class"],
+        vec!["shelf-bar".into()],
+        vec![
+            el(
+                "span",
+                &["data-testid"],
+                vec!["archive-summary".into()],
+                vec![tx(lang.summary(s.summary()))],
+            ),
+            link(
+                href(v, Some(Browse::Calendar(None, None)), None),
+                lang.b().browse.into(),
+                "browse-link",
+            ),
+        ],
+    )
+}
+
+/// Scrolls a new browse view to its top, or to the marked article.
+#[hook]
+pub fn use_browse_scroll(v: &ViewState) {
+    use_effect_with((v.browse.clone(), v.mark.clone()), |(_, mark)| {
+        let sel = if mark.is_some() {
+            ".browse .marked"
+        } else {
+            ".browse"
+        };
+        if let Ok(Some(el)) = gloo::utils::document().query_selector(sel) {
+            if mark.is_some() {
+                // Nearest: a marked article already in sight does not move the page.
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            } else {
+                el.set_scroll_top(0);
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
+}
+
+/// The pane: calendar, edition or page (a view function: see [`crate::ui`] on sizes).
+pub fn browse_pane(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
+    let Some(s) = index.as_static().map(shelf) else {
+        return Html::default();
+    };
+    let body = match &v.browse {
+        Some(Browse::Calendar(y, m)) => calendar::calendar(s, v, *y, *m, lang),
+        Some(Browse::Edition(d, paper)) => match s.find_edition(d.as_deref(), paper.as_deref()) {
+            Some(e) => pages::edition(s, v, e, lang),
+            None => not_found(v, lang),
+        },
+        Some(Browse::Page(f)) => match s.page_by_file(f) {
+            Some(pg) => pages::page(s, v, pg, lang),
+            None => not_found(v, lang),
+        },
+        None => Html::default(),
+    };
+    el(
+        "section",
+        &["class", "aria-label"],
+        vec!["results browse".into(), lang.b().nav.into()],
+        vec![body],
+    )
+}
+
+fn not_found(v: &ViewState, lang: Lang) -> Html {
+    el(
+        "p",
+        &["class", "data-testid"],
+        vec!["empty".into(), "browse-missing".into()],
+        vec![
+            tx(lang.b().not_found),
+            tx(" "),
+            link(
+                href(v, Some(Browse::Calendar(None, None)), None),
+                lang.b().calendar.into(),
+                "",
+            ),
+        ],
+    )
+}
+
+/// The way back up: results › calendar (at the edition's month) › edition (from a page).
+pub fn crumbs(s: &Shelf, v: &ViewState, edition: Option<usize>, lang: Lang) -> Html {
+    let ed = edition.and_then(|e| s.editions.get(e));
+    let ymd = ed.and_then(|e| e.ymd);
+    let cal = Browse::Calendar(ymd.map(|d| d.0), ymd.map(|d| d.1));
+    let mut kids = vec![
+        link(href(v, None, None), lang.t().back_to_results.into(), ""),
+        tx(" › "),
+        link(
+            href(v, Some(cal), None),
+            lang.b().calendar.into(),
+            "crumb-calendar",
+        ),
+    ];
+    if let (Some(e), Some(Browse::Page(_))) = (ed, &v.browse) {
+        let b = Browse::Edition(e.date.map(str::to_string), e.paper.map(str::to_string));
+        kids.push(tx(" › "));
+        kids.push(link(
+            href(v, Some(b), None),
+            edition_name(e.paper, e.date, lang).into(),
+            "crumb-edition",
+        ));
+    }
+    el("nav", &["class"], vec!["crumbs".into()], kids)
+}
+
+/// `人民日报 2020-02-05`, with placeholders for what is unknown.
+pub fn edition_name(paper: Option<&str>, date: Option<&str>, lang: Lang) -> String {
+    [lang.paper(paper), date.unwrap_or(lang.t().undated)].join(" ")
+}
