@@ -2,7 +2,7 @@
 //!
 //! Reads `seeds/` (or the folder named by `ARCHIVE_SEEDS`) with the `archive` crate, builds the
 //! corpus tables with the `search` crate, and writes a [`search::Embedded`] to
-//! `$OUT_DIR/archive.postcard`. Folders below it are read too. Anything unsure on a page is a
+//! `$OUT_DIR/archive.bin`. Folders below it are read too. Anything unsure on a page is a
 //! `cargo:warning=seeds/<file>:<line>: <what>` and the build goes on; with `ARCHIVE_STRICT=1`
 //! the first one fails the build. Unreadable folders and file names with control characters
 //! always fail it.
@@ -33,12 +33,9 @@ fn main() {
         Ok(t) => t,
         Err(e) => fail(&format!("building search tables: {e}")),
     };
-    let bytes = match (search::Embedded { archive, tables }).encode() {
-        Ok(b) => b,
-        Err(e) => fail(&format!("encoding the archive: {e}")),
-    };
+    let bytes = (search::Embedded { archive, tables }).encode();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    if let Err(e) = std::fs::write(out.join("archive.postcard"), &bytes) {
+    if let Err(e) = std::fs::write(out.join("archive.bin"), &bytes) {
         fail(&format!("writing {}: {e}", out.display()));
     }
 }
