@@ -81,6 +81,63 @@ pub fn csv(rows: &[Row]) -> String {
     out
 }
 
+/// A JSON string literal (escaped as `JSON.stringify` escapes).
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                out.push_str("\\u00");
+                for d in [c as u32 >> 4, c as u32 & 15] {
+                    out.push(char::from_digit(d, 16).unwrap_or('0'));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The rows as a JSON array of objects, indented by two spaces as `JSON.stringify(rows, null,
+/// 2)` writes it (written by hand: serde's serializer for the browser costs kilobytes of wasm).
+pub fn json(rows: &[Row]) -> String {
+    let mut out = String::from("[");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        let hits = r.hits.to_string();
+        let fields: [(&str, &str); 8] = [
+            ("id", &r.id),
+            ("date", &r.date),
+            ("kind", &r.kind),
+            ("headline", &r.headline),
+            ("authors", &r.authors),
+            ("hits", &hits),
+            ("source", &r.source),
+            ("snippet", &r.snippet),
+        ];
+        for (j, (k, v)) in fields.iter().enumerate() {
+            out.push_str(if j == 0 { "\n    \"" } else { ",\n    \"" });
+            out.push_str(k);
+            out.push_str("\": ");
+            if *k == "hits" {
+                out.push_str(v);
+            } else {
+                json_str(&mut out, v);
+            }
+        }
+        out.push_str("\n  }");
+    }
+    out.push_str(if rows.is_empty() { "]" } else { "\n]" });
+    out
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -143,5 +200,31 @@ mod tests {
         assert!(c.contains("\"x \"\"y\"\"\""));
         assert!(c.contains("\"'=cmd\""));
         assert!(c.contains("\"a,b\nc\""));
+    }
+
+    /// The hand-written JSON is what serde_json writes (its pretty form is `JSON.stringify`'s
+    /// two-space layout), for every character class that needs escaping.
+    #[test]
+    fn json_matches_serde_json() {
+        let row = |id: &str, text: &str, hits| Row {
+            id: id.into(),
+            date: "2020-02-11".into(),
+            kind: "news".into(),
+            headline: text.into(),
+            authors: "张劲松、李四".into(),
+            hits,
+            source: "000.txt:3-9".into(),
+            snippet: format!("{text}…"),
+        };
+        let all: String = (0u8..0x40).map(char::from).collect();
+        let rows = vec![
+            row("a", "引号\"反斜杠\\ 换行\n回车\r制表\t", 2),
+            row("b", &all, 0),
+            row("c", "\u{7f}\u{2028}é😀", 12345),
+        ];
+        for n in 0..=rows.len() {
+            let want = serde_json::to_string_pretty(&rows[..n]).expect("json");
+            assert_eq!(json(&rows[..n]), want, "{n} rows");
+        }
     }
 }

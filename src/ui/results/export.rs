@@ -50,16 +50,7 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     let json = {
         let rows = rows.clone();
         Callback::from(move |_| {
-            let value =
-                serde_wasm_bindgen::to_value(&rows()).unwrap_or(wasm_bindgen::JsValue::NULL);
-            let text = js_sys::JSON::stringify_with_replacer_and_space(
-                &value,
-                &wasm_bindgen::JsValue::NULL,
-                &wasm_bindgen::JsValue::from(2),
-            )
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| "[]".into());
+            let text = export::json(&rows());
             browser::download("archive-results.json", "application/json", &text);
         })
     };
