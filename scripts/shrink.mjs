@@ -145,6 +145,30 @@ export function renameGlue(js, { modules, imports, exports }) {
   return js;
 }
 
+/**
+ * Gives the glue's own top-level functions and variables (`passStringToWasm0`,
+ * `wasm_bindgen__convert__closures_____invoke__h<16 hex digits>`, …) names of two or three
+ * characters. Left alone: exported names, and any name that also occurs as a property
+ * (`.name`, `name:`) or inside a string, where renaming could change what the code means.
+ */
+export function renameGlueLocals(js) {
+  const exported = new Set([...js.matchAll(/^export (?:async )?function ([\w$]+)/gm)].map((m) => m[1]));
+  for (const m of js.matchAll(/^export \{([^}]*)\}/gm)) {
+    for (const part of m[1].split(',')) exported.add(part.trim().split(/\s+/)[0]);
+  }
+  const strings = [...js.matchAll(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g)].map((m) => m[0]).join('\n');
+  const declared = [...js.matchAll(/^(?:async )?function ([\w$]+)|^(?:let|const) ([\w$]+)/gm)].map((m) => m[1] || m[2]);
+  const names = [...new Set(declared)].filter((n) => n.length > 3 && !exported.has(n)
+    && !new RegExp(`\\.${n}\\b|\\b${n}\\s*:`).test(js) && !new RegExp(`\\b${n}\\b`).test(strings));
+  // The new names start with `$`, which the glue's own names never do.
+  if (/\$[0-9a-z]+\b/.test(js.replace(/\$\{/g, ''))) fail('the glue already has names like $0');
+  names.forEach((n, i) => {
+    const short = `$${i.toString(36)}`;
+    js = js.replace(new RegExp(`\\b${n}\\b`, 'g'), () => short);
+  });
+  return js;
+}
+
 /** Drops comments and the whitespace that CSS does not need. */
 export const minifyCss = (css) => css
   .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -169,7 +193,7 @@ export function shrinkBuild(dir, html) {
   const wasm = renameWasm(fs.readFileSync(path.join(dir, wasmName)));
   const glue = fs.readFileSync(path.join(dir, jsName), 'utf8');
   if (wasm) rewrite.set(wasmName, wasm.bytes);
-  rewrite.set(jsName, Buffer.from(stripJs(wasm ? renameGlue(glue, wasm) : glue)));
+  rewrite.set(jsName, Buffer.from(stripJs(wasm ? renameGlueLocals(renameGlue(glue, wasm)) : glue)));
   for (const m of html.matchAll(/<link[^>]*href="\.\/([^"]+\.css)"|<script[^>]*src="\.\/([^"]+\.js)"/g)) {
     if (m[1]) rewrite.set(m[1], Buffer.from(minifyCss(fs.readFileSync(path.join(dir, m[1]), 'utf8'))));
     else rewrite.set(m[2], Buffer.from(stripJs(fs.readFileSync(path.join(dir, m[2]), 'utf8'))));

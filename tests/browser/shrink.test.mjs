@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { renameWasm, renameGlue, stripJs, minifyCss } from '../../scripts/shrink.mjs';
+import { renameWasm, renameGlue, renameGlueLocals, stripJs, minifyCss } from '../../scripts/shrink.mjs';
 import { DIST, ROOT, launch, newPage } from './harness.mjs';
 
 const leb = (n) => { const o = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; o.push(x); } while (n); return o; };
@@ -44,12 +44,20 @@ function __wbg_get_imports() {
     };
 }
     // A comment.
-function compute(a, b) {
-    return wasm.compute_values(a, b) + new Uint8Array(wasm.memory.buffer).length;
+function addMemoryPages(v) {
+    return v + new Uint8Array(wasm.memory.buffer).length;
 }
+const keepAsProperty = { keepAsProperty: 1 };
+function compute(a, b) {
+    return addMemoryPages(wasm.compute_values(a, b)) + keepAsProperty.keepAsProperty - 1;
+}
+export function setWasm(w) { wasm = w; }
+export function getImports() { return __wbg_get_imports(); }
+export { compute as default };
 `;
 const run = (js, bytes) => {
-  const api = new Function(`${js}\nreturn { imports: __wbg_get_imports, compute, set: (w) => { wasm = w; } };`)();
+  const body = js.replace(/^export \{.*$/m, '').replace(/^export /gm, '');
+  const api = new Function(`${body}\nreturn { imports: getImports, compute, set: setWasm };`)();
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), api.imports());
   api.set(instance.exports);
   return api.compute(4, 5);
@@ -59,8 +67,10 @@ test('the renamed wasm and glue still work together, with short names only', () 
   const expected = run(glue, wasmBytes);
   assert.equal(expected, (4 + 5) * 5 + 65536, 'the fixture computes mul(add(a, b), b) + one page of memory');
   const renamed = renameWasm(wasmBytes);
-  const js = stripJs(renameGlue(glue, renamed));
+  const js = stripJs(renameGlueLocals(renameGlue(glue, renamed)));
   assert.equal(run(js, renamed.bytes), expected);
+  assert.ok(!js.includes('addMemoryPages') && !js.includes('__wbg_get_imports'), 'the glue\'s own functions are renamed');
+  assert.ok(js.includes('function compute(') && js.includes('keepAsProperty'), 'exported names and properties are not');
   const mod = new WebAssembly.Module(renamed.bytes);
   const names = [...WebAssembly.Module.imports(mod).flatMap((i) => [i.module, i.name]), ...WebAssembly.Module.exports(mod).map((e) => e.name)];
   assert.equal(names.length, 6);
