@@ -13,7 +13,8 @@
 //!   then how many characters each folds to, then those characters as signed differences from
 //!   the previous such character (traditional forms sit near their simplified ones);
 //! - [`PinyinTable`]: the syllables, then the characters as differences, the number of readings
-//!   of each, and the reading ids.
+//!   of each, and the reading ids;
+//! - [`Mention`]: its length instead of its end.
 //!
 //! A reader never panics on bad bytes: any truncation, overlong varint, bad UTF-8, unknown enum
 //! value or trailing byte is an [`Error`], and no length is trusted beyond the bytes left. It
@@ -327,13 +328,35 @@ wire_struct!(Entity {
     credited,
     byline_only
 });
-wire_struct!(Mention {
-    article,
-    paragraph,
-    start,
-    end,
-    credit
-});
+/// A mention stores its length rather than its end: names repeat, and so do their lengths.
+impl Wire for Mention {
+    fn put(&self, o: &mut Out) {
+        let Mention {
+            article,
+            paragraph,
+            start,
+            end,
+            credit,
+        } = self;
+        article.put(o);
+        paragraph.put(o);
+        start.put(o);
+        end.wrapping_sub(*start).put(o);
+        credit.put(o);
+    }
+    fn get(i: &mut In<'_>) -> Self {
+        let article = Wire::get(i);
+        let paragraph = Wire::get(i);
+        let start: u32 = Wire::get(i);
+        Mention {
+            article,
+            paragraph,
+            start,
+            end: start.wrapping_add(Wire::get(i)),
+            credit: Wire::get(i),
+        }
+    }
+}
 
 /// Code points as differences from the previous one (wrapping, so any order round-trips).
 fn put_deltas(o: &mut Out, chars: impl Iterator<Item = char>) {
