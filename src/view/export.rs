@@ -217,7 +217,7 @@ mod tests {
             snippet: format!("{text}…"),
         };
         let all: String = (0u8..0x40).map(char::from).collect();
-        let rows = vec![
+        let rows = [
             row("a", "引号\"反斜杠\\ 换行\n回车\r制表\t", 2),
             row("b", &all, 0),
             row("c", "\u{7f}\u{2028}é😀", 12345),
