@@ -2,7 +2,7 @@
 //!
 //! Reads `seeds/` (or the folder named by `ARCHIVE_SEEDS`) with the `archive` crate, builds the
 //! corpus tables with the `search` crate, and writes a [`search::Embedded`] to
-//! `$OUT_DIR/archive.postcard`. Folders below it are read too. Anything unsure on a page is a
+//! `$OUT_DIR/archive.bin`. Folders below it are read too. Anything unsure on a page is a
 //! `cargo:warning=seeds/<file>:<line>: <what>` and the build goes on; with `ARCHIVE_STRICT=1`
 //! the first one fails the build. Unreadable folders and file names with control characters
 //! always fail it.
@@ -57,10 +57,7 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let embedded = search::Embedded { archive, tables };
-    let bytes = match embedded.encode() {
-        Ok(b) => b,
-        Err(e) => fail(&format!("encoding the archive: {e}")),
-    };
+    let bytes = embedded.encode();
     // Chunk folders of earlier builds of this OUT_DIR go.
     if let Ok(entries) = std::fs::read_dir(&out) {
         for e in entries.flatten() {
@@ -97,9 +94,9 @@ fn main() {
             write(&shards.join(name), data);
         }
         // Keep the include_bytes! of the embedded mode valid (never read when sharded).
-        write(&out.join("archive.postcard"), &[]);
+        write(&out.join("archive.bin"), &[]);
     } else {
-        write(&out.join("archive.postcard"), &bytes);
+        write(&out.join("archive.bin"), &bytes);
         write(&out.join("head.postcard"), &[]);
         println!("cargo:rustc-env=ARCHIVE_SHARDS=none");
     }

@@ -4,6 +4,8 @@
 //   node scripts/postbuild.mjs [DIR] [--build-id ID]
 //
 // DIR defaults to $TRUNK_STAGING_DIR (inside Trunk) or dist/. It
+//  0. shrinks the first-load files in place (scripts/shrink.mjs: short wasm import and export
+//     names, comments and whitespace) and renews their integrity attributes in index.html;
 //  1. stamps index.html with a build id (a hash of every file) and a strict
 //     Content-Security-Policy whose script hashes cover Trunk's inline loader;
 //  2. writes sw.js, the service worker, precaching exactly this build's files;
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { shrinkBuild } from './shrink.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -39,7 +42,25 @@ let html = fs.readFileSync(indexPath, 'utf8')
   .replace(/\s*<meta name="archive-build"[^>]*>/g, '')
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
 
-// 0. A sharded build (see build.rs): its wasm carries `archive-shards:<id>;`, and build.rs left
+// 0. Shrink, then renew the integrity (SRI) of every rewritten file.
+let shrunk;
+try {
+  shrunk = shrinkBuild(dir, html);
+} catch (e) {
+  fail(e.message);
+}
+for (const name of shrunk) {
+  const sri = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, name))).digest('base64')}`;
+  let found = false;
+  html = html.replace(/<(link|script)\b[^>]*>/g, (tag) => {
+    if (!tag.includes(`"./${name}"`)) return tag;
+    found = true;
+    return tag.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
+  });
+  if (!found) fail(`no tag of index.html names ${name}`);
+}
+
+// 0b. A sharded build (see build.rs): its wasm carries `archive-shards:<id>;`, and build.rs left
 // the chunk files in `<target>/wasm32-unknown-unknown/<profile>/build/archive-explorer-*/out/
 // shards-<id>/`: copy them next to the app. Run by hand on a finished build, the chunks already
 // there are kept.

@@ -6,8 +6,6 @@
 //! also tried as pinyin. Scores are BM25 over field-weighted term frequencies, with match
 //! quality (exact > folded > pinyin) and a bonus for terms close together; ties keep page order.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::index::{source_text, Field, Index};
@@ -171,8 +169,9 @@ pub struct Hit {
     pub score: f32,
     /// Number of highlighted matches.
     pub count: usize,
-    /// Matches per field.
-    pub field_counts: BTreeMap<Field, u32>,
+    /// Matches per field, in field order (a sorted list: a `BTreeMap` would bring its own
+    /// code into the wasm for these few entries).
+    pub field_counts: Vec<(Field, u32)>,
     /// Every highlight, per text.
     pub ranges: Vec<FieldRanges>,
     /// Up to `max_snippets` excerpts.
@@ -586,7 +585,7 @@ impl Index {
     ) -> Hit {
         let a = &self.archive.articles[d];
         let mut ranges: Vec<FieldRanges> = Vec::new();
-        let mut field_counts: BTreeMap<Field, u32> = BTreeMap::new();
+        let mut field_counts: Vec<(Field, u32)> = Vec::new();
         let mut count = 0;
         let mut i = 0;
         while i < ms.len() {
@@ -604,7 +603,11 @@ impl Index {
                 }
             }
             count += rs.len();
-            *field_counts.entry(u.field).or_insert(0) += rs.len() as u32;
+            let at = field_counts.partition_point(|(f, _)| *f < u.field);
+            match field_counts.get_mut(at) {
+                Some((f, n)) if *f == u.field => *n += rs.len() as u32,
+                _ => field_counts.insert(at, (u.field, rs.len() as u32)),
+            }
             ranges.push(FieldRanges {
                 field: u.field,
                 index: u.index,
@@ -750,6 +753,25 @@ mod tests {
             .iter()
             .map(|(d, _)| ix.archive().articles[*d].id.clone())
             .collect()
+    }
+
+    #[test]
+    fn matches_are_counted_per_field_in_field_order() {
+        let mut a = article(
+            "a",
+            "口罩与口罩",
+            &["口罩", "没有", "口罩，又是口罩，还是口罩"],
+        );
+        a.kicker = Some("送口罩".into());
+        let ix = index(vec![a]);
+        let r = ix.search(&ix.parse("口罩"), &SearchOptions::default());
+        let h = &r.hits[0];
+        // Counted by hand from the texts above: body 1 + 3, title 2, kicker 1.
+        assert_eq!(
+            h.field_counts,
+            [(Field::Title, 2), (Field::Kicker, 1), (Field::Body, 4)]
+        );
+        assert_eq!(h.count, 7);
     }
 
     #[test]

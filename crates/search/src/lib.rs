@@ -23,6 +23,7 @@ pub mod sort;
 pub mod tables;
 #[cfg(all(test, feature = "tables"))]
 mod testing;
+pub mod wire;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,8 +43,9 @@ pub struct Tables {
 }
 
 /// What the app ships with: the parsed archive and the tables for its corpus. `build.rs` writes
-/// it with postcard; the app decodes it at start-up. This is the one definition of that format.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// it with [`Embedded::encode`]; the app decodes it at start-up. This and [`wire`] are the one
+/// definition of that format.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Embedded {
     /// The parsed archive.
     pub archive: archive::Archive,
@@ -52,13 +54,17 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Encodes with postcard.
-    pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
-        postcard::to_allocvec(self)
+    /// Encodes in the [`wire`] format.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut o = wire::Out::default();
+        wire::Wire::put(self, &mut o);
+        o.0
     }
 
-    /// Decodes what [`Embedded::encode`] wrote.
-    pub fn decode(bytes: &[u8]) -> Result<Self, postcard::Error> {
-        postcard::from_bytes(bytes)
+    /// Decodes what [`Embedded::encode`] wrote; any other bytes are an error, never a panic.
+    pub fn decode(bytes: &[u8]) -> Result<Self, wire::Error> {
+        let mut i = wire::In::new(bytes);
+        let e = wire::Wire::get(&mut i);
+        i.end().map(|()| e)
     }
 }

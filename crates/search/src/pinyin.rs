@@ -21,22 +21,25 @@ pub struct PinyinTable {
 }
 
 impl PinyinTable {
-    /// Builds the table from readings per character.
+    /// Builds the table from readings per character. Syllables are numbered in alphabetical
+    /// order (sorted words compress better in the embedded data).
     pub fn from_readings(readings: BTreeMap<char, Vec<String>>) -> PinyinTable {
-        let mut syllables: Vec<String> = Vec::new();
-        let mut ids: HashMap<String, u16> = HashMap::new();
-        let mut out = Vec::new();
-        for (c, syls) in readings {
-            let mut v = Vec::new();
-            for s in syls {
-                let id = *ids.entry(s.clone()).or_insert_with(|| {
-                    syllables.push(s.clone());
-                    (syllables.len() - 1) as u16
-                });
-                v.push(id);
-            }
-            out.push((c, v));
-        }
+        let all: std::collections::BTreeSet<&String> = readings.values().flatten().collect();
+        let ids: HashMap<&String, u16> = all
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, i as u16))
+            .collect();
+        let out = readings
+            .iter()
+            .map(|(c, syls)| {
+                (
+                    *c,
+                    syls.iter().filter_map(|s| ids.get(s).copied()).collect(),
+                )
+            })
+            .collect();
+        let syllables = all.into_iter().cloned().collect();
         PinyinTable {
             syllables,
             readings: out,
@@ -385,6 +388,36 @@ pub fn pinyin_key(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_numbers_syllables_alphabetically_and_keeps_every_reading() {
+        let mut r = BTreeMap::new();
+        r.insert('长', vec!["zhang".to_string(), "chang".to_string()]);
+        r.insert('张', vec!["zhang".to_string()]);
+        r.insert('阿', vec!["a".to_string(), "e".to_string()]);
+        let t = PinyinTable::from_readings(r);
+        assert_eq!(t.syllables, ["a", "chang", "e", "zhang"]);
+        let spelled: Vec<(char, Vec<&str>)> = t
+            .readings
+            .iter()
+            .map(|(c, ids)| {
+                (
+                    *c,
+                    ids.iter()
+                        .map(|i| t.syllables[*i as usize].as_str())
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            spelled,
+            [
+                ('张', vec!["zhang"]),
+                ('长', vec!["zhang", "chang"]),
+                ('阿', vec!["a", "e"])
+            ]
+        );
+    }
 
     fn map() -> PinyinMap {
         let mut r = BTreeMap::new();
