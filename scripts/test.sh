@@ -24,6 +24,9 @@ ARCHIVE_MODE=sharded cargo clippy --target wasm32-unknown-unknown --lib --bin ex
 step "cargo test (workspace)"
 cargo test --workspace --locked
 
+step "the command-line tool, release (the browser tests' oracle, the generated archive)"
+cargo build --release --locked --bin archive
+
 step "trunk build --release"
 trunk build --release
 
@@ -66,7 +69,6 @@ ARCHIVE_SEEDS="$PWD/tests/fixtures/editions" trunk build --release --dist target
 
 step "a generated archive of 5,000 articles, sharded: the browser answers what archive truth says"
 sh=$(mktemp -d)
-cargo build --release --locked --bin archive
 ./target/release/archive synth --pages 5000 "$sh/pages"
 printf '%s' '["合肥","傳承","老旧小区 改造","hefei","非遗技艺传承","影像中国","罗强辉","luoqianghui","社区 养老","冬季供暖","天气预报"]' > "$sh/queries.json"
 ./target/release/archive truth "$sh/queries.json" "$sh/pages" > "$sh/truth.json"

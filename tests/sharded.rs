@@ -207,3 +207,49 @@ fn every_id_is_found_through_its_bucket() {
         }
     }
 }
+
+/// The head's summary (counted by `search::shard::Summary::of`) says what the browse view's
+/// shelf (`view::browse::Shelf`, arranged independently) says, on the seed, the multi-edition
+/// fixture and a generated archive of pages.
+#[test]
+fn the_head_summary_agrees_with_the_shelf() {
+    use archive_explorer::view::browse::Shelf;
+    let editions = load_tree(&common::root().join("tests/fixtures/editions"));
+    let pages = tempdir_pages(300);
+    for a in [common::seed_archive(), editions, pages] {
+        let got = shard::Summary::of(&a);
+        let shelf = Shelf::new(&a);
+        let want = shelf.summary();
+        assert_eq!(got.papers, want.papers, "papers");
+        assert_eq!(got.unknown_paper, want.unknown_paper);
+        assert_eq!(
+            got.range.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
+            want.range
+        );
+        assert_eq!(got.range_of_articles, want.range_of_articles);
+        assert_eq!(
+            (got.editions, got.pages, got.articles),
+            (want.editions, want.pages, want.articles)
+        );
+    }
+}
+
+/// A generated archive of printed pages (several dates, papers and page numbers).
+fn tempdir_pages(n: usize) -> Archive {
+    let dir = std::env::temp_dir().join(format!("sharded-summary-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    synth::write_pages(n, &dir, 5).expect("pages");
+    let a = load_tree(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    a
+}
+
+fn load_tree(dir: &std::path::Path) -> Archive {
+    let opts = archive_explorer::archive::Options {
+        names: false,
+        ..Default::default()
+    };
+    archive_explorer::archive::load(&[dir.to_path_buf()], &opts)
+        .expect("load")
+        .archive
+}

@@ -38,6 +38,9 @@ pub struct ExplorerProps {
     /// Told the query each time it changes (a sharded archive fetches what it needs).
     #[prop_or_default]
     pub on_query: Option<Callback<String>>,
+    /// The line saying what the archive is, when the index holds only part of it (sharded).
+    #[prop_or_default]
+    pub summary: Option<AttrValue>,
 }
 
 /// The explorer over a loaded index.
@@ -165,7 +168,11 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 menu: state.menu,
                 on_action: on_action.clone(),
             })}
-            {browse::shelf_bar(p.index.clone(), &state.view, lang)}
+            if let Some(s) = &p.summary {
+                <p class="shelf-bar"><span data-testid="archive-summary">{s.clone()}</span></p>
+            } else {
+                {browse::shelf_bar(p.index.clone(), &state.view, lang)}
+            }
             <main class={classes!("panes", browsing.then_some("browsing"))} id="main">
                 if !browsing {
                     <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />

@@ -525,6 +525,16 @@ pub fn ShardedApp() -> Html {
     let lang = browser::load_setting("lang")
         .map(|l| Lang::from_key(&l))
         .unwrap_or_default();
+    let s = &head.summary;
+    let summary = lang.summary(&crate::view::browse::Summary {
+        papers: s.papers.iter().map(String::as_str).collect(),
+        unknown_paper: s.unknown_paper,
+        range: s.range.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        range_of_articles: s.range_of_articles,
+        editions: s.editions,
+        pages: s.pages,
+        articles: s.articles,
+    });
     let p = &*progress;
     let status = match &p.error {
         Some(e) => lang.shard_failed(e),
@@ -534,7 +544,7 @@ pub fn ShardedApp() -> Html {
     };
     html! {
         <>
-            <Explorer index={(*index).clone()} on_query={Some(on_query)} />
+            <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {

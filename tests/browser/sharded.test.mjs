@@ -45,6 +45,8 @@ test('the first load fetches the app and one chunk for the front page, not the a
   await ready(page);
   await settled(page, '');
   assert.ok(await count(page) > 0, 'the newest chunk is listed');
+  // The landing line counts the whole archive, not the chunk on screen.
+  assert.match(await page.locator('[data-testid=archive-summary]').textContent(), /· 5,000 篇$/);
   assert.equal(shardRequests().length - before, 1, shardRequests().slice(before).join(' '));
   assert.equal(await page.locator('a[href="archive-explorer.html"]').count(), 0, 'no single-file link: a sharded archive has none');
   assert.deepEqual(page.errors, []);

@@ -89,6 +89,76 @@ pub struct Head {
     pub dates: Vec<Option<String>>,
     /// Id bucket files: `(id, article number)` pairs of the ids whose [`bucket`] is their index.
     pub ids: Vec<String>,
+    /// What the archive holds, for the landing view's line.
+    pub summary: Summary,
+}
+
+/// What an archive holds: papers, dates, editions (a paper on a date), pages, articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Named papers, in order of first appearance.
+    pub papers: Vec<String>,
+    /// Some page names no paper.
+    pub unknown_paper: bool,
+    /// First and last date: of the pages, or (when no page is dated) of the articles.
+    pub range: Option<(String, String)>,
+    /// `range` comes from the articles' dates.
+    pub range_of_articles: bool,
+    /// Editions: distinct (paper, date) among the pages.
+    pub editions: usize,
+    /// Pages.
+    pub pages: usize,
+    /// Articles.
+    pub articles: usize,
+}
+
+impl Summary {
+    /// Counts an archive (linear in its pages and articles, plus one sort of the editions).
+    pub fn of(archive: &Archive) -> Summary {
+        let mut papers: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut editions = std::collections::HashSet::new();
+        let valid = |d: &str| archive::date::parse_iso_date(d).is_some();
+        let mut range: Option<(String, String)> = None;
+        fn widen(range: &mut Option<(String, String)>, d: &str) {
+            let r = range.get_or_insert_with(|| (d.to_string(), d.to_string()));
+            if d < r.0.as_str() {
+                r.0 = d.to_string();
+            }
+            if d > r.1.as_str() {
+                r.1 = d.to_string();
+            }
+        }
+        for p in &archive.pages {
+            if let Some(n) = p.paper.as_deref() {
+                if seen.insert(n) {
+                    papers.push(n.to_string());
+                }
+            }
+            let date = p.date.as_deref().filter(|d| valid(d));
+            editions.insert((p.paper.as_deref(), date));
+            if let Some(d) = date {
+                widen(&mut range, d);
+            }
+        }
+        let range_of_articles = range.is_none();
+        if range_of_articles {
+            for d in archive.articles.iter().filter_map(|a| a.date.as_deref()) {
+                if valid(d) {
+                    widen(&mut range, d);
+                }
+            }
+        }
+        Summary {
+            unknown_paper: archive.pages.iter().any(|p| p.paper.is_none()),
+            papers,
+            range_of_articles: range_of_articles && range.is_some(),
+            range,
+            editions: editions.len(),
+            pages: archive.pages.len(),
+            articles: archive.articles.len(),
+        }
+    }
 }
 
 /// Which of `buckets` id buckets holds an id.
@@ -357,6 +427,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             kinds: archive.articles.iter().map(|a| a.kind).collect(),
             dates: archive.articles.iter().map(|a| a.date.clone()).collect(),
             ids,
+            summary: Summary::of(archive),
         },
         files,
     })
