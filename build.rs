@@ -90,7 +90,13 @@ fn main() {
         if let Err(e) = std::fs::create_dir_all(&shards) {
             fail(&format!("creating {}: {e}", shards.display()));
         }
+        let mut names = std::collections::HashMap::new();
         for (name, data) in &sharded.files {
+            // Names are 48-bit content hashes: two different chunks under one name would be a
+            // silent corruption, so check (identical chunks may share a name).
+            if names.insert(name.as_str(), data).is_some_and(|d| d != data) {
+                fail(&format!("two different shard chunks are both named {name}"));
+            }
             write(&shards.join(name), data);
         }
         // Keep the include_bytes! of the embedded mode valid (never read when sharded).

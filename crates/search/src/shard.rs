@@ -68,7 +68,7 @@ impl TextChunk {
 pub struct ChunkRef {
     /// First key, or first article index.
     pub first: u64,
-    /// File name, e.g. `p-0123456789abcdef.bin`.
+    /// File name, e.g. `p-0123456789ab.bin`.
     pub name: String,
     /// Size in bytes.
     pub bytes: u32,
@@ -85,8 +85,9 @@ pub struct Head {
     pub texts: Vec<ChunkRef>,
     /// Each article's kind, in archive order (for `kind:` without fetching text).
     pub kinds: Vec<Kind>,
-    /// Each article's ISO date, in archive order (for `date:`).
-    pub dates: Vec<Option<String>>,
+    /// The articles' ISO dates, in archive order (for `date:`), as runs: `(date, how many
+    /// articles in a row)`. An archive is in date order, so a run is about an edition.
+    pub dates: Vec<(Option<String>, u32)>,
     /// Id bucket files: `(id, article number)` pairs of the ids whose [`bucket`] is their index.
     pub ids: Vec<String>,
     /// What the archive holds, for the landing view's line.
@@ -159,6 +160,18 @@ impl Summary {
             articles: archive.articles.len(),
         }
     }
+}
+
+/// The articles' dates as runs of equal dates.
+fn date_runs(archive: &Archive) -> Vec<(Option<String>, u32)> {
+    let mut runs: Vec<(Option<String>, u32)> = Vec::new();
+    for a in &archive.articles {
+        match runs.last_mut() {
+            Some((d, n)) if *d == a.date => *n += 1,
+            _ => runs.push((a.date.clone(), 1)),
+        }
+    }
+    runs
 }
 
 /// Which of `buckets` id buckets holds an id.
@@ -266,8 +279,11 @@ fn term_keys(folded: &str) -> Vec<u64> {
 
 /// FNV-1a, 64 bits: names chunk files by content so caches never mix versions. (Not a security
 /// hash; a dependency for this would cost more than these lines.)
+/// 48 bits of the hash: names stay unique among the few thousand chunks of even a large archive
+/// (a clash among 10,000 has odds of about 1 in 5 million), and the head and the service
+/// worker list every name.
 fn content_name(prefix: &str, bytes: &[u8]) -> String {
-    format!("{prefix}-{:016x}.bin", content_hash(bytes))
+    format!("{prefix}-{:012x}.bin", content_hash(bytes) >> 16)
 }
 
 /// FNV-1a of some bytes (names chunk files and a sharded build's chunk folder).
@@ -425,7 +441,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             postings,
             texts,
             kinds: archive.articles.iter().map(|a| a.kind).collect(),
-            dates: archive.articles.iter().map(|a| a.date.clone()).collect(),
+            dates: date_runs(archive),
             ids,
             summary: Summary::of(archive),
         },
@@ -544,8 +560,13 @@ impl Head {
                         }
                     }
                     (Term::Date(r), _) => {
-                        for (s, e) in sat.iter_mut().zip(&self.dates) {
-                            *s |= e.as_deref().is_some_and(|x| r.contains(x));
+                        let mut at = 0usize;
+                        for (date, run) in &self.dates {
+                            let end = (at + *run as usize).min(n);
+                            if date.as_deref().is_some_and(|x| r.contains(x)) {
+                                sat[at..end].iter_mut().for_each(|s| *s = true);
+                            }
+                            at = end;
                         }
                     }
                     (_, Some(keys)) => {
