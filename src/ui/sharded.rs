@@ -214,9 +214,9 @@ impl Run {
         self.pump(pump, AUTO_BYTES).await
     }
 
-    /// Fetches and verifies text chunks until none is left, or until `budget` bytes were
-    /// fetched (then the run pauses: the status offers to go on). Chunks still in the cache
-    /// cost no bytes and no fetch.
+    /// Verifies text chunks until none is left, or until `budget` bytes of chunks were checked
+    /// (then the run pauses: the status offers to go on). Chunks still in the cache cost no
+    /// fetch and no decoding, only a search.
     async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
         let head = self.head.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
@@ -226,6 +226,8 @@ impl Run {
                 let Some(c) = s.todo.pop_front() else { break };
                 let cached = self.cache.borrow_mut().get(&c.name);
                 if let Some(ci) = cached {
+                    // Counted too: a query over cached chunks stops where it stopped before.
+                    s.fetched += u64::from(c.bytes);
                     s.v.add_index(&ci);
                     continue;
                 }
@@ -328,7 +330,7 @@ struct Pump {
     extra: Option<(Page, Article)>,
     published: usize,
     progress: Progress,
-    /// Bytes of text chunks fetched so far.
+    /// Bytes of text chunks checked so far (fetched, or found in the cache).
     fetched: u64,
 }
 

@@ -20,13 +20,13 @@ const size = (u) => { try { return fs.statSync(path.join(root, decodeURIComponen
 const server = await serve(root);
 const browser = await launch();
 const rss = () => {
-  // Chromium's processes: the launcher's descendants.
-  const pid = browser.process?.()?.pid;
-  if (!pid) return 0;
+  // Chromium's processes: this script's descendants (Playwright starts Chromium as a child).
+  const pid = process.pid;
   const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
   const kids = new Set([pid]);
   let grew = true;
   while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
+  kids.delete(pid);
   return out.filter(([p]) => kids.has(p)).reduce((n, [, , r]) => n + r, 0) / 1024;
 };
 const page = await newPage(browser, { viewport: { width: 1366, height: 860 } });
