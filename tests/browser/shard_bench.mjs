@@ -20,14 +20,15 @@ const size = (u) => { try { return fs.statSync(path.join(root, decodeURIComponen
 const server = await serve(root);
 const browser = await launch();
 const rss = () => {
-  // Chromium's processes: this script's descendants (Playwright starts Chromium as a child).
-  const pid = process.pid;
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
-  const kids = new Set([pid]);
+  // The tab: Chromium's renderer processes among this script's descendants (Playwright starts
+  // Chromium as a child), in MiB.
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args=']).toString().trim().split('\n')
+    .map((l) => { const m = l.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/); return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4]] : null; })
+    .filter(Boolean);
+  const kids = new Set([process.pid]);
   let grew = true;
   while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
-  kids.delete(pid);
-  return out.filter(([p]) => kids.has(p)).reduce((n, [, , r]) => n + r, 0) / 1024;
+  return out.filter(([p, , , a]) => kids.has(p) && a.includes('--type=renderer')).reduce((n, [, , r]) => n + r, 0) / 1024;
 };
 const page = await newPage(browser, { viewport: { width: 1366, height: 860 } });
 // In the page: time from an input event to the frame after the status line reports `q`.
@@ -60,7 +61,7 @@ await ready(page);
 await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 120000 });
 const load = Date.now() - t0;
 const loadBytes = fetched(mark);
-console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | RSS ${rss().toFixed(0)} MiB |`);
+console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | renderer RSS ${rss().toFixed(0)} MiB |`);
 console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm ms (to done/paused) |');
 console.log('|---|---:|---:|---:|---:|---|---:|');
 const warm = [];
@@ -75,6 +76,6 @@ for (const q of queries) {
 }
 warm.sort((a, b) => a - b);
 const p = (x) => warm[Math.min(warm.length - 1, Math.floor(x * warm.length))];
-console.log(`warm: p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms; browser RSS after the queries ${rss().toFixed(0)} MiB`);
+console.log(`warm: p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms; renderer RSS after the queries ${rss().toFixed(0)} MiB`);
 await browser.close();
 await server.close();
