@@ -65,7 +65,7 @@ rm -rf "$fx"
 
 step "browser test on a build of three editions (browse by date: calendar, edition, page; the seed has one undated page)"
 ARCHIVE_SEEDS="$PWD/tests/fixtures/editions" trunk build --release --dist target/editions-dist
-(cd tests/browser && EDITIONS_DIST=../../target/editions-dist node --test --test-name-pattern=fixture browse.test.mjs)
+(cd tests/browser && EDITIONS_DIST=../../target/editions-dist node --test --test-name-pattern=fixture browse.test.mjs results_fixture.test.mjs)
 
 step "a generated archive of 5,000 articles, sharded: the browser answers what archive truth says"
 sh=$(mktemp -d)

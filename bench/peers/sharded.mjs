@@ -218,6 +218,8 @@ const explorer = { name: 'explorer (sharded)', firstLoads: [], per: [] };
       q, first: r.first, stop: r.stop, paused: r.paused, foundAtStop: r.found, stopBytes, stopGz: gzBytes(m1, m2), stopRequests: m2 - m1,
       complete: resume ? r.stop + resume.ms : r.stop, completeBytes: bytes(m1, m3), completeGz: gzBytes(m1, m3), completeRequests: m3 - m1,
       found, count, ids: ids.length, idsFrom, ...score(q, ids), errors: page.errors,
+      // Raw bytes to the first stop by kind of file: t- text chunks, p- postings, i- id buckets, other.
+      stopByKind: server.requests.slice(m1, m2).reduce((k, u) => { const m = /\/shards\/([a-z])-/.exec(u); const key = m ? m[1] : 'other'; k[key] = (k[key] || 0) + size(u); return k; }, {}),
     };
     explorer.per.push(rec);
     log(`explorer ${q}: first ${r.first?.toFixed(0)} ms, stop ${r.stop.toFixed(0)} ms (${r.paused ? 'paused' : 'done'}, ${r.found} found, ${(stopBytes / 1024).toFixed(0)} KiB), complete ${rec.complete.toFixed(0)} ms ${(rec.completeBytes / 1024).toFixed(0)} KiB, ${found} found; recall ${rec.recall} precision ${rec.precision} (${idsFrom}, ${ids.length} ids)`);
