@@ -128,9 +128,15 @@ for (const w of WIDTHS) {
   test(`fixture (${w.name}): calendar by year and month, editions, pages in order, turning pages`, { skip: !fixtureDist && 'set EDITIONS_DIST to a build of tests/fixtures/editions' }, async () => {
     const page = await open(fixture, w);
     assert.equal(await text(page, '[data-testid=archive-summary]'), '清河晚报 · 2021-03-01 – 2022-01-05 · 3 期 · 7 版 · 9 篇');
-    await page.locator('[data-testid=lang-toggle]').click();
+    // On a phone the language button sits in the settings menu.
+    const toggleLang = async () => {
+      if (w.viewport.width <= 600) await page.locator('[data-testid=settings-toggle]').click();
+      await page.locator('[data-testid=lang-toggle]').click();
+      if (w.viewport.width <= 600 && await page.locator('[data-testid=lang-toggle]').isVisible()) await page.keyboard.press('Escape');
+    };
+    await toggleLang();
     assert.equal(await text(page, '[data-testid=archive-summary]'), '清河晚报 · 2021-03-01 – 2022-01-05 · 3 editions · 7 pages · 9 articles');
-    await page.locator('[data-testid=lang-toggle]').click();
+    await toggleLang();
     // The timeline facet spans two years: one bar per month, labelled with the year; empty
     // months are out of the Tab order.
     const bars = await page.locator('[data-testid=timeline-day]').evaluateAll((els) => els.map((e) => [e.dataset.day, e.tabIndex, e.textContent]));
@@ -138,12 +144,15 @@ for (const w of WIDTHS) {
     assert.deepEqual(bars[0], ['2021-03', 0, '21-03']);
     assert.deepEqual(bars[1], ['2021-04', -1, '21-04']);
     assert.deepEqual(bars[10], ['2022-01', 0, '22-01']);
-    // Clicking a month filters to it.
+    // Clicking a month filters to it (on a phone the timeline is in the filters drawer).
+    const phone = w.viewport.width <= 600;
+    if (phone) await page.locator('[data-testid=filters-toggle]').click();
     await page.locator('[data-testid=timeline-day][data-day="2021-03"]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '7');
     assert.equal(await text(page, '[data-testid=date-range]'), '2021-03-01 – 2021-03-31');
     await page.locator('[data-testid=clear-facets]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '9');
+    if (phone) await page.keyboard.press('Escape');
 
     await page.locator('[data-testid=browse-link]').click();
     const cal = page.locator('[data-testid=calendar]');
