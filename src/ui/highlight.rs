@@ -73,3 +73,15 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
     }
     html! { <>{for out}</> }
 }
+
+/// A [`Highlighted`] (one place that builds its props).
+#[inline(never)]
+pub fn hl(
+    text: AttrValue,
+    ranges: Vec<(usize, usize)>,
+    first: Option<usize>,
+    current: Option<usize>,
+    under: Vec<(usize, usize, &'static str, AttrValue)>,
+) -> Html {
+    html! { <Highlighted {text} {ranges} {first} {current} {under} /> }
+}

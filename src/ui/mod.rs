@@ -14,6 +14,7 @@
 pub mod browse;
 pub mod browser;
 pub mod derive;
+pub mod dom;
 pub mod explorer;
 pub mod facets;
 pub mod header;

@@ -8,6 +8,7 @@ mod toolbar;
 
 use yew::prelude::*;
 
+use super::dom::{click, E};
 use super::state::Action;
 use super::{browser, IndexRef};
 use crate::search::Hit;
@@ -67,11 +68,11 @@ pub fn Reader(p: &ReaderProps) -> Html {
         });
     }
     let Some(d) = p.doc else {
-        return html! {
-            <section class="reader empty-reader" aria-label={t.pick_article}>
-                <p>{t.pick_article}</p>
-            </section>
-        };
+        return E::new("section")
+            .class("reader empty-reader")
+            .attr("aria-label", t.pick_article)
+            .el(E::new("p").text(t.pick_article))
+            .html();
     };
     let a = &ix.archive().articles[d];
     let pos = p.docs.iter().position(|x| *x == d);
@@ -86,18 +87,30 @@ pub fn Reader(p: &ReaderProps) -> Html {
     }
     .to_hash();
     let raw = p.view.raw.then(|| {
-        let lines: Html = ix
+        let lines = ix
             .archive()
             .raw_lines(a)
             .into_iter()
-            .map(|(n, l)| html! { <div class="raw-line" data-line={n.to_string()}><span class="ln" aria-hidden="true">{n}</span><span class="lt">{l.to_string()}</span></div> })
+            .map(|(n, l)| {
+                let n = n.to_string();
+                E::new("div")
+                    .class("raw-line")
+                    .attr("data-line", n.clone())
+                    .el(E::new("span")
+                        .class("ln")
+                        .attr("aria-hidden", "true")
+                        .text(n))
+                    .el(E::new("span").class("lt").text(l.to_string()))
+                    .html()
+            })
             .collect();
-        html! {
-            <section class="raw" data-testid="raw" aria-label={t.original_heading}>
-                <h3>{t.original_heading}</h3>
-                <div class="raw-lines">{lines}</div>
-            </section>
-        }
+        E::new("section")
+            .class("raw")
+            .id("raw")
+            .attr("aria-label", t.original_heading)
+            .el(E::new("h3").text(t.original_heading))
+            .el(E::new("div").class("raw-lines").kids(lines))
+            .html()
     });
     // A click on an underlined name filters the results by it.
     let name_click = {
@@ -114,25 +127,59 @@ pub fn Reader(p: &ReaderProps) -> Html {
     };
     let r = p.lang.r();
     let legend = p.view.underline.then(|| {
-        html! {
-            <p class="legend" data-testid="legend">{r.legend}
-                <span class="ent ent-person">{t.people}</span>
-                <span class="ent ent-place">{t.places}</span>
-                <span class="ent ent-org">{t.orgs}</span>
-                <span class="legend-hint">{r.filter_by_name}</span>
-            </p>
-        }
+        let ent = |class: &'static str, text: &'static str| E::new("span").class(class).text(text);
+        E::new("p")
+            .class("legend")
+            .id("legend")
+            .text(r.legend)
+            .el(ent("ent ent-person", t.people))
+            .el(ent("ent ent-place", t.places))
+            .el(ent("ent ent-org", t.orgs))
+            .el(ent("legend-hint", r.filter_by_name))
+            .html()
     });
-    html! {
-        <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
-            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone(), page_href })}
-            <p class="visually-hidden" aria-live="polite" data-testid="reader-announce">{r.opened}{a.title.clone()}</p>
-            {for legend}
-            <div class="reader-cols" onclick={name_click}>
-                {reader_text(&ReaderTextProps { index: p.index.clone(), doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
-                {for raw}
-            </div>
-            {cite_footer(&CiteFooterProps { index: p.index.clone(), doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
-        </article>
-    }
+    E::new("article")
+        .class(if p.view.raw { "reader with-raw" } else { "reader" })
+        .id("reader")
+        .attr("data-article-id", a.id.clone())
+        .attr("aria-labelledby", "reader-title")
+        .kid(reader_bar(&ReaderBarProps {
+            lang: p.lang,
+            total,
+            current,
+            prev_id,
+            next_id,
+            underline: p.view.underline,
+            raw: p.view.raw,
+            on_action: p.on_action.clone(),
+            page_href,
+        }))
+        .el(E::new("p")
+            .class("visually-hidden")
+            .attr("aria-live", "polite")
+            .id("reader-announce")
+            .text(r.opened)
+            .text(a.title.clone()))
+        .kids(legend.into_iter().collect())
+        .el(E::new("div")
+            .class("reader-cols")
+            .on(click(name_click))
+            .kid(reader_text(&ReaderTextProps {
+                index: p.index.clone(),
+                doc: d,
+                hit: p.hit.as_ref(),
+                current,
+                underline: p.view.underline,
+                raw: p.view.raw,
+                lang: p.lang,
+            }))
+            .kids(raw.into_iter().collect()))
+        .kid(cite_footer(&CiteFooterProps {
+            index: p.index.clone(),
+            doc: d,
+            lang: p.lang,
+            toast: p.toast.clone(),
+            on_action: p.on_action.clone(),
+        }))
+        .html()
 }
