@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::derive::{derive, list_view};
+use super::dom::E;
 use super::header::{header, HeaderProps};
 use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
 use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
@@ -147,41 +148,47 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     );
     let active_filters = crate::view::results::chips(&state.view, lang).len();
     let browsing = state.view.browse.is_some() && !state.view.names;
-
-    html! {
-        <div class={root_class}>
-            {header(&HeaderProps {
-                query: state.view.query.clone(),
-                help: state.help,
-                theme: state.theme,
-                font: state.font,
-                names: state.view.names,
-                lang,
-                hints,
-                update_ready,
-                count: derived.docs.len(),
-                active_filters,
-                drawer: state.drawer,
-                menu: state.menu,
-                on_action: on_action.clone(),
-            })}
-            {browse::shelf_bar(p.index.clone(), &state.view, lang)}
-            <main class={classes!("panes", browsing.then_some("browsing"))} id="main">
-                if !browsing {
-                    <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
-                }
-                if state.view.names {
-                    <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} />
-                } else if browsing {
-                    {browse::browse_pane(p.index.clone(), &state.view, lang)}
-                } else {
-                    <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
-                        selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}
-                        shared={state.shared.clone()} />
-                }
-                <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
-                    docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
-            </main>
-        </div>
+    let mut main = E::new("main")
+        .class(if browsing { "panes browsing" } else { "panes" })
+        .attr("id", "main");
+    if !browsing {
+        main = main.kid(html! {
+            <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
+        });
     }
+    main = main.kid(if state.view.names {
+        html! { <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} /> }
+    } else if browsing {
+        browse::browse_pane(p.index.clone(), &state.view, lang)
+    } else {
+        html! {
+            <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
+                selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}
+                shared={state.shared.clone()} />
+        }
+    });
+    main = main.kid(html! {
+        <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
+            docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
+    });
+    E::new("div")
+        .attr("class", root_class.to_string())
+        .kid(header(&HeaderProps {
+            query: state.view.query.clone(),
+            help: state.help,
+            theme: state.theme,
+            font: state.font,
+            names: state.view.names,
+            lang,
+            hints,
+            update_ready,
+            count: derived.docs.len(),
+            active_filters,
+            drawer: state.drawer,
+            menu: state.menu,
+            on_action: on_action.clone(),
+        }))
+        .kid(browse::shelf_bar(p.index.clone(), &state.view, lang))
+        .el(main)
+        .html()
 }
