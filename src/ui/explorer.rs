@@ -157,7 +157,11 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         });
     }
     main = main.kid(if state.view.names {
-        html! { <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} /> }
+        names::names_index(&names::NamesIndexProps {
+            index: p.index.clone(),
+            lang,
+            on_action: on_action.clone(),
+        })
     } else if browsing {
         browse::browse_pane(p.index.clone(), &state.view, lang)
     } else {

@@ -10,8 +10,7 @@ use crate::archive::EntityKind;
 use crate::view::i18n::Lang;
 use crate::view::results::romanize;
 
-/// Props for [`NamesIndex`].
-#[derive(Properties, PartialEq)]
+/// What [`names_index`] shows.
 pub struct NamesIndexProps {
     /// The index.
     pub index: IndexRef,
@@ -31,9 +30,8 @@ pub fn kind_heading(lang: Lang, k: EntityKind) -> &'static str {
     }
 }
 
-/// The index.
-#[component]
-pub fn NamesIndex(p: &NamesIndexProps) -> Html {
+/// The index (a view function: see [`crate::ui`] on sizes).
+pub fn names_index(p: &NamesIndexProps) -> Html {
     let ix: &crate::search::Index = &p.index;
     let t = p.lang.t();
     let a = &p.on_action;

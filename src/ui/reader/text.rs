@@ -13,7 +13,7 @@ use crate::view::i18n::Lang;
 use crate::view::sort_by_key;
 
 /// A name to underline: byte range, CSS class, the entity's name.
-type Under = (usize, usize, &'static str, AttrValue);
+use crate::ui::highlight::Under;
 
 /// What [`reader_text`] shows.
 pub struct ReaderTextProps<'a> {
