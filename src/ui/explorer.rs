@@ -99,6 +99,12 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     });
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
+    reader::use_reader_effects(
+        open_doc,
+        reader::current_hit(&state.view, hit_total),
+        state.view.raw,
+    );
+    results::use_select_link(state.shared.as_ref().is_some_and(|s| s.is_err()));
 
     use_keyboard(
         state.dispatcher(),
@@ -140,12 +146,16 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 .map(|n| AttrValue::from(lang.query_cut(n))),
         )
         .collect();
-    let root_class = classes!(
-        "app",
-        reading.then_some("reading"),
-        state.drawer.then_some("drawer-open"),
-        state.menu.then_some("menu-open")
-    );
+    let mut root_class = String::from("app");
+    for (on, c) in [
+        (reading, " reading"),
+        (state.drawer, " drawer-open"),
+        (state.menu, " menu-open"),
+    ] {
+        if on {
+            root_class.push_str(c);
+        }
+    }
     let active_filters = crate::view::results::chips(&state.view, lang).len();
     let browsing = state.view.browse.is_some() && !state.view.names;
     let mut main = E::new("main")
@@ -165,18 +175,30 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     } else if browsing {
         browse::browse_pane(p.index.clone(), &state.view, lang)
     } else {
-        html! {
-            <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
-                selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}
-                shared={state.shared.clone()} />
-        }
+        results::result_list(&results::ResultListProps {
+            index: p.index.clone(),
+            derived: derived.clone(),
+            view: state.view.clone(),
+            selected: state.selected,
+            shown: state.shown,
+            lang,
+            on_action: on_action.clone(),
+            count: derived.docs.len(),
+            shared: state.shared.clone(),
+        })
     });
-    main = main.kid(html! {
-        <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
-            docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
-    });
+    main = main.kid(reader::reader(&reader::ReaderProps {
+        index: p.index.clone(),
+        doc: open_doc,
+        hit: open_hit,
+        view: state.view.clone(),
+        lang,
+        docs: derived.docs.clone(),
+        on_action: on_action.clone(),
+        toast: state.toast.clone(),
+    }));
     E::new("div")
-        .attr("class", root_class.to_string())
+        .attr("class", root_class)
         .kid(header(&HeaderProps {
             query: state.view.query.clone(),
             help: state.help,

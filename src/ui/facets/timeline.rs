@@ -58,7 +58,12 @@ pub fn timeline(p: &TimelineProps) -> Html {
         .enumerate()
         .map(|(i, (day, n))| {
             let dragging = drag.as_ref().is_some_and(|(a, b)| (*a.min(b)..=*a.max(b)).contains(&i));
-            let class = classes!("bar", in_sel(day).then_some("selected"), dragging.then_some("dragging"), (*n == 0).then_some("zero"));
+            let mut class = String::from("bar");
+            for (on, c) in [(in_sel(day), " selected"), (dragging, " dragging"), (*n == 0, " zero")] {
+                if on {
+                    class.push_str(c);
+                }
+            }
             // Heights as classes h0..h10 (no inline styles: the CSP forbids them).
             let level = if *n == 0 { 0 } else { 1 + 9 * n / max };
             let down = {
@@ -108,7 +113,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
             E::new("li")
                 .el(E::new("button")
                     .attr("type", "button")
-                    .attr("class", class.to_string())
+                    .attr("class", class)
                     .opt("tabindex", (*n == 0).then_some("-1".into()))
                     .id("timeline-day")
                     .attr("data-day", day.clone())

@@ -18,8 +18,7 @@ use cite::{cite_footer, CiteFooterProps};
 use text::{reader_text, ReaderTextProps};
 use toolbar::{reader_bar, ReaderBarProps};
 
-/// Props for [`Reader`].
-#[derive(Properties, PartialEq)]
+/// What [`reader`] shows.
 pub struct ReaderProps {
     /// The index.
     pub index: IndexRef,
@@ -39,34 +38,38 @@ pub struct ReaderProps {
     pub toast: Option<String>,
 }
 
-/// The reader pane.
-#[component]
-pub fn Reader(p: &ReaderProps) -> Html {
-    let ix: &crate::search::Index = &p.index;
-    let t = p.lang.t();
-    let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
-    let current = if total > 0 {
-        p.view.hit.min(total - 1)
-    } else {
-        0
-    };
-    // A newly opened article takes the focus on its title (screen readers read it).
-    use_effect_with(p.doc, |doc| {
+/// The reader's effects (in the explorer: the reader is a view function): a newly opened
+/// article takes the focus on its title (screen readers read it), and the current hit scrolls
+/// into view whenever it or the article changes.
+#[hook]
+pub fn use_reader_effects(doc: Option<usize>, current: usize, raw: bool) {
+    use_effect_with(doc, |doc| {
         if doc.is_some() {
             browser::focus("#reader-title");
         }
     });
-    // Scroll the current hit into view whenever it or the article changes.
-    {
-        let key = (p.doc, current, p.view.raw);
-        use_effect_with(key, move |(doc, cur, _)| {
-            if doc.is_some() {
-                browser::scroll_into_view(&format!(
-                    "[data-testid=reader] mark[data-hit=\"{cur}\"]"
-                ));
-            }
-        });
-    }
+    use_effect_with((doc, current, raw), move |(doc, cur, _)| {
+        if doc.is_some() {
+            let cur = cur.to_string();
+            browser::scroll_into_view(
+                &["[data-testid=reader] mark[data-hit=\"", &cur, "\"]"].concat(),
+            );
+        }
+    });
+}
+
+/// The current hit of `view` among `total` (0 when there is none).
+pub fn current_hit(view: &ViewState, total: usize) -> usize {
+    view.hit.min(total.saturating_sub(1))
+}
+
+/// The reader pane (a view function: see [`crate::ui`] on sizes; effects in
+/// [`use_reader_effects`]).
+pub fn reader(p: &ReaderProps) -> Html {
+    let ix: &crate::search::Index = &p.index;
+    let t = p.lang.t();
+    let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
+    let current = current_hit(&p.view, total);
     let Some(d) = p.doc else {
         return E::new("section")
             .class("reader empty-reader")

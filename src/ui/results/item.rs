@@ -17,12 +17,15 @@ fn fixed2(x: f32) -> String {
         return "–".into();
     }
     let c = (x.abs() * 100.0).round() as u64;
-    format!(
-        "{}{}.{:02}",
+    let cents = (c % 100).to_string();
+    [
         if x < 0.0 { "-" } else { "" },
-        c / 100,
-        c % 100
-    )
+        &(c / 100).to_string(),
+        ".",
+        if cents.len() < 2 { "0" } else { "" },
+        &cents,
+    ]
+    .concat()
 }
 
 /// What [`result_item`] shows.

@@ -14,8 +14,7 @@ use crate::view::route::{Sort, ViewState};
 use export::{export_buttons, ExportButtonsProps};
 use item::{result_item, ResultItemProps};
 
-/// Props for [`ResultList`].
-#[derive(Properties, PartialEq)]
+/// What [`result_list`] shows.
 pub struct ResultListProps {
     /// The index.
     pub index: IndexRef,
@@ -34,7 +33,6 @@ pub struct ResultListProps {
     /// Number of results.
     pub count: usize,
     /// The copy-link button's outcome.
-    #[prop_or_default]
     pub shared: Option<Result<(), String>>,
 }
 
@@ -48,9 +46,18 @@ fn remove(f: &Filter) -> Action {
     }
 }
 
-/// The list.
-#[component]
-pub fn ResultList(p: &ResultListProps) -> Html {
+/// Selects the link to copy by hand as soon as it shows (`show`), for [`result_list`].
+#[hook]
+pub fn use_select_link(show: bool) {
+    use_effect_with(show, |show| {
+        if *show {
+            browser::select("[data-testid=link-field]");
+        }
+    });
+}
+
+/// The list (a view function: see [`crate::ui`] on sizes; its effect in [`use_select_link`]).
+pub fn result_list(p: &ResultListProps) -> Html {
     let t = p.lang.t();
     let on_sort = {
         let a = p.on_action.clone();
@@ -124,12 +131,6 @@ pub fn ResultList(p: &ResultListProps) -> Html {
             });
         })
     };
-    // The link to copy by hand is selected as soon as it shows.
-    use_effect_with(p.shared.as_ref().is_some_and(|s| s.is_err()), |show| {
-        if *show {
-            browser::select("[data-testid=link-field]");
-        }
-    });
     let shared = match &p.shared {
         Some(Ok(())) => E::new("span")
             .class("toast")
