@@ -50,6 +50,9 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     browse::use_browse_scroll(&state.view);
     use_settings(state.theme, state.lang, state.font);
     let update_ready = use_update_ready();
+    // The facet pane's state: the timeline's drag, the long lists shown in full.
+    let facet_drag = use_state(|| None::<(usize, usize)>);
+    let facet_open = use_state(|| 0u8);
 
     let derived = {
         let v = state.view.clone();
@@ -162,9 +165,16 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .class(if browsing { "panes browsing" } else { "panes" })
         .attr("id", "main");
     if !browsing {
-        main = main.kid(html! {
-            <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
-        });
+        main = main.kid(facets::facet_pane(&facets::FacetPaneProps {
+            index: p.index.clone(),
+            facets: derived.facets.clone(),
+            view: state.view.clone(),
+            lang,
+            on_action: on_action.clone(),
+            drawer: state.drawer,
+            drag: facet_drag,
+            open: facet_open,
+        }));
     }
     main = main.kid(if state.view.names {
         names::names_index(&names::NamesIndexProps {

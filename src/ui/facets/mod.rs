@@ -17,8 +17,7 @@ use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
 use timeline::{timeline, TimelineProps};
 
-/// Props for [`FacetPane`].
-#[derive(Properties, PartialEq)]
+/// What [`facet_pane`] shows.
 pub struct FacetPaneProps {
     /// The index (for entity names).
     pub index: IndexRef,
@@ -31,8 +30,11 @@ pub struct FacetPaneProps {
     /// Actions.
     pub on_action: Callback<Action>,
     /// Open as a drawer (phone).
-    #[prop_or_default]
     pub drawer: bool,
+    /// The timeline's drag in progress (state of the explorer: the pane is a view function).
+    pub drag: UseStateHandle<Option<(usize, usize)>>,
+    /// Which long lists show every entry: bit 1 authors, then one bit per kind of name.
+    pub open: UseStateHandle<u8>,
 }
 
 /// Facet lists longer than this show this many and a "more" toggle.
@@ -91,13 +93,10 @@ fn check_item(
         .html()
 }
 
-/// The sidebar.
-#[component]
-pub fn FacetPane(p: &FacetPaneProps) -> Html {
+/// The sidebar (a view function: see [`crate::ui`] on sizes).
+pub fn facet_pane(p: &FacetPaneProps) -> Html {
     let t = p.lang.t();
-    let drag = use_state(|| None::<(usize, usize)>);
-    // Which long lists show every entry: bit 1 authors, then one bit per kind of name.
-    let open = use_state(|| 0u8);
+    let (drag, open) = (p.drag.clone(), &p.open);
     let r = p.lang.r();
     let a = &p.on_action;
     let kinds: Vec<Html> = p
@@ -122,7 +121,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
         .facets
         .authors
         .iter()
-        .take(if *open & 1 != 0 { usize::MAX } else { SHORT })
+        .take(if **open & 1 != 0 { usize::MAX } else { SHORT })
         .map(|(name, n)| {
             check_item(
                 name,
@@ -153,7 +152,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
             };
             let total = of_kind().count();
             let items = of_kind()
-                .take(if *open & bit != 0 { usize::MAX } else { SHORT })
+                .take(if **open & bit != 0 { usize::MAX } else { SHORT })
                 .map(|(e, n)| {
                     let name: AttrValue = e.name.clone().into();
                     check_item(
@@ -171,7 +170,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
                 .collect();
             section(kind_heading(p.lang, *kind))
                 .el(E::new("ul").kids(items))
-                .kid(more_toggle(&open, bit, total, p.lang))
+                .kid(more_toggle(open, bit, total, p.lang))
                 .html()
         })
         .collect();
@@ -249,7 +248,7 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
         .el(section(t.kind).el(E::new("ul").kids(kinds)))
         .el(section(t.author)
             .el(E::new("ul").kids(authors))
-            .kid(more_toggle(&open, 1, p.facets.authors.len(), p.lang)))
+            .kid(more_toggle(open, 1, p.facets.authors.len(), p.lang)))
         .kids(entity_sections)
         .html()
 }
