@@ -77,7 +77,9 @@ impl E {
     #[inline(never)]
     fn set(&mut self, key: &'static str, value: AttrValue) {
         self.0.keys.push(key);
-        self.0.vals.push(Some(AttributeOrProperty::Attribute(value)));
+        self.0
+            .vals
+            .push(Some(AttributeOrProperty::Attribute(value)));
     }
 
     /// The `class` attribute.

@@ -103,9 +103,7 @@ pub fn header(p: &HeaderProps) -> Html {
                 .tf("aria-expanded", p.drawer)
                 .attr("aria-controls", "filters")
                 .on(send(a, Action::Drawer(!p.drawer)))
-                .text(
-                    [r.filters_button, " (", &p.active_filters.to_string(), ")"].concat(),
-                ))
+                .text([r.filters_button, " (", &p.active_filters.to_string(), ")"].concat()))
             .el(button("settings-toggle")
                 .class("settings-toggle")
                 .tf("aria-expanded", p.menu)

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::names::kind_heading;
 use super::dom::{button, change, click, send, send_on_change, E};
+use super::names::kind_heading;
 use super::state::Action;
 use super::IndexRef;
 use crate::archive::EntityKind;
@@ -136,7 +136,11 @@ pub fn facet_pane(p: &FacetPaneProps) -> Html {
             )
         })
         .collect();
-    let section = |title: &'static str| E::new("section").class("facet").el(E::new("h3").text(title));
+    let section = |title: &'static str| {
+        E::new("section")
+            .class("facet")
+            .el(E::new("h3").text(title))
+    };
     // People, places and organisations: the ten most mentioned of each among the results.
     let entity_sections: Vec<Html> = EntityKind::ALL
         .iter()

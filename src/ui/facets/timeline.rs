@@ -57,9 +57,15 @@ pub fn timeline(p: &TimelineProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, (day, n))| {
-            let dragging = drag.as_ref().is_some_and(|(a, b)| (*a.min(b)..=*a.max(b)).contains(&i));
+            let dragging = drag
+                .as_ref()
+                .is_some_and(|(a, b)| (*a.min(b)..=*a.max(b)).contains(&i));
             let mut class = String::from("bar");
-            for (on, c) in [(in_sel(day), " selected"), (dragging, " dragging"), (*n == 0, " zero")] {
+            for (on, c) in [
+                (in_sel(day), " selected"),
+                (dragging, " dragging"),
+                (*n == 0, " zero"),
+            ] {
                 if on {
                     class.push_str(c);
                 }
@@ -108,7 +114,10 @@ pub fn timeline(p: &TimelineProps) -> Html {
             };
             let label: AttrValue = [day.as_str(), ": ", &n.to_string()].concat().into();
             // `02-04` for a day, `21-03` for a month, `2021` for a year.
-            let short = day.get(day.len().saturating_sub(5)..).unwrap_or(day).to_string();
+            let short = day
+                .get(day.len().saturating_sub(5)..)
+                .unwrap_or(day)
+                .to_string();
             let selected = in_sel(day);
             E::new("li")
                 .el(E::new("button")

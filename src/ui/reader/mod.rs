@@ -142,7 +142,11 @@ pub fn reader(p: &ReaderProps) -> Html {
             .html()
     });
     E::new("article")
-        .class(if p.view.raw { "reader with-raw" } else { "reader" })
+        .class(if p.view.raw {
+            "reader with-raw"
+        } else {
+            "reader"
+        })
         .id("reader")
         .attr("data-article-id", a.id.clone())
         .attr("aria-labelledby", "reader-title")

@@ -168,7 +168,10 @@ pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
             .el(E::new("dt").text(k))
             .el(E::new("dd").text(v));
     };
-    row(t.date, a.date.clone().unwrap_or_else(|| t.undated.to_string()));
+    row(
+        t.date,
+        a.date.clone().unwrap_or_else(|| t.undated.to_string()),
+    );
     row(t.kind, p.lang.kind(a.kind).to_string());
     if let Some(dl) = &a.dateline {
         row(t.dateline, dl.clone());
@@ -176,7 +179,9 @@ pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
     if !a.figures.is_empty() {
         row(t.figures, a.figures.join("、"));
     }
-    let lines = [a.source.line, a.source.end_line].map(|n| n.to_string()).join("–");
+    let lines = [a.source.line, a.source.end_line]
+        .map(|n| n.to_string())
+        .join("–");
     row(t.source, [a.source.file.as_str(), &lines].join(" · "));
     let mut out = E::new("div").class("repaired");
     if p.raw {

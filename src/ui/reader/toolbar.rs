@@ -52,7 +52,9 @@ pub fn reader_bar(p: &ReaderBarProps) -> Html {
             b
         }
     };
-    let counter = [(current + 1).min(total), total].map(|n| n.to_string()).join(" / ");
+    let counter = [(current + 1).min(total), total]
+        .map(|n| n.to_string())
+        .join(" / ");
     let announce = if total > 0 {
         p.lang.hit_of(current + 1, total)
     } else {
@@ -80,8 +82,12 @@ pub fn reader_bar(p: &ReaderBarProps) -> Html {
                 .id("hit-announce")
                 .text(announce))
             .el(hit(1, "next-hit", t.next_hit, " (n)").text("↓")))
-        .el(go(&p.prev_id, "prev-article").text("‹ ").text(t.prev_article))
-        .el(go(&p.next_id, "next-article").text(t.next_article).text(" ›"))
+        .el(go(&p.prev_id, "prev-article")
+            .text("‹ ")
+            .text(t.prev_article))
+        .el(go(&p.next_id, "next-article")
+            .text(t.next_article)
+            .text(" ›"))
         .el(button("entities-toggle")
             .tf("aria-pressed", p.underline)
             .on(send(a, Action::ToggleUnderline))

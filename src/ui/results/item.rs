@@ -92,7 +92,13 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             if s.cut_before {
                 e = e.text("…");
             }
-            e = e.kid(hl(s.text.clone().into(), s.marks.clone(), None, None, Vec::new()));
+            e = e.kid(hl(
+                s.text.clone().into(),
+                s.marks.clone(),
+                None,
+                None,
+                Vec::new(),
+            ));
             if s.cut_after {
                 e = e.text("…");
             }
@@ -153,15 +159,18 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             })
             .collect();
         if h.breakdown.proximity > 0.0 {
-            rows.push(li([t.proximity, " ", &fixed2(h.breakdown.proximity)].concat()));
+            rows.push(li(
+                [t.proximity, " ", &fixed2(h.breakdown.proximity)].concat()
+            ));
         }
         rows.push(li(["= ", &fixed2(h.breakdown.total)].concat()));
         E::new("details")
             .class("why")
             .id("why")
-            .el(E::new("summary")
-                .text(t.why)
-                .el(E::new("span").class("why-words").id("why-words").text(words)))
+            .el(E::new("summary").text(t.why).el(E::new("span")
+                .class("why-words")
+                .id("why-words")
+                .text(words)))
             .el(E::new("p")
                 .class("why-numbers")
                 .text(p.lang.r().why_numbers))
@@ -169,9 +178,13 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             .html()
     });
     let span = |class: &'static str, text: &str, f: Field| {
-        E::new("span")
-            .class(class)
-            .kid(hl(text.to_string().into(), ranges_of(f), None, None, Vec::new()))
+        E::new("span").class(class).kid(hl(
+            text.to_string().into(),
+            ranges_of(f),
+            None,
+            None,
+            Vec::new(),
+        ))
     };
     let mut link = E::new("a")
         .class("result-link")
@@ -186,7 +199,9 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         link = link.el(span("subtitle", s, Field::Subtitle));
     }
     if let Some(c) = a.column.as_ref().filter(|c| !c.is_empty()) {
-        link = link.el(span("column", c, Field::Column).id("column").attr("title", t.column));
+        link = link.el(span("column", c, Field::Column)
+            .id("column")
+            .attr("title", t.column));
     }
     let mut meta = E::new("p")
         .class("meta")
