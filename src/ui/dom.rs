@@ -157,6 +157,14 @@ impl E {
         self
     }
 
+    /// A child or, when there is none, an empty placeholder: Yew matches unkeyed children by
+    /// position from the end, so a child that comes and goes must keep its place (as `html!`'s
+    /// `if` does), or the siblings after it are rebuilt (and lose focus).
+    #[inline(never)]
+    pub fn maybe(self, h: Option<Html>) -> E {
+        self.kid(h.unwrap_or_default())
+    }
+
     /// A child built with this builder.
     pub fn el(self, e: E) -> E {
         self.kid(e.html())

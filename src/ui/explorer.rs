@@ -175,6 +175,8 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             drag: facet_drag,
             open: facet_open,
         }));
+    } else {
+        main = main.kid(Html::default());
     }
     main = main.kid(if state.view.names {
         names::names_index(&names::NamesIndexProps {

@@ -128,6 +128,8 @@ pub fn header(p: &HeaderProps) -> Html {
             .el(button("update-reload")
                 .on(click(accept_update))
                 .text(t.reload)));
+    } else {
+        head = head.kid(Html::default());
     }
     head = head.el(E::new("ul")
         .attr("id", "hints")
@@ -147,6 +149,8 @@ pub fn header(p: &HeaderProps) -> Html {
             .attr("aria-label", t.help)
             .el(E::new("h2").text(t.help))
             .el(E::new("ul").kids(lines)));
+    } else {
+        head = head.kid(Html::default());
     }
     Html::from_iter([
         E::new("a")

@@ -72,19 +72,24 @@ pub fn names_index(p: &NamesIndexProps) -> Html {
                         .attr("data-name", e.name.clone())
                         .attr("data-kind", kind.key())
                         .el(E::new("span").class("entity-name").text(e.name.clone()));
-                    if p.lang == Lang::En {
-                        if let Some(py) = ix.readings(&e.name) {
-                            li = li.el(E::new("span")
+                    let pinyin = (p.lang == Lang::En)
+                        .then(|| ix.readings(&e.name))
+                        .flatten()
+                        .map(|py| {
+                            E::new("span")
                                 .class("pinyin")
                                 .id("entity-pinyin")
                                 .attr("lang", "zh-Latn-pinyin")
-                                .text(romanize(&py, *kind == EntityKind::Person)));
-                        }
-                    }
+                                .text(romanize(&py, *kind == EntityKind::Person))
+                                .html()
+                        });
+                    li = li.maybe(pinyin);
                     if !e.aliases.is_empty() {
                         li = li.el(E::new("span")
                             .class("aliases")
                             .text(["(", &e.aliases.join("、"), ")"].concat()));
+                    } else {
+                        li = li.kid(Html::default());
                     }
                     li.el(E::new("span")
                         .class("n")

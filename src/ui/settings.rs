@@ -43,7 +43,7 @@ pub fn settings(p: &SettingsProps) -> Html {
             .flag("selected", p.theme == theme)
             .text(text)
     };
-    let mut out = E::new("div")
+    let out = E::new("div")
         .class("settings")
         .attr("id", "settings")
         .el(E::new("label")
@@ -78,19 +78,22 @@ pub fn settings(p: &SettingsProps) -> Html {
             .on(send(a, Action::Lang(p.lang.other())))
             .attr("lang", p.lang.other().code())
             .text(t.other_lang));
-    if !single_file && !crate::data::SHARDED {
-        out = out
-            .el(E::new("a")
+    let offline = (!single_file && !crate::data::SHARDED).then(|| {
+        Html::from_iter([
+            E::new("a")
                 .class("offline-link")
                 .attr("href", "archive-explorer.html")
                 .attr("download", "archive-explorer.html")
                 .id("offline-download")
                 .attr("title", t.offline_hint)
-                .text(t.offline_download))
-            .el(E::new("span")
+                .text(t.offline_download)
+                .html(),
+            E::new("span")
                 .class("offline-off")
                 .id("offline-unavailable")
-                .text(p.lang.r().offline_needs_network));
-    }
-    out.html()
+                .text(p.lang.r().offline_needs_network)
+                .html(),
+        ])
+    });
+    out.maybe(offline).html()
 }

@@ -226,11 +226,15 @@ pub fn facet_pane(p: &FacetPaneProps) -> Html {
             .class("range")
             .id("date-range")
             .text(ends.join(" – ")));
+    } else {
+        date = date.kid(Html::default());
     }
     if p.facets.undated > 0 {
         date = date.el(E::new("p")
             .class("undated")
             .text([t.undated, ": ", &p.facets.undated.to_string()].concat()));
+    } else {
+        date = date.kid(Html::default());
     }
     E::new("aside")
         .class(if p.drawer { "facets open" } else { "facets" })

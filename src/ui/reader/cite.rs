@@ -78,7 +78,7 @@ pub fn cite_footer(p: &CiteFooterProps) -> Html {
             .el(button("cite-plain")
                 .on(click(copy(plain.clone())))
                 .text(t.cite_plain))
-            .kids(toast.into_iter().collect()))
+            .maybe(toast))
         .el(citation("citation-gbt", gbt))
         .el(citation("citation-plain", plain))
         .html()

@@ -167,7 +167,7 @@ pub fn reader(p: &ReaderProps) -> Html {
             .id("reader-announce")
             .text(r.opened)
             .text(a.title.clone()))
-        .kids(legend.into_iter().collect())
+        .maybe(legend)
         .el(E::new("div")
             .class("reader-cols")
             .on(click(name_click))
@@ -180,7 +180,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                 raw: p.view.raw,
                 lang: p.lang,
             }))
-            .kids(raw.into_iter().collect()))
+            .maybe(raw))
         .kid(cite_footer(&CiteFooterProps {
             index: p.index.clone(),
             doc: d,

@@ -162,32 +162,30 @@ pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
         let m = marks(Field::Credit, ci as u32);
         body.push(block("p", "credit", c, m, Vec::new()).html());
     }
-    let mut meta = E::new("dl").class("meta-list");
-    let mut row = |k: &'static str, v: String| {
-        meta = std::mem::replace(&mut meta, E::new("dl"))
-            .el(E::new("dt").text(k))
-            .el(E::new("dd").text(v));
+    // A term and its description (one node: a row that comes and goes keeps its place).
+    let row = |k: &'static str, v: String| {
+        Html::from_iter([E::new("dt").text(k).html(), E::new("dd").text(v).html()])
     };
-    row(
-        t.date,
-        a.date.clone().unwrap_or_else(|| t.undated.to_string()),
-    );
-    row(t.kind, p.lang.kind(a.kind).to_string());
-    if let Some(dl) = &a.dateline {
-        row(t.dateline, dl.clone());
-    }
-    if !a.figures.is_empty() {
-        row(t.figures, a.figures.join("、"));
-    }
+    let date = a.date.clone().unwrap_or_else(|| t.undated.to_string());
+    let mut meta = E::new("dl")
+        .class("meta-list")
+        .kid(row(t.date, date))
+        .kid(row(t.kind, p.lang.kind(a.kind).to_string()))
+        .maybe(a.dateline.as_ref().map(|dl| row(t.dateline, dl.clone())))
+        .maybe((!a.figures.is_empty()).then(|| row(t.figures, a.figures.join("、"))));
     let lines = [a.source.line, a.source.end_line]
         .map(|n| n.to_string())
         .join("–");
-    row(t.source, [a.source.file.as_str(), &lines].join(" · "));
-    let mut out = E::new("div").class("repaired");
-    if p.raw {
-        out = out.el(E::new("h3").class("col-head").text(t.repaired_heading));
-    }
-    out.el(E::new("header").class("headline").kids(head))
+    meta = meta.kid(row(t.source, [a.source.file.as_str(), &lines].join(" · ")));
+    E::new("div")
+        .class("repaired")
+        .maybe(p.raw.then(|| {
+            E::new("h3")
+                .class("col-head")
+                .text(t.repaired_heading)
+                .html()
+        }))
+        .el(E::new("header").class("headline").kids(head))
         .el(meta)
         .el(E::new("div").class("body").kids(body))
         .html()

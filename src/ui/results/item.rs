@@ -91,6 +91,8 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             let mut e = E::new("p").class("snippet").id("snippet");
             if s.cut_before {
                 e = e.text("…");
+            } else {
+                e = e.kid(Html::default());
             }
             e = e.kid(hl(
                 s.text.clone().into(),
@@ -101,6 +103,8 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             ));
             if s.cut_after {
                 e = e.text("…");
+            } else {
+                e = e.kid(Html::default());
             }
             e.html()
         })
@@ -162,6 +166,8 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             rows.push(li(
                 [t.proximity, " ", &fixed2(h.breakdown.proximity)].concat()
             ));
+        } else {
+            rows.push(Html::default());
         }
         rows.push(li(["= ", &fixed2(h.breakdown.total)].concat()));
         E::new("details")
@@ -193,15 +199,21 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         .opt("aria-current", is_open.then_some("true".into()));
     if let Some(k) = &a.kicker {
         link = link.el(span("kicker", k, Field::Kicker));
+    } else {
+        link = link.kid(Html::default());
     }
     link = link.el(span("title", &a.title, Field::Title));
     if let Some(s) = &a.subtitle {
         link = link.el(span("subtitle", s, Field::Subtitle));
+    } else {
+        link = link.kid(Html::default());
     }
     if let Some(c) = a.column.as_ref().filter(|c| !c.is_empty()) {
         link = link.el(span("column", c, Field::Column)
             .id("column")
             .attr("title", t.column));
+    } else {
+        link = link.kid(Html::default());
     }
     let mut meta = E::new("p")
         .class("meta")
@@ -211,12 +223,16 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         .el(E::new("span").class("kind").text(p.lang.kind(a.kind)));
     if !authors.is_empty() {
         meta = meta.el(E::new("span").class("authors").text(authors.join("、")));
+    } else {
+        meta = meta.kid(Html::default());
     }
     if h.count > 0 {
         meta = meta.el(E::new("span")
             .class("count")
             .id("hit-count")
             .text([h.count.to_string().as_str(), t.hits].join(" ")));
+    } else {
+        meta = meta.kid(Html::default());
     }
     E::new("li")
         .key(a.id.clone())
@@ -226,7 +242,7 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         .on(click(card_click))
         .el(link)
         .el(meta)
-        .kids(snippets)
-        .kids(why.into_iter().collect())
+        .kid(Html::from_iter(snippets))
+        .maybe(why)
         .html()
 }

@@ -170,6 +170,8 @@ pub fn result_list(p: &ResultListProps) -> Html {
             e = e.el(E::new("p").el(button("drop-filters")
                 .on(send(&p.on_action, Action::ClearFacets))
                 .text(r.without_filters)));
+        } else {
+            e = e.kid(Html::default());
         }
         if !suggestions.is_empty() {
             let tries = suggestions
@@ -184,15 +186,22 @@ pub fn result_list(p: &ResultListProps) -> Html {
                         .html()
                 })
                 .collect();
-            e = e
-                .el(p_text(r.try_these))
-                .el(E::new("ul").class("suggestions").kids(tries));
+            e = e.kid(Html::from_iter([
+                p_text(r.try_these).html(),
+                E::new("ul").class("suggestions").kids(tries).html(),
+            ]));
+        } else {
+            e = e.kid(Html::default());
         }
         if res::is_latin_query(&q) {
             e = e.el(p_text(r.latin_note).id("latin-note"));
+        } else {
+            e = e.kid(Html::default());
         }
         if !p.view.has_facets() {
             e = e.el(p_text(t.no_results));
+        } else {
+            e = e.kid(Html::default());
         }
         e.html()
     });
@@ -247,9 +256,11 @@ pub fn result_list(p: &ResultListProps) -> Html {
             .class("chips")
             .attr("aria-label", t.filters)
             .kids(chips));
+    } else {
+        out = out.kid(Html::default());
     }
     out = out
-        .kids(empty.into_iter().collect())
+        .maybe(empty)
         .el(E::new("ol").class("result-list").kids(items));
     if more {
         let n = [p.derived.hits.len(), p.derived.docs.len()].map(|n| n.to_string());
@@ -257,6 +268,8 @@ pub fn result_list(p: &ResultListProps) -> Html {
             .class("more")
             .on(send(&p.on_action, Action::More))
             .text([t.show_more, " (", &n[0], " / ", &n[1], ")"].concat()));
+    } else {
+        out = out.kid(Html::default());
     }
     out.html()
 }
