@@ -34,14 +34,14 @@ const PREFIX: &str = "archive-explorer.";
 /// strings, read through gloo's raw `Storage` handle (no JSON codec in the wasm).
 pub fn load_setting(key: &str) -> Option<String> {
     LocalStorage::raw()
-        .get_item(&format!("{PREFIX}{key}"))
+        .get_item(&[PREFIX, key].concat())
         .ok()
         .flatten()
 }
 
 /// Stores a setting; failures (private mode, quota) are ignored: settings are a convenience.
 pub fn save_setting(key: &str, value: &str) {
-    let _ = LocalStorage::raw().set_item(&format!("{PREFIX}{key}"), value);
+    let _ = LocalStorage::raw().set_item(&[PREFIX, key].concat(), value);
 }
 
 /// Sets an attribute on `<html>` (theme, language, font size), or removes it for `None`.

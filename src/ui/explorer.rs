@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::derive::{derive, list_view};
+use super::dom::E;
 use super::header::{header, HeaderProps};
 use super::hooks::{use_hash_sync, use_keyboard, use_settings, use_update_ready, KeyContext};
 use super::state::{Action, AppState, Theme, FONT_STEPS, PAGE};
@@ -52,6 +53,9 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     browse::use_browse_scroll(&state.view);
     use_settings(state.theme, state.lang, state.font);
     let update_ready = use_update_ready();
+    // The facet pane's state: the timeline's drag, the long lists shown in full.
+    let facet_drag = use_state(|| None::<(usize, usize)>);
+    let facet_open = use_state(|| 0u8);
 
     let derived = {
         let v = state.view.clone();
@@ -101,6 +105,12 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     });
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
+    reader::use_reader_effects(
+        open_doc,
+        reader::current_hit(&state.view, hit_total),
+        state.view.raw,
+    );
+    results::use_select_link(state.shared.as_ref().is_some_and(|s| s.is_err()));
 
     use_keyboard(
         state.dispatcher(),
@@ -142,53 +152,90 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 .map(|n| AttrValue::from(lang.query_cut(n))),
         )
         .collect();
-    let root_class = classes!(
-        "app",
-        reading.then_some("reading"),
-        state.drawer.then_some("drawer-open"),
-        state.menu.then_some("menu-open")
-    );
+    let mut root_class = String::from("app");
+    for (on, c) in [
+        (reading, " reading"),
+        (state.drawer, " drawer-open"),
+        (state.menu, " menu-open"),
+    ] {
+        if on {
+            root_class.push_str(c);
+        }
+    }
     let active_filters = crate::view::results::chips(&state.view, lang).len();
     let browsing = state.view.browse.is_some() && !state.view.names;
-
-    html! {
-        <div class={root_class}>
-            {header(&HeaderProps {
-                query: state.view.query.clone(),
-                help: state.help,
-                theme: state.theme,
-                font: state.font,
-                names: state.view.names,
-                lang,
-                hints,
-                update_ready,
-                count: derived.docs.len(),
-                active_filters,
-                drawer: state.drawer,
-                menu: state.menu,
-                on_action: on_action.clone(),
-            })}
-            if let Some(s) = &p.summary {
-                <p class="shelf-bar"><span data-testid="archive-summary">{s.clone()}</span></p>
-            } else {
-                {browse::shelf_bar(p.index.clone(), &state.view, lang)}
-            }
-            <main class={classes!("panes", browsing.then_some("browsing"))} id="main">
-                if !browsing {
-                    <facets::FacetPane index={p.index.clone()} facets={derived.facets.clone()} view={state.view.clone()} {lang} on_action={on_action.clone()} drawer={state.drawer} />
-                }
-                if state.view.names {
-                    <names::NamesIndex index={p.index.clone()} {lang} on_action={on_action.clone()} />
-                } else if browsing {
-                    {browse::browse_pane(p.index.clone(), &state.view, lang)}
-                } else {
-                    <results::ResultList index={p.index.clone()} derived={derived.clone()} view={state.view.clone()}
-                        selected={state.selected} shown={state.shown} {lang} on_action={on_action.clone()} count={derived.docs.len()}
-                        shared={state.shared.clone()} />
-                }
-                <reader::Reader index={p.index.clone()} doc={open_doc} hit={open_hit} view={state.view.clone()} {lang}
-                    docs={derived.docs.clone()} on_action={on_action.clone()} toast={state.toast.clone()} />
-            </main>
-        </div>
+    let mut main = E::new("main")
+        .class(if browsing { "panes browsing" } else { "panes" })
+        .attr("id", "main");
+    if !browsing {
+        main = main.kid(facets::facet_pane(&facets::FacetPaneProps {
+            index: p.index.clone(),
+            facets: derived.facets.clone(),
+            view: state.view.clone(),
+            lang,
+            on_action: on_action.clone(),
+            drawer: state.drawer,
+            drag: facet_drag,
+            open: facet_open,
+        }));
+    } else {
+        main = main.kid(Html::default());
     }
+    main = main.kid(if state.view.names {
+        names::names_index(&names::NamesIndexProps {
+            index: p.index.clone(),
+            lang,
+            on_action: on_action.clone(),
+        })
+    } else if browsing {
+        browse::browse_pane(p.index.clone(), &state.view, lang)
+    } else {
+        results::result_list(&results::ResultListProps {
+            index: p.index.clone(),
+            derived: derived.clone(),
+            view: state.view.clone(),
+            selected: state.selected,
+            shown: state.shown,
+            lang,
+            on_action: on_action.clone(),
+            count: derived.docs.len(),
+            shared: state.shared.clone(),
+        })
+    });
+    main = main.kid(reader::reader(&reader::ReaderProps {
+        index: p.index.clone(),
+        doc: open_doc,
+        hit: open_hit,
+        view: state.view.clone(),
+        lang,
+        docs: derived.docs.clone(),
+        on_action: on_action.clone(),
+        toast: state.toast.clone(),
+    }));
+    E::new("div")
+        .attr("class", root_class)
+        .kid(header(&HeaderProps {
+            query: state.view.query.clone(),
+            help: state.help,
+            theme: state.theme,
+            font: state.font,
+            names: state.view.names,
+            lang,
+            hints,
+            update_ready,
+            count: derived.docs.len(),
+            active_filters,
+            drawer: state.drawer,
+            menu: state.menu,
+            on_action: on_action.clone(),
+        }))
+        .kid(match &p.summary {
+            Some(s) => E::new("p")
+                .class("shelf-bar")
+                .el(E::new("span").id("archive-summary").text(s.clone()))
+                .html(),
+            None => browse::shelf_bar(p.index.clone(), &state.view, lang),
+        })
+        .el(main)
+        .html()
 }

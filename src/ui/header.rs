@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::dom::{button, click, input, send, E};
 use super::settings::{settings, SettingsProps};
 use super::state::{Action, Theme};
 use crate::view::i18n::Lang;
@@ -48,64 +49,115 @@ pub fn header(p: &HeaderProps) -> Html {
             }
         })
     };
-    let help_toggle = {
-        let a = p.on_action.clone();
-        let h = p.help;
-        Callback::from(move |_| a.emit(Action::Help(!h)))
-    };
-    let drawer_toggle = {
-        let (a, d) = (p.on_action.clone(), p.drawer);
-        Callback::from(move |_| a.emit(Action::Drawer(!d)))
-    };
-    let menu_toggle = {
-        let (a, m) = (p.on_action.clone(), p.menu);
-        Callback::from(move |_| a.emit(Action::Menu(!m)))
-    };
     let r = p.lang.r();
+    let a = &p.on_action;
     let accept_update = Callback::from(|_| {
         if let Ok(ev) = web_sys::CustomEvent::new("archive-update-accept") {
             let _ = gloo::utils::window().dispatch_event(&ev);
         }
     });
-    let hints: Html = p
+    let hints: Vec<Html> = p
         .hints
         .iter()
-        .map(|msg| html! { <li data-testid="hint">{msg.clone()}</li> })
+        .map(|msg| E::new("li").id("hint").text(msg.clone()).html())
         .collect();
-    html! {
-        <>
-            <a class="skip" href="#results">{t.skip_to_results}</a>
-            <header class="top" role="banner">
-                <div class="brand">
-                    <h1>{t.app_title}</h1>
-                </div>
-                <div class="searchbar" role="search">
-                    <label for="q" class="visually-hidden">{t.search_label}</label>
-                    <input id="q" type="search" data-testid="search" autocomplete="off" spellcheck="false"
-                        placeholder={t.search_placeholder} aria-label={t.search_label}
-                        aria-describedby="hints"
-                        value={p.query.clone()} oninput={on_input} />
-                    <button type="button" class="help-btn" aria-expanded={p.help.to_string()} aria-controls="help"
-                        onclick={help_toggle} title={t.help} data-testid="help-toggle">{"?"}</button>
-                    <span class="phone-count" aria-hidden="true">{p.count}{" "}{p.lang.articles_word(p.count)}</span>
-                    <button type="button" class="filters-toggle" data-testid="filters-toggle" aria-expanded={p.drawer.to_string()}
-                        aria-controls="filters" onclick={drawer_toggle}>{format!("{} ({})", r.filters_button, p.active_filters)}</button>
-                    <button type="button" class="settings-toggle" data-testid="settings-toggle" aria-expanded={p.menu.to_string()}
-                        aria-controls="settings" onclick={menu_toggle} aria-label={r.settings} title={r.settings}>{"⚙"}</button>
-                </div>
-                {settings(&SettingsProps { theme: p.theme, font: p.font, names: p.names, lang: p.lang, on_action: p.on_action.clone() })}
-                if p.update_ready {
-                    <p class="update" role="status" data-testid="update-ready">{t.update_ready}
-                        <button type="button" onclick={accept_update} data-testid="update-reload">{t.reload}</button></p>
-                }
-                <ul id="hints" class="hints" aria-live="polite">{hints}</ul>
-                if p.help {
-                    <section id="help" class="help" data-testid="help" aria-label={t.help}>
-                        <h2>{t.help}</h2>
-                        <ul>{ for t.help_lines.iter().map(|l| html! { <li>{*l}</li> }) }</ul>
-                    </section>
-                }
-            </header>
-        </>
+    let mut head = E::new("header")
+        .class("top")
+        .attr("role", "banner")
+        .el(E::new("div")
+            .class("brand")
+            .el(E::new("h1").text(t.app_title)))
+        .el(E::new("div")
+            .class("searchbar")
+            .attr("role", "search")
+            .el(E::new("label")
+                .attr("for", "q")
+                .class("visually-hidden")
+                .text(t.search_label))
+            .el(E::new("input")
+                .attr("id", "q")
+                .attr("type", "search")
+                .id("search")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("placeholder", t.search_placeholder)
+                .attr("aria-label", t.search_label)
+                .attr("aria-describedby", "hints")
+                .value(p.query.clone())
+                .on(input(on_input)))
+            .el(button("help-toggle")
+                .class("help-btn")
+                .tf("aria-expanded", p.help)
+                .attr("aria-controls", "help")
+                .on(send(a, Action::Help(!p.help)))
+                .attr("title", t.help)
+                .text("?"))
+            .el(E::new("span")
+                .class("phone-count")
+                .attr("aria-hidden", "true")
+                .text(p.count.to_string())
+                .text(" ")
+                .text(p.lang.articles_word(p.count)))
+            .el(button("filters-toggle")
+                .class("filters-toggle")
+                .tf("aria-expanded", p.drawer)
+                .attr("aria-controls", "filters")
+                .on(send(a, Action::Drawer(!p.drawer)))
+                .text([r.filters_button, " (", &p.active_filters.to_string(), ")"].concat()))
+            .el(button("settings-toggle")
+                .class("settings-toggle")
+                .tf("aria-expanded", p.menu)
+                .attr("aria-controls", "settings")
+                .on(send(a, Action::Menu(!p.menu)))
+                .attr("aria-label", r.settings)
+                .attr("title", r.settings)
+                .text("⚙")))
+        .kid(settings(&SettingsProps {
+            theme: p.theme,
+            font: p.font,
+            names: p.names,
+            lang: p.lang,
+            on_action: p.on_action.clone(),
+        }));
+    if p.update_ready {
+        head = head.el(E::new("p")
+            .class("update")
+            .attr("role", "status")
+            .id("update-ready")
+            .text(t.update_ready)
+            .el(button("update-reload")
+                .on(click(accept_update))
+                .text(t.reload)));
+    } else {
+        head = head.kid(Html::default());
     }
+    head = head.el(E::new("ul")
+        .attr("id", "hints")
+        .class("hints")
+        .attr("aria-live", "polite")
+        .kids(hints));
+    if p.help {
+        let lines = t
+            .help_lines
+            .iter()
+            .map(|l| E::new("li").text(*l).html())
+            .collect();
+        head = head.el(E::new("section")
+            .attr("id", "help")
+            .class("help")
+            .id("help")
+            .attr("aria-label", t.help)
+            .el(E::new("h2").text(t.help))
+            .el(E::new("ul").kids(lines)));
+    } else {
+        head = head.kid(Html::default());
+    }
+    Html::from_iter([
+        E::new("a")
+            .class("skip")
+            .attr("href", "#results")
+            .text(t.skip_to_results)
+            .html(),
+        head.html(),
+    ])
 }

@@ -3,42 +3,37 @@
 
 use yew::prelude::*;
 
-/// Props for [`Highlighted`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct HighlightedProps {
-    /// The text.
-    pub text: AttrValue,
-    /// Byte ranges to mark (sorted, disjoint, on char boundaries).
-    #[prop_or_default]
-    pub ranges: Vec<(usize, usize)>,
-    /// Number of the first mark (for `data-hit`), when marks are numbered across a document.
-    #[prop_or_default]
-    pub first: Option<usize>,
-    /// The current mark's number.
-    #[prop_or_default]
-    pub current: Option<usize>,
-    /// Names to underline: byte range, CSS class (`ent-person`…) and the entity's name.
-    #[prop_or_default]
-    pub under: Vec<(usize, usize, &'static str, AttrValue)>,
-}
+use super::dom::{tx, E};
+
+/// A name to underline: byte range, CSS class (`ent-person`…) and the entity's name.
+pub type Under = (usize, usize, &'static str, AttrValue);
 
 fn valid(text: &str, s: usize, e: usize) -> bool {
     s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
 }
 
-/// Renders text with `<mark>`s and name underlines.
-#[component]
-pub fn Highlighted(p: &HighlightedProps) -> Html {
-    let text = p.text.as_str();
+/// `text` with `<mark>`s over `ranges` (byte ranges: sorted, disjoint, on char boundaries; the
+/// first numbered `first` for `data-hit` when marks are numbered across a document, the one
+/// numbered `current` marked current) and name underlines. A view function, not a component:
+/// it is cheap to redo and a component costs wasm.
+#[inline(never)]
+pub fn hl(
+    text: AttrValue,
+    ranges: Vec<(usize, usize)>,
+    first: Option<usize>,
+    current: Option<usize>,
+    under: Vec<Under>,
+) -> Html {
+    let text = text.as_str();
     // Marks: keep only sound, ordered, disjoint ranges, with their numbers.
     let mut marks: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, &(s, e)) in p.ranges.iter().enumerate() {
+    for (i, &(s, e)) in ranges.iter().enumerate() {
         if valid(text, s, e) && marks.last().is_none_or(|l| l.1 <= s) {
             marks.push((s, e, i));
         }
     }
-    let mut unders: Vec<&(usize, usize, &'static str, AttrValue)> = Vec::new();
-    for u in &p.under {
+    let mut unders: Vec<&Under> = Vec::new();
+    for u in &under {
         if valid(text, u.0, u.1) && unders.last().is_none_or(|l| l.1 <= u.0) {
             unders.push(u);
         }
@@ -56,20 +51,26 @@ pub fn Highlighted(p: &HighlightedProps) -> Html {
     let mut out: Vec<Html> = Vec::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let piece = &text[s..e];
-        let mut node = html! { {piece} };
+        let mut node = tx(text[s..e].to_string().into());
         if let Some(m) = marks.iter().find(|m| m.0 <= s && e <= m.1) {
-            let n = p.first.map(|f| f + m.2);
-            let current = n.is_some() && n == p.current;
-            let class = classes!(current.then_some("current"));
-            let data_hit = n.map(|n| n.to_string());
-            let aria_current = current.then_some("true");
-            node = html! { <mark {class} data-hit={data_hit} aria-current={aria_current}>{node}</mark> };
+            let n = first.map(|f| f + m.2);
+            let is_current = n.is_some() && n == current;
+            node = E::new("mark")
+                .opt("class", is_current.then_some("current".into()))
+                .opt("data-hit", n.map(|n| n.to_string().into()))
+                .opt("aria-current", is_current.then_some("true".into()))
+                .kid(node)
+                .html();
         }
         if let Some(u) = unders.iter().find(|u| u.0 <= s && e <= u.1) {
-            node = html! { <span class={classes!("ent", u.2)} data-entity={u.3.clone()} data-testid="entity-mention">{node}</span> };
+            node = E::new("span")
+                .attr("class", ["ent ", u.2].concat())
+                .attr("data-entity", u.3.clone())
+                .id("entity-mention")
+                .kid(node)
+                .html();
         }
         out.push(node);
     }
-    html! { <>{for out}</> }
+    Html::from_iter(out)
 }

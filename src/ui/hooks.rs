@@ -32,11 +32,13 @@ pub fn use_settings(theme: Theme, lang: Lang, font: usize) {
     use_effect_with((theme, lang, font), |(theme, lang, font)| {
         browser::set_root_attr("data-theme", (*theme != Theme::Auto).then_some(theme.key()));
         browser::set_root_attr("lang", Some(lang.code()));
-        let pct = format!("{}", FONT_STEPS[(*font).min(FONT_STEPS.len() - 1)]);
+        let pct = FONT_STEPS[(*font).min(FONT_STEPS.len() - 1)].to_string();
         browser::set_root_attr("data-font", Some(&pct));
         if let Some(root) = gloo::utils::document().document_element() {
             if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.style().set_property("font-size", &format!("{pct}%"));
+                let _ = el
+                    .style()
+                    .set_property("font-size", &[pct.as_str(), "%"].concat());
             }
         }
         browser::save_setting("theme", theme.key());
@@ -100,8 +102,13 @@ fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, del
         .unwrap_or(if delta > 0 { -1 } else { n });
     let next = (cur + delta).clamp(0, n - 1) as usize;
     dispatch.dispatch(Action::Select(Some(next)));
-    let item = format!("[data-testid=result]:nth-child({})", next + 1);
-    browser::focus(&format!("{item} a.result-link"));
+    let item = [
+        "[data-testid=result]:nth-child(",
+        &(next + 1).to_string(),
+        ")",
+    ]
+    .concat();
+    browser::focus(&[item.as_str(), " a.result-link"].concat());
     browser::scroll_into_view(&item);
 }
 

@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
+use super::dom::{button, click, send, E};
 use super::state::Action;
 use super::IndexRef;
 use crate::archive::EntityKind;
 use crate::view::i18n::Lang;
 use crate::view::results::romanize;
 
-/// Props for [`NamesIndex`].
-#[derive(Properties, PartialEq)]
+/// What [`names_index`] shows.
 pub struct NamesIndexProps {
     /// The index.
     pub index: IndexRef,
@@ -30,80 +30,97 @@ pub fn kind_heading(lang: Lang, k: EntityKind) -> &'static str {
     }
 }
 
-/// The index.
-#[component]
-pub fn NamesIndex(p: &NamesIndexProps) -> Html {
+/// The index (a view function: see [`crate::ui`] on sizes).
+pub fn names_index(p: &NamesIndexProps) -> Html {
     let ix: &crate::search::Index = &p.index;
     let t = p.lang.t();
-    let close = {
-        let a = p.on_action.clone();
-        Callback::from(move |_| a.emit(Action::Names(false)))
+    let a = &p.on_action;
+    // Close the index, then act.
+    let then = |act: Action| {
+        let a = a.clone();
+        click(Callback::from(move |_: MouseEvent| {
+            a.emit(Action::Names(false));
+            a.emit(act.clone());
+        }))
     };
-    let columns: Html = EntityKind::ALL
+    let columns: Vec<Html> = EntityKind::ALL
         .iter()
         .map(|kind| {
-            let items: Html = ix
+            let items: Vec<Html> = ix
                 .archive()
                 .entities
                 .iter()
                 .filter(|e| e.kind == *kind)
                 .map(|e| {
-                    let search = {
-                        let a = p.on_action.clone();
-                        let name = e.name.clone();
-                        Callback::from(move |_| {
-                            a.emit(Action::Names(false));
-                            a.emit(Action::Query(name.clone()));
-                        })
-                    };
-                    let articles: Html = e
+                    let articles = e
                         .articles()
                         .iter()
                         .filter_map(|d| ix.archive().articles.get(*d as usize))
                         .map(|art| {
-                            let open = {
-                                let a = p.on_action.clone();
-                                let id = art.id.clone();
-                                Callback::from(move |_| {
-                                    a.emit(Action::Names(false));
-                                    a.emit(Action::Open(id.clone()));
-                                })
-                            };
-                            html! { <li><button type="button" class="linkish" onclick={open}>{art.title.clone()}</button></li> }
+                            E::new("li")
+                                .el(E::new("button")
+                                    .attr("type", "button")
+                                    .class("linkish")
+                                    .on(then(Action::Open(art.id.clone())))
+                                    .text(art.title.clone()))
+                                .html()
                         })
                         .collect();
-                    html! {
-                        <li class="entity" data-testid="entity" data-name={e.name.clone()} data-kind={kind.key()}>
-                            <span class="entity-name">{e.name.clone()}</span>
-                            if p.lang == Lang::En {
-                                if let Some(py) = ix.readings(&e.name) {
-                                    <span class="pinyin" data-testid="entity-pinyin" lang="zh-Latn-pinyin">{romanize(&py, *kind == EntityKind::Person)}</span>
-                                }
-                            }
-                            if !e.aliases.is_empty() { <span class="aliases">{format!("({})", e.aliases.join("、"))}</span> }
-                            <span class="n">{e.articles().len()}</span>
-                            <button type="button" class="search-name" data-testid="search-name" onclick={search}
-                                aria-label={format!("{} {}", t.search_name, e.name)}>{t.search_name}</button>
-                            <ul class="entity-articles">{articles}</ul>
-                        </li>
+                    let mut li = E::new("li")
+                        .class("entity")
+                        .id("entity")
+                        .attr("data-name", e.name.clone())
+                        .attr("data-kind", kind.key())
+                        .el(E::new("span").class("entity-name").text(e.name.clone()));
+                    let pinyin = (p.lang == Lang::En)
+                        .then(|| ix.readings(&e.name))
+                        .flatten()
+                        .map(|py| {
+                            E::new("span")
+                                .class("pinyin")
+                                .id("entity-pinyin")
+                                .attr("lang", "zh-Latn-pinyin")
+                                .text(romanize(&py, *kind == EntityKind::Person))
+                                .html()
+                        });
+                    li = li.maybe(pinyin);
+                    if !e.aliases.is_empty() {
+                        li = li.el(E::new("span")
+                            .class("aliases")
+                            .text(["(", &e.aliases.join("、"), ")"].concat()));
+                    } else {
+                        li = li.kid(Html::default());
                     }
+                    li.el(E::new("span")
+                        .class("n")
+                        .text(e.articles().len().to_string()))
+                        .el(button("search-name")
+                            .class("search-name")
+                            .on(then(Action::Query(e.name.clone())))
+                            .attr("aria-label", [t.search_name, " ", &e.name].concat())
+                            .text(t.search_name))
+                        .el(E::new("ul").class("entity-articles").kids(articles))
+                        .html()
                 })
                 .collect();
-            html! {
-                <section class="names-col">
-                    <h3>{kind_heading(p.lang, *kind)}</h3>
-                    <ul class="entities">{items}</ul>
-                </section>
-            }
+            E::new("section")
+                .class("names-col")
+                .el(E::new("h3").text(kind_heading(p.lang, *kind)))
+                .el(E::new("ul").class("entities").kids(items))
+                .html()
         })
         .collect();
-    html! {
-        <section id="results" class="results names-index" data-testid="names-index" aria-labelledby="names-heading">
-            <div class="results-head">
-                <h2 id="names-heading">{t.names_index}</h2>
-                <button type="button" onclick={close} data-testid="names-close">{t.back_to_results}</button>
-            </div>
-            <div class="names-cols">{columns}</div>
-        </section>
-    }
+    E::new("section")
+        .attr("id", "results")
+        .class("results names-index")
+        .id("names-index")
+        .attr("aria-labelledby", "names-heading")
+        .el(E::new("div")
+            .class("results-head")
+            .el(E::new("h2").attr("id", "names-heading").text(t.names_index))
+            .el(button("names-close")
+                .on(send(a, Action::Names(false)))
+                .text(t.back_to_results)))
+        .el(E::new("div").class("names-cols").kids(columns))
+        .html()
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::dom::{button, change, send, E};
 use super::state::{Action, Theme};
 use crate::view::i18n::Lang;
 
@@ -23,11 +24,7 @@ pub struct SettingsProps {
 /// The settings group.
 pub fn settings(p: &SettingsProps) -> Html {
     let t = p.lang.t();
-    // Each callback builds its action when clicked (no clone of an `Action`).
-    let emit = |make: fn(usize, bool, Lang) -> Action| {
-        let (a, font, names, lang) = (p.on_action.clone(), p.font, p.names, p.lang);
-        Callback::from(move |_: MouseEvent| a.emit(make(font, names, lang)))
-    };
+    let a = &p.on_action;
     let on_theme = {
         let a = p.on_action.clone();
         Callback::from(move |e: Event| {
@@ -40,25 +37,63 @@ pub fn settings(p: &SettingsProps) -> Html {
     let single_file = gloo::utils::document()
         .document_element()
         .is_some_and(|e| e.has_attribute("data-single-file"));
-    html! {
-        <div class="settings" id="settings">
-            <label class="visually-hidden" for="theme">{t.theme}</label>
-            <select id="theme" data-testid="theme" onchange={on_theme} aria-label={t.theme}>
-                <option value="auto" selected={p.theme == Theme::Auto}>{t.theme_auto}</option>
-                <option value="light" selected={p.theme == Theme::Light}>{t.theme_light}</option>
-                <option value="dark" selected={p.theme == Theme::Dark}>{t.theme_dark}</option>
-            </select>
-            <span class="font-size" role="group" aria-label={t.font_size}>
-                <button type="button" onclick={emit(|f, _, _| Action::Font(f.saturating_sub(1)))} data-testid="font-down" aria-label={format!("{} −", t.font_size)}>{"A−"}</button>
-                <button type="button" onclick={emit(|f, _, _| Action::Font(f + 1))} data-testid="font-up" aria-label={format!("{} +", t.font_size)}>{"A+"}</button>
-            </span>
-            <button type="button" onclick={emit(|_, n, _| Action::Names(!n))} data-testid="names-toggle" aria-pressed={p.names.to_string()}>{t.names_index}</button>
-            <button type="button" onclick={emit(|_, _, l| Action::Lang(l.other()))} data-testid="lang-toggle" lang={p.lang.other().code()}>{t.other_lang}</button>
-            if !single_file && !crate::data::SHARDED {
-                <a class="offline-link" href="archive-explorer.html" download="archive-explorer.html"
-                    data-testid="offline-download" title={t.offline_hint}>{t.offline_download}</a>
-                <span class="offline-off" data-testid="offline-unavailable">{p.lang.r().offline_needs_network}</span>
-            }
-        </div>
-    }
+    let option = |value: &'static str, theme: Theme, text: &'static str| {
+        E::new("option")
+            .attr("value", value)
+            .flag("selected", p.theme == theme)
+            .text(text)
+    };
+    let out = E::new("div")
+        .class("settings")
+        .attr("id", "settings")
+        .el(E::new("label")
+            .class("visually-hidden")
+            .attr("for", "theme")
+            .text(t.theme))
+        .el(E::new("select")
+            .attr("id", "theme")
+            .id("theme")
+            .on(change(on_theme))
+            .attr("aria-label", t.theme)
+            .el(option("auto", Theme::Auto, t.theme_auto))
+            .el(option("light", Theme::Light, t.theme_light))
+            .el(option("dark", Theme::Dark, t.theme_dark)))
+        .el(E::new("span")
+            .class("font-size")
+            .attr("role", "group")
+            .attr("aria-label", t.font_size)
+            .el(button("font-down")
+                .on(send(a, Action::Font(p.font.saturating_sub(1))))
+                .attr("aria-label", [t.font_size, " −"].concat())
+                .text("A−"))
+            .el(button("font-up")
+                .on(send(a, Action::Font(p.font + 1)))
+                .attr("aria-label", [t.font_size, " +"].concat())
+                .text("A+")))
+        .el(button("names-toggle")
+            .on(send(a, Action::Names(!p.names)))
+            .tf("aria-pressed", p.names)
+            .text(t.names_index))
+        .el(button("lang-toggle")
+            .on(send(a, Action::Lang(p.lang.other())))
+            .attr("lang", p.lang.other().code())
+            .text(t.other_lang));
+    let offline = (!single_file && !crate::data::SHARDED).then(|| {
+        Html::from_iter([
+            E::new("a")
+                .class("offline-link")
+                .attr("href", "archive-explorer.html")
+                .attr("download", "archive-explorer.html")
+                .id("offline-download")
+                .attr("title", t.offline_hint)
+                .text(t.offline_download)
+                .html(),
+            E::new("span")
+                .class("offline-off")
+                .id("offline-unavailable")
+                .text(p.lang.r().offline_needs_network)
+                .html(),
+        ])
+    });
+    out.maybe(offline).html()
 }

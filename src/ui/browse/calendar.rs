@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{crumbs, edition_name, el, href, link, tx};
+use super::{crumbs, edition_name, href, link, E};
 use crate::archive::date::days_in_month;
 use crate::view::browse::{weekday, Browse, Shelf};
 use crate::view::i18n::Lang;
@@ -19,20 +19,14 @@ fn edition_href(s: &Shelf, v: &ViewState, e: usize) -> String {
 #[inline(never)]
 fn pick(to: Option<String>, text: String, current: bool, id: &'static str, title: String) -> Html {
     let kid = match to {
-        Some(h) => el(
-            "a",
-            &["href", "data-testid", "title", "aria-current"],
-            vec![
-                h.into(),
-                id.into(),
-                title.into(),
-                if current { "true" } else { "false" }.into(),
-            ],
-            vec![tx(text)],
-        ),
-        None => el("span", &["class"], vec!["off".into()], vec![tx(text)]),
+        Some(h) => E::new("a")
+            .attr("href", h)
+            .id(id)
+            .attr("title", title)
+            .tf("aria-current", current),
+        None => E::new("span").class("off"),
     };
-    el("li", &[], vec![], vec![kid])
+    E::new("li").el(kid.text(text)).html()
 }
 
 /// The calendar at `year`/`month` (unset: the first with editions).
@@ -47,7 +41,7 @@ pub fn calendar(
     let cal = |y: i32, m: Option<u32>| href(v, Some(Browse::Calendar(Some(y), m)), None);
     let mut kids = vec![
         crumbs(s, v, None, lang),
-        el("h2", &[], vec![], vec![tx(b.calendar)]),
+        E::new("h2").text(b.calendar).html(),
     ];
     if let Some((y, m)) = s.calendar_at(year, month) {
         let years = s
@@ -76,63 +70,52 @@ pub fn calendar(
             .weekdays
             .iter()
             .map(|w| {
-                el(
-                    "li",
-                    &["class", "aria-hidden"],
-                    vec!["wd".into(), "true".into()],
-                    vec![tx(*w)],
-                )
+                E::new("li")
+                    .class("wd")
+                    .attr("aria-hidden", "true")
+                    .text(*w)
+                    .html()
             })
             .collect();
-        days.extend((0..weekday(y, m, 1)).map(|_| el("li", &[], vec![], vec![])));
+        days.extend((0..weekday(y, m, 1)).map(|_| E::new("li").html()));
         let mut eds = s.month(y, m).into_iter().peekable();
         for d in 1..=days_in_month(y, m) {
             // One link per edition of the day (several papers): the day, then dots.
             let mut links = Vec::new();
             while let Some((_, e)) = eds.next_if(|x| x.0 == d) {
                 let ed = &s.editions[e];
-                links.push(el(
-                    "a",
-                    &["href", "data-testid", "data-day", "title"],
-                    vec![
-                        edition_href(s, v, e).into(),
-                        "cal-day".into(),
-                        ed.date.unwrap_or_default().to_string().into(),
-                        edition_name(ed.paper, ed.date, lang).into(),
-                    ],
-                    vec![tx(if links.is_empty() {
-                        d.to_string()
-                    } else {
-                        "•".into()
-                    })],
-                ));
+                links.push(
+                    E::new("a")
+                        .attr("href", edition_href(s, v, e))
+                        .id("cal-day")
+                        .attr("data-day", ed.date.unwrap_or_default().to_string())
+                        .attr("title", edition_name(ed.paper, ed.date, lang))
+                        .text(if links.is_empty() {
+                            d.to_string()
+                        } else {
+                            "•".into()
+                        })
+                        .html(),
+                );
             }
             let on = !links.is_empty();
             if !on {
-                links.push(el(
-                    "span",
-                    &["class"],
-                    vec!["off".into()],
-                    vec![tx(d.to_string())],
-                ));
+                links.push(E::new("span").class("off").text(d.to_string()).html());
             }
-            days.push(el(
-                "li",
-                &["class"],
-                vec![if on { "on" } else { "" }.into()],
-                links,
-            ));
+            days.push(
+                E::new("li")
+                    .class(if on { "on" } else { "" })
+                    .kids(links)
+                    .html(),
+            );
         }
         kids.extend([
-            el("ol", &["class"], vec!["cal-years".into()], years),
-            el("ol", &["class"], vec!["cal-months".into()], months),
-            el(
-                "h3",
-                &[],
-                vec![],
-                vec![tx([lang.year(y), lang.month(m)].join(" "))],
-            ),
-            el("ol", &["class"], vec!["cal-days".into()], days),
+            E::new("ol").class("cal-years").kids(years).html(),
+            E::new("ol").class("cal-months").kids(months).html(),
+            E::new("h3")
+                .text([lang.year(y), lang.month(m)].join(" "))
+                .html(),
+            E::new("ol").class("cal-days").kids(days).html(),
         ]);
     }
     let undated = s.undated();
@@ -141,29 +124,23 @@ pub fn calendar(
             .iter()
             .map(|e| {
                 let ed = &s.editions[*e];
-                el(
-                    "li",
-                    &[],
-                    vec![],
-                    vec![
-                        link(
-                            edition_href(s, v, *e),
-                            edition_name(ed.paper, None, lang).into(),
-                            "cal-undated",
-                        ),
-                        tx(" · "),
-                        tx(lang.count(ed.end - ed.start, 1)),
-                    ],
-                )
+                E::new("li")
+                    .kid(link(
+                        edition_href(s, v, *e),
+                        edition_name(ed.paper, None, lang).into(),
+                        "cal-undated",
+                    ))
+                    .text(" · ")
+                    .text(lang.count(ed.end - ed.start, 1))
+                    .html()
             })
             .collect();
-        kids.push(el("h3", &[], vec![], vec![tx(b.undated_editions)]));
-        kids.push(el("ul", &["class"], vec!["cal-undated".into()], items));
+        kids.push(E::new("h3").text(b.undated_editions).html());
+        kids.push(E::new("ul").class("cal-undated").kids(items).html());
     }
-    el(
-        "div",
-        &["class", "data-testid"],
-        vec!["calendar".into(), "calendar".into()],
-        kids,
-    )
+    E::new("div")
+        .class("calendar")
+        .id("calendar")
+        .kids(kids)
+        .html()
 }

@@ -8,8 +8,8 @@ mod pages;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag, VText};
 
+pub use super::dom::{tx, E};
 use super::IndexRef;
 use crate::search::Index;
 use crate::view::browse::{Browse, Shelf};
@@ -36,70 +36,26 @@ pub fn href(v: &ViewState, b: Option<Browse>, article: Option<String>) -> String
     .to_hash()
 }
 
-/// An element with attributes and children. The browse views build every element through this
-/// one function: the `html!` macro costs some 300 bytes of wasm per element, this a call.
-#[inline(never)]
-pub fn el(
-    tag: &'static str,
-    keys: &'static [&'static str],
-    vals: Vec<AttrValue>,
-    kids: Vec<Html>,
-) -> Html {
-    let values = vals
-        .into_iter()
-        .map(|v| Some(AttributeOrProperty::Attribute(v)))
-        .collect();
-    let attrs = Attributes::Dynamic { keys, values };
-    let kids = VList::with_children(kids, None).into();
-    VTag::__new_other(
-        tag.into(),
-        NodeRef::default(),
-        None,
-        attrs,
-        Listeners::None,
-        kids,
-    )
-    .into()
-}
-
-/// Text (always a text node: article text is never markup).
-pub fn tx(s: impl Into<AttrValue>) -> Html {
-    Html::VText(VText::new(s))
-}
-
 /// A link with text and a test id (`""`: none).
 #[inline(never)]
 pub fn link(href: String, text: AttrValue, id: &'static str) -> Html {
-    let kids = vec![tx(text)];
-    if id.is_empty() {
-        el("a", &["href"], vec![href.into()], kids)
-    } else {
-        el(
-            "a",
-            &["href", "data-testid"],
-            vec![href.into(), id.into()],
-            kids,
-        )
-    }
+    let a = E::new("a").attr("href", href);
+    let a = if id.is_empty() { a } else { a.id(id) };
+    a.text(text).html()
 }
 
 /// A link, or a disabled button in its place when there is nowhere to go.
 #[inline(never)]
 pub fn nav_link(to: Option<String>, text: &'static str, id: &'static str) -> Html {
     match to {
-        Some(h) => el(
-            "a",
-            &["class", "href", "data-testid"],
-            vec!["btn".into(), h.into(), id.into()],
-            vec![tx(text)],
-        ),
-        None => el(
-            "button",
-            &["type", "disabled", "data-testid"],
-            vec!["button".into(), "".into(), id.into()],
-            vec![tx(text)],
-        ),
+        Some(h) => E::new("a").class("btn").attr("href", h).id(id),
+        None => E::new("button")
+            .attr("type", "button")
+            .flag("disabled", true)
+            .id(id),
     }
+    .text(text)
+    .html()
 }
 
 /// The line saying what the archive is, with the way into the calendar.
@@ -107,24 +63,17 @@ pub fn shelf_bar(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
     let Some(s) = index.as_static().map(shelf) else {
         return Html::default();
     };
-    el(
-        "p",
-        &["class"],
-        vec!["shelf-bar".into()],
-        vec![
-            el(
-                "span",
-                &["data-testid"],
-                vec!["archive-summary".into()],
-                vec![tx(lang.summary(s.summary()))],
-            ),
-            link(
-                href(v, Some(Browse::Calendar(None, None)), None),
-                lang.b().browse.into(),
-                "browse-link",
-            ),
-        ],
-    )
+    E::new("p")
+        .class("shelf-bar")
+        .el(E::new("span")
+            .id("archive-summary")
+            .text(lang.summary(s.summary())))
+        .kid(link(
+            href(v, Some(Browse::Calendar(None, None)), None),
+            lang.b().browse.into(),
+            "browse-link",
+        ))
+        .html()
 }
 
 /// Scrolls a new browse view to its top, or to the marked article.
@@ -151,6 +100,7 @@ pub fn use_browse_scroll(v: &ViewState) {
 }
 
 /// The pane: calendar, edition or page (a view function: see [`crate::ui`] on sizes).
+#[inline(never)]
 pub fn browse_pane(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
     let Some(s) = index.as_static().map(shelf) else {
         return Html::default();
@@ -167,29 +117,25 @@ pub fn browse_pane(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
         },
         None => Html::default(),
     };
-    el(
-        "section",
-        &["class", "aria-label"],
-        vec!["results browse".into(), lang.b().nav.into()],
-        vec![body],
-    )
+    E::new("section")
+        .class("results browse")
+        .attr("aria-label", lang.b().nav)
+        .kid(body)
+        .html()
 }
 
 fn not_found(v: &ViewState, lang: Lang) -> Html {
-    el(
-        "p",
-        &["class", "data-testid"],
-        vec!["empty".into(), "browse-missing".into()],
-        vec![
-            tx(lang.b().not_found),
-            tx(" "),
-            link(
-                href(v, Some(Browse::Calendar(None, None)), None),
-                lang.b().calendar.into(),
-                "",
-            ),
-        ],
-    )
+    E::new("p")
+        .class("empty")
+        .id("browse-missing")
+        .text(lang.b().not_found)
+        .text(" ")
+        .kid(link(
+            href(v, Some(Browse::Calendar(None, None)), None),
+            lang.b().calendar.into(),
+            "",
+        ))
+        .html()
 }
 
 /// The way back up: results › calendar (at the edition's month) › edition (from a page).
@@ -199,7 +145,7 @@ pub fn crumbs(s: &Shelf, v: &ViewState, edition: Option<usize>, lang: Lang) -> H
     let cal = Browse::Calendar(ymd.map(|d| d.0), ymd.map(|d| d.1));
     let mut kids = vec![
         link(href(v, None, None), lang.t().back_to_results.into(), ""),
-        tx(" › "),
+        tx(" › ".into()),
         link(
             href(v, Some(cal), None),
             lang.b().calendar.into(),
@@ -208,14 +154,14 @@ pub fn crumbs(s: &Shelf, v: &ViewState, edition: Option<usize>, lang: Lang) -> H
     ];
     if let (Some(e), Some(Browse::Page(_))) = (ed, &v.browse) {
         let b = Browse::Edition(e.date.map(str::to_string), e.paper.map(str::to_string));
-        kids.push(tx(" › "));
+        kids.push(tx(" › ".into()));
         kids.push(link(
             href(v, Some(b), None),
             edition_name(e.paper, e.date, lang).into(),
             "crumb-edition",
         ));
     }
-    el("nav", &["class"], vec!["crumbs".into()], kids)
+    E::new("nav").class("crumbs").kids(kids).html()
 }
 
 /// `人民日报 2020-02-05`, with placeholders for what is unknown.

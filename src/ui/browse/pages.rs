@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{crumbs, edition_name, el, href, link, nav_link, tx};
+use super::{crumbs, edition_name, href, link, nav_link, E};
 use crate::archive::{Article, Page};
 use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
@@ -28,21 +28,15 @@ fn read_href(v: &ViewState, a: &Article) -> String {
 /// A paragraph-like element with a class and text.
 #[inline(never)]
 fn text_el(tag: &'static str, class: &'static str, text: &str) -> Html {
-    el(
-        tag,
-        &["class"],
-        vec![class.into()],
-        vec![tx(text.to_string())],
-    )
+    E::new(tag).class(class).text(text.to_string()).html()
 }
 
 fn nav(kids: Vec<Html>, lang: Lang) -> Html {
-    el(
-        "nav",
-        &["class", "aria-label"],
-        vec!["pv-nav".into(), lang.b().nav.into()],
-        kids,
-    )
+    E::new("nav")
+        .class("pv-nav")
+        .attr("aria-label", lang.b().nav)
+        .kids(kids)
+        .html()
 }
 
 /// One edition: its pages in order, each with its headlines.
@@ -60,63 +54,47 @@ pub fn edition(s: &Shelf, v: &ViewState, e: usize, lang: Lang) -> Html {
                 .iter()
                 .map(|&a| {
                     let a = &s.archive().articles[a];
-                    el(
-                        "li",
-                        &[],
-                        vec![],
-                        vec![link(read_href(v, a), a.title.clone().into(), "")],
-                    )
+                    E::new("li")
+                        .kid(link(read_href(v, a), a.title.clone().into(), ""))
+                        .html()
                 })
                 .collect();
-            el(
-                "li",
-                &["class", "data-testid"],
-                vec!["ed-page".into(), "edition-page".into()],
-                vec![
-                    el(
-                        "a",
-                        &["class", "href"],
-                        vec!["ed-page-link".into(), page_href(s, v, pg).into()],
-                        vec![tx(lang.page_label(page.page.as_deref()))],
-                    ),
-                    tx(" · "),
-                    tx(lang.count(arts.len(), 2)),
-                    el("ul", &[], vec![], titles),
-                ],
-            )
+            E::new("li")
+                .class("ed-page")
+                .id("edition-page")
+                .el(E::new("a")
+                    .class("ed-page-link")
+                    .attr("href", page_href(s, v, pg))
+                    .text(lang.page_label(page.page.as_deref())))
+                .text(" · ")
+                .text(lang.count(arts.len(), 2))
+                .el(E::new("ul").kids(titles))
+                .html()
         })
         .collect();
-    el(
-        "div",
-        &["class", "data-testid"],
-        vec!["edition".into(), "edition".into()],
-        vec![
-            crumbs(s, v, Some(e), lang),
-            el(
-                "h2",
-                &[],
-                vec![],
-                vec![tx(edition_name(ed.paper, ed.date, lang))],
-            ),
-            text_el(
-                "p",
-                "pv-sub",
-                &[lang.count(pages.len(), 1), lang.count(n_articles, 2)].join(" · "),
-            ),
-            nav(
-                vec![
-                    nav_link(
-                        e.checked_sub(1).and_then(|p| edition_href(s, v, p)),
-                        b.prev_edition,
-                        "prev-edition",
-                    ),
-                    nav_link(edition_href(s, v, e + 1), b.next_edition, "next-edition"),
-                ],
-                lang,
-            ),
-            el("ol", &["class"], vec!["ed-pages".into()], items),
-        ],
-    )
+    E::new("div")
+        .class("edition")
+        .id("edition")
+        .kid(crumbs(s, v, Some(e), lang))
+        .el(E::new("h2").text(edition_name(ed.paper, ed.date, lang)))
+        .kid(text_el(
+            "p",
+            "pv-sub",
+            &[lang.count(pages.len(), 1), lang.count(n_articles, 2)].join(" · "),
+        ))
+        .kid(nav(
+            vec![
+                nav_link(
+                    e.checked_sub(1).and_then(|p| edition_href(s, v, p)),
+                    b.prev_edition,
+                    "prev-edition",
+                ),
+                nav_link(edition_href(s, v, e + 1), b.next_edition, "next-edition"),
+            ],
+            lang,
+        ))
+        .el(E::new("ol").class("ed-pages").kids(items))
+        .html()
 }
 
 /// One article as printed on the page: headline block, byline, text with intertitles.
@@ -128,12 +106,12 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
         kids.push(text_el("p", "mark-label", lang.b().marked));
     }
     kids.extend(a.kicker.as_deref().map(|k| text_el("p", "kicker", k)));
-    kids.push(el(
-        "h3",
-        &["class"],
-        vec!["pv-title".into()],
-        vec![link(read_href(v, a), a.title.clone().into(), "")],
-    ));
+    kids.push(
+        E::new("h3")
+            .class("pv-title")
+            .kid(link(read_href(v, a), a.title.clone().into(), ""))
+            .html(),
+    );
     kids.extend(a.subtitle.as_deref().map(|k| text_el("p", "subtitle", k)));
     let byline = a.byline();
     if !byline.is_empty() {
@@ -154,12 +132,12 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
         (false, true) => "pv-art open",
         _ => "pv-art",
     };
-    el(
-        "article",
-        &["class", "data-testid", "data-article-id"],
-        vec![class.into(), "page-article".into(), a.id.clone().into()],
-        kids,
-    )
+    E::new("article")
+        .class(class)
+        .id("page-article")
+        .attr("data-article-id", a.id.clone())
+        .kids(kids)
+        .html()
 }
 
 /// The page's lines as printed, the marked article's lines highlighted.
@@ -170,26 +148,19 @@ fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
         .zip(1u32..)
         .map(|(l, n)| {
             let on = lines.is_some_and(|(a, b)| (a..=b).contains(&n));
-            el(
-                "div",
-                &["class"],
-                vec![if on { "raw-line marked" } else { "raw-line" }.into()],
-                vec![
-                    text_el("span", "ln", &n.to_string()),
-                    text_el("span", "lt", l),
-                ],
-            )
+            E::new("div")
+                .class(if on { "raw-line marked" } else { "raw-line" })
+                .kid(text_el("span", "ln", &n.to_string()))
+                .kid(text_el("span", "lt", l))
+                .html()
         })
         .collect();
-    el(
-        "details",
-        &["class", "data-testid"],
-        vec!["pv-raw".into(), "page-raw".into()],
-        vec![
-            el("summary", &[], vec![], vec![tx(lang.t().original_layout)]),
-            el("div", &["class"], vec!["raw-lines".into()], rows),
-        ],
-    )
+    E::new("details")
+        .class("pv-raw")
+        .id("page-raw")
+        .el(E::new("summary").text(lang.t().original_layout))
+        .el(E::new("div").class("raw-lines").kids(rows))
+        .html()
 }
 
 /// One page: its articles in reading order, in full.
@@ -214,7 +185,7 @@ pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
     .join(" · ");
     let mut kids = vec![
         crumbs(s, v, e, lang),
-        el("h2", &[], vec![], vec![tx(title)]),
+        E::new("h2").text(title).html(),
         nav(
             vec![
                 nav_link(prev.map(|p| page_href(s, v, p)), b.prev_page, "prev-page"),
@@ -238,14 +209,10 @@ pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
             .map(|a| article(v, &s.archive().articles[*a], lang)),
     );
     kids.push(raw_page(page, marked_lines, lang));
-    el(
-        "div",
-        &["class", "data-testid", "data-file"],
-        vec![
-            "page-view".into(),
-            "page-view".into(),
-            page.file.clone().into(),
-        ],
-        kids,
-    )
+    E::new("div")
+        .class("page-view")
+        .id("page-view")
+        .attr("data-file", page.file.clone())
+        .kids(kids)
+        .html()
 }

@@ -3,8 +3,11 @@
 
 mod timeline;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::dom::{button, change, click, send, send_on_change, E};
 use super::names::kind_heading;
 use super::state::Action;
 use super::IndexRef;
@@ -14,8 +17,7 @@ use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
 use timeline::{timeline, TimelineProps};
 
-/// Props for [`FacetPane`].
-#[derive(Properties, PartialEq)]
+/// What [`facet_pane`] shows.
 pub struct FacetPaneProps {
     /// The index (for entity names).
     pub index: IndexRef,
@@ -28,8 +30,11 @@ pub struct FacetPaneProps {
     /// Actions.
     pub on_action: Callback<Action>,
     /// Open as a drawer (phone).
-    #[prop_or_default]
     pub drawer: bool,
+    /// The timeline's drag in progress (state of the explorer: the pane is a view function).
+    pub drag: UseStateHandle<Option<(usize, usize)>>,
+    /// Which long lists show every entry: bit 1 authors, then one bit per kind of name.
+    pub open: UseStateHandle<u8>,
 }
 
 /// Facet lists longer than this show this many and a "more" toggle.
@@ -42,58 +47,102 @@ fn more_toggle(open: &UseStateHandle<u8>, bit: u8, total: usize, lang: Lang) -> 
     }
     let r = lang.r();
     let is_open = **open & bit != 0;
-    let click = {
+    let click_cb = {
         let open = open.clone();
         Callback::from(move |_| open.set(*open ^ bit))
     };
-    html! {
-        <button type="button" class="linkish facet-more" data-testid="facet-more" aria-expanded={is_open.to_string()} onclick={click}>
-            {if is_open { r.fewer.to_string() } else { format!("{} ({})", r.more, total - SHORT) }}
-        </button>
-    }
+    button("facet-more")
+        .class("linkish facet-more")
+        .tf("aria-expanded", is_open)
+        .on(click(click_cb))
+        .text(if is_open {
+            r.fewer.to_string()
+        } else {
+            [r.more, " (", &(total - SHORT).to_string(), ")"].concat()
+        })
+        .html()
 }
 
-/// The sidebar.
-#[component]
-pub fn FacetPane(p: &FacetPaneProps) -> Html {
+/// One checkbox of a facet list: test id, data attribute, label, count, what a change does.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn check_item(
+    key: &str,
+    checked: bool,
+    id: &'static str,
+    data: &'static str,
+    data_value: AttrValue,
+    label: AttrValue,
+    kind: Option<&'static str>,
+    n: usize,
+    on: Rc<dyn yew::virtual_dom::Listener>,
+) -> Html {
+    E::new("li")
+        .key(key)
+        .el(E::new("label")
+            .el(E::new("input")
+                .attr("type", "checkbox")
+                .checked(checked)
+                .on(on)
+                .id(id)
+                .attr(data, data_value)
+                .opt("data-kind", kind.map(AttrValue::Static)))
+            .text(" ")
+            .text(label)
+            .el(E::new("span").class("n").text(n.to_string())))
+        .html()
+}
+
+/// The sidebar (a view function: see [`crate::ui`] on sizes).
+pub fn facet_pane(p: &FacetPaneProps) -> Html {
     let t = p.lang.t();
-    let drag = use_state(|| None::<(usize, usize)>);
-    // Which long lists show every entry: bit 1 authors, then one bit per kind of name.
-    let open = use_state(|| 0u8);
+    let (drag, open) = (p.drag.clone(), &p.open);
     let r = p.lang.r();
-    let kinds: Html = p
+    let a = &p.on_action;
+    let kinds: Vec<Html> = p
         .facets
         .kinds
         .iter()
         .map(|(k, n)| {
-            let checked = p.view.kinds.contains(k);
-            let a = p.on_action.clone();
-            let k2 = *k;
-            let change = Callback::from(move |_| a.emit(Action::ToggleKind(k2)));
-            html! {
-                <li key={k.key()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-kind" data-kind={k.key()} />
-                    {" "}{p.lang.kind(*k)}<span class="n">{n}</span></label></li>
-            }
+            check_item(
+                k.key(),
+                p.view.kinds.contains(k),
+                "facet-kind",
+                "data-kind",
+                k.key().into(),
+                p.lang.kind(*k).into(),
+                None,
+                *n,
+                send_on_change(a, Action::ToggleKind(*k)),
+            )
         })
         .collect();
-    let authors: Html = p
+    let authors: Vec<Html> = p
         .facets
         .authors
         .iter()
-        .take(if *open & 1 != 0 { usize::MAX } else { SHORT })
+        .take(if **open & 1 != 0 { usize::MAX } else { SHORT })
         .map(|(name, n)| {
-            let checked = p.view.authors.contains(name);
-            let a = p.on_action.clone();
-            let n2 = name.clone();
-            let change = Callback::from(move |_| a.emit(Action::ToggleAuthor(n2.clone())));
-            html! {
-                <li key={name.clone()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-author" data-author={name.clone()} />
-                    {" "}{name.clone()}<span class="n">{n}</span></label></li>
-            }
+            check_item(
+                name,
+                p.view.authors.contains(name),
+                "facet-author",
+                "data-author",
+                name.clone().into(),
+                name.clone().into(),
+                None,
+                *n,
+                send_on_change(a, Action::ToggleAuthor(name.clone())),
+            )
         })
         .collect();
+    let section = |title: &'static str| {
+        E::new("section")
+            .class("facet")
+            .el(E::new("h3").text(title))
+    };
     // People, places and organisations: the ten most mentioned of each among the results.
-    let entity_sections: Html = EntityKind::ALL
+    let entity_sections: Vec<Html> = EntityKind::ALL
         .iter()
         .enumerate()
         .map(|(ki, kind)| {
@@ -106,45 +155,38 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
                     .filter(|(e, _)| e.kind == *kind)
             };
             let total = of_kind().count();
-            let items: Html = of_kind()
-                .take(if *open & bit != 0 { usize::MAX } else { SHORT })
+            let items = of_kind()
+                .take(if **open & bit != 0 { usize::MAX } else { SHORT })
                 .map(|(e, n)| {
-                    let checked = p.view.ents.contains(&e.name);
-                    let a = p.on_action.clone();
-                    let name = e.name.clone();
-                    let change = Callback::from(move |_| a.emit(Action::ToggleEntity(name.clone())));
-                    html! {
-                        <li key={e.name.clone()}><label><input type="checkbox" checked={checked} onchange={change} data-testid="facet-entity"
-                            data-name={e.name.clone()} data-kind={kind.key()} />{" "}{e.name.clone()}<span class="n">{n}</span></label></li>
-                    }
+                    let name: AttrValue = e.name.clone().into();
+                    check_item(
+                        &e.name,
+                        p.view.ents.contains(&e.name),
+                        "facet-entity",
+                        "data-name",
+                        name.clone(),
+                        name,
+                        Some(kind.key()),
+                        *n,
+                        send_on_change(a, Action::ToggleEntity(e.name.clone())),
+                    )
                 })
                 .collect();
-            html! {
-                <section class="facet">
-                    <h3>{kind_heading(p.lang, *kind)}</h3>
-                    <ul>{items}</ul>
-                    {more_toggle(&open, bit, total, p.lang)}
-                </section>
-            }
+            section(kind_heading(p.lang, *kind))
+                .el(E::new("ul").kids(items))
+                .kid(more_toggle(open, bit, total, p.lang))
+                .html()
         })
         .collect();
-    let clear = {
-        let a = p.on_action.clone();
-        Callback::from(move |_| a.emit(Action::ClearFacets))
-    };
-    let close = {
-        let a = p.on_action.clone();
-        Callback::from(move |_| a.emit(Action::Drawer(false)))
-    };
     // The date range with the keyboard: two date fields.
     let (first, last) = (
-        p.facets.days.first().map(|d| d.0.clone()),
-        p.facets.days.last().map(|d| d.0.clone()),
+        p.facets.days.first().map(|d| AttrValue::from(d.0.clone())),
+        p.facets.days.last().map(|d| AttrValue::from(d.0.clone())),
     );
     let date_input = |is_from: bool| {
         let a = p.on_action.clone();
         let (from, to) = (p.view.from.clone(), p.view.to.clone());
-        let change = Callback::from(move |e: Event| {
+        let change_cb = Callback::from(move |e: Event| {
             if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let v = Some(i.value()).filter(|v| !v.is_empty());
                 a.emit(if is_from {
@@ -155,46 +197,66 @@ pub fn FacetPane(p: &FacetPaneProps) -> Html {
             }
         });
         let value = if is_from { &p.view.from } else { &p.view.to };
-        html! {
-            <label>{if is_from { r.date_from } else { r.date_to }}
-                <input type="date" data-testid={if is_from { "date-from" } else { "date-to" }} value={value.clone().unwrap_or_default()}
-                    min={first.clone()} max={last.clone()} onchange={change} />
-            </label>
-        }
+        E::new("label")
+            .text(if is_from { r.date_from } else { r.date_to })
+            .el(E::new("input")
+                .attr("type", "date")
+                .id(if is_from { "date-from" } else { "date-to" })
+                .value(value.clone().unwrap_or_default())
+                .opt("min", first.clone())
+                .opt("max", last.clone())
+                .on(change(change_cb)))
     };
-    html! {
-        <aside class={classes!("facets", p.drawer.then_some("open"))} id="filters" aria-label={t.filters}>
-            <div class="facets-head">
-                <h2>{t.filters}</h2>
-                <button type="button" class="drawer-close" data-testid="drawer-close" onclick={close}>{r.close_filters}</button>
-            </div>
-            <button type="button" class="clear" data-testid="clear-facets" onclick={clear} disabled={!p.view.has_facets()}>{t.clear_all}</button>
-            <section class="facet">
-                <h3>{t.date}</h3>
-                {timeline(&TimelineProps {
-                    drag,
-                    days: fill_days(&p.facets.days),
-                    from: p.view.from.clone(),
-                    to: p.view.to.clone(),
-                    lang: p.lang,
-                    on_action: p.on_action.clone(),
-                })}
-                <p class="date-fields">{date_input(true)}{date_input(false)}</p>
-                if p.view.from.is_some() || p.view.to.is_some() {
-                    <p class="range" data-testid="date-range">{format!("{} – {}", p.view.from.clone().unwrap_or_default(), p.view.to.clone().unwrap_or_default())}</p>
-                }
-                if p.facets.undated > 0 { <p class="undated">{format!("{}: {}", t.undated, p.facets.undated)}</p> }
-            </section>
-            <section class="facet">
-                <h3>{t.kind}</h3>
-                <ul>{kinds}</ul>
-            </section>
-            <section class="facet">
-                <h3>{t.author}</h3>
-                <ul>{authors}</ul>
-                {more_toggle(&open, 1, p.facets.authors.len(), p.lang)}
-            </section>
-            {entity_sections}
-        </aside>
+    let mut date = section(t.date)
+        .kid(timeline(&TimelineProps {
+            drag,
+            days: fill_days(&p.facets.days),
+            from: p.view.from.clone(),
+            to: p.view.to.clone(),
+            lang: p.lang,
+            on_action: p.on_action.clone(),
+        }))
+        .el(E::new("p")
+            .class("date-fields")
+            .el(date_input(true))
+            .el(date_input(false)));
+    if p.view.from.is_some() || p.view.to.is_some() {
+        let ends = [&p.view.from, &p.view.to].map(|d| d.clone().unwrap_or_default());
+        date = date.el(E::new("p")
+            .class("range")
+            .id("date-range")
+            .text(ends.join(" – ")));
+    } else {
+        date = date.kid(Html::default());
     }
+    if p.facets.undated > 0 {
+        date = date.el(E::new("p")
+            .class("undated")
+            .text([t.undated, ": ", &p.facets.undated.to_string()].concat()));
+    } else {
+        date = date.kid(Html::default());
+    }
+    E::new("aside")
+        .class(if p.drawer { "facets open" } else { "facets" })
+        .attr("id", "filters")
+        .attr("aria-label", t.filters)
+        .el(E::new("div")
+            .class("facets-head")
+            .el(E::new("h2").text(t.filters))
+            .el(button("drawer-close")
+                .class("drawer-close")
+                .on(send(a, Action::Drawer(false)))
+                .text(r.close_filters)))
+        .el(button("clear-facets")
+            .class("clear")
+            .on(send(a, Action::ClearFacets))
+            .flag("disabled", !p.view.has_facets())
+            .text(t.clear_all))
+        .el(date)
+        .el(section(t.kind).el(E::new("ul").kids(kinds)))
+        .el(section(t.author)
+            .el(E::new("ul").kids(authors))
+            .kid(more_toggle(open, 1, p.facets.authors.len(), p.lang)))
+        .kids(entity_sections)
+        .html()
 }

@@ -1,6 +1,11 @@
 //! The timeline: one bar per day (gaps included); click a day, or drag across days, to filter.
 
+use std::rc::Rc;
+
+use yew::html::{onpointerdown, onpointerenter, onpointerleave, onpointerup};
 use yew::prelude::*;
+
+use crate::ui::dom::{click, E};
 
 use crate::ui::state::Action;
 use crate::view::facets::bar_range;
@@ -47,13 +52,24 @@ pub fn timeline(p: &TimelineProps) -> Html {
             }
         }
     };
-    let bars: Html = p
+    let bars: Vec<Html> = p
         .days
         .iter()
         .enumerate()
         .map(|(i, (day, n))| {
-            let dragging = drag.as_ref().is_some_and(|(a, b)| (*a.min(b)..=*a.max(b)).contains(&i));
-            let class = classes!("bar", in_sel(day).then_some("selected"), dragging.then_some("dragging"), (*n == 0).then_some("zero"));
+            let dragging = drag
+                .as_ref()
+                .is_some_and(|(a, b)| (*a.min(b)..=*a.max(b)).contains(&i));
+            let mut class = String::from("bar");
+            for (on, c) in [
+                (in_sel(day), " selected"),
+                (dragging, " dragging"),
+                (*n == 0, " zero"),
+            ] {
+                if on {
+                    class.push_str(c);
+                }
+            }
             // Heights as classes h0..h10 (no inline styles: the CSP forbids them).
             let level = if *n == 0 { 0 } else { 1 + 9 * n / max };
             let down = {
@@ -85,7 +101,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     drag.set(None);
                 })
             };
-            let click = {
+            let click_cb = {
                 let d = day.clone();
                 let select = select.clone();
                 // Keyboard activation (Enter/Space) arrives as a click with detail 0.
@@ -96,27 +112,41 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     }
                 })
             };
-            let label = format!("{day}: {n}");
+            let label: AttrValue = [day.as_str(), ": ", &n.to_string()].concat().into();
             // `02-04` for a day, `21-03` for a month, `2021` for a year.
-            let short = day.get(day.len().saturating_sub(5)..).unwrap_or(day).to_string();
-
-            html! {
-                <li>
-                    <button type="button" {class} tabindex={(*n == 0).then_some("-1")} data-testid="timeline-day" data-day={day.clone()} data-count={n.to_string()}
-                        aria-label={label.clone()} title={label} aria-pressed={in_sel(day).to_string()}
-                        onpointerdown={down} onpointerenter={enter} onpointerup={up} onclick={click}>
-                        <span class={classes!("fill", format!("h{level}"))}></span>
-                        <span class="day">{short}</span>
-                    </button>
-                </li>
-            }
+            let short = day
+                .get(day.len().saturating_sub(5)..)
+                .unwrap_or(day)
+                .to_string();
+            let selected = in_sel(day);
+            E::new("li")
+                .el(E::new("button")
+                    .attr("type", "button")
+                    .attr("class", class)
+                    .opt("tabindex", (*n == 0).then_some("-1".into()))
+                    .id("timeline-day")
+                    .attr("data-day", day.clone())
+                    .attr("data-count", n.to_string())
+                    .attr("aria-label", label.clone())
+                    .attr("title", label)
+                    .tf("aria-pressed", selected)
+                    .on(Rc::new(onpointerdown::Wrapper::new(down)))
+                    .on(Rc::new(onpointerenter::Wrapper::new(enter)))
+                    .on(Rc::new(onpointerup::Wrapper::new(up)))
+                    .on(click(click_cb))
+                    .el(E::new("span").attr("class", ["fill h", &level.to_string()].concat()))
+                    .el(E::new("span").class("day").text(short)))
+                .html()
         })
         .collect();
     let leave = {
         let drag = drag.clone();
         Callback::from(move |_: PointerEvent| drag.set(None))
     };
-    html! {
-        <ol class="timeline" onpointerleave={leave} title={t.timeline_hint}>{bars}</ol>
-    }
+    E::new("ol")
+        .class("timeline")
+        .on(Rc::new(onpointerleave::Wrapper::new(leave)))
+        .attr("title", t.timeline_hint)
+        .kids(bars)
+        .html()
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::dom::{button, click, E};
+
 use crate::ui::state::Action;
 use crate::ui::{browser, IndexRef};
 use crate::view::cite;
@@ -52,15 +54,32 @@ pub fn cite_footer(p: &CiteFooterProps) -> Html {
             }
         })
     };
-    html! {
-        <footer class="cite">
-            <div class="cite-buttons">
-                <button type="button" data-testid="cite-gbt" onclick={copy(gbt.clone())}>{t.cite_gbt}</button>
-                <button type="button" data-testid="cite-plain" onclick={copy(plain.clone())}>{t.cite_plain}</button>
-                if let Some(msg) = &p.toast { <span class="toast" role="status">{msg.clone()}</span> }
-            </div>
-            <p class="citation" data-testid="citation-gbt" tabindex="0">{gbt}</p>
-            <p class="citation" data-testid="citation-plain" tabindex="0">{plain}</p>
-        </footer>
-    }
+    let toast = p.toast.clone().map(|m| {
+        E::new("span")
+            .class("toast")
+            .attr("role", "status")
+            .text(m)
+            .html()
+    });
+    let citation = |id: &'static str, text: String| {
+        E::new("p")
+            .class("citation")
+            .id(id)
+            .attr("tabindex", "0")
+            .text(text)
+    };
+    E::new("footer")
+        .class("cite")
+        .el(E::new("div")
+            .class("cite-buttons")
+            .el(button("cite-gbt")
+                .on(click(copy(gbt.clone())))
+                .text(t.cite_gbt))
+            .el(button("cite-plain")
+                .on(click(copy(plain.clone())))
+                .text(t.cite_plain))
+            .maybe(toast))
+        .el(citation("citation-gbt", gbt))
+        .el(citation("citation-plain", plain))
+        .html()
 }

@@ -8,6 +8,7 @@ mod toolbar;
 
 use yew::prelude::*;
 
+use super::dom::{click, E};
 use super::state::Action;
 use super::{browser, IndexRef};
 use crate::search::Hit;
@@ -17,8 +18,7 @@ use cite::{cite_footer, CiteFooterProps};
 use text::{reader_text, ReaderTextProps};
 use toolbar::{reader_bar, ReaderBarProps};
 
-/// Props for [`Reader`].
-#[derive(Properties, PartialEq)]
+/// What [`reader`] shows.
 pub struct ReaderProps {
     /// The index.
     pub index: IndexRef,
@@ -38,40 +38,44 @@ pub struct ReaderProps {
     pub toast: Option<String>,
 }
 
-/// The reader pane.
-#[component]
-pub fn Reader(p: &ReaderProps) -> Html {
-    let ix: &crate::search::Index = &p.index;
-    let t = p.lang.t();
-    let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
-    let current = if total > 0 {
-        p.view.hit.min(total - 1)
-    } else {
-        0
-    };
-    // A newly opened article takes the focus on its title (screen readers read it).
-    use_effect_with(p.doc, |doc| {
+/// The reader's effects (in the explorer: the reader is a view function): a newly opened
+/// article takes the focus on its title (screen readers read it), and the current hit scrolls
+/// into view whenever it or the article changes.
+#[hook]
+pub fn use_reader_effects(doc: Option<usize>, current: usize, raw: bool) {
+    use_effect_with(doc, |doc| {
         if doc.is_some() {
             browser::focus("#reader-title");
         }
     });
-    // Scroll the current hit into view whenever it or the article changes.
-    {
-        let key = (p.doc, current, p.view.raw);
-        use_effect_with(key, move |(doc, cur, _)| {
-            if doc.is_some() {
-                browser::scroll_into_view(&format!(
-                    "[data-testid=reader] mark[data-hit=\"{cur}\"]"
-                ));
-            }
-        });
-    }
+    use_effect_with((doc, current, raw), move |(doc, cur, _)| {
+        if doc.is_some() {
+            let cur = cur.to_string();
+            browser::scroll_into_view(
+                &["[data-testid=reader] mark[data-hit=\"", &cur, "\"]"].concat(),
+            );
+        }
+    });
+}
+
+/// The current hit of `view` among `total` (0 when there is none).
+pub fn current_hit(view: &ViewState, total: usize) -> usize {
+    view.hit.min(total.saturating_sub(1))
+}
+
+/// The reader pane (a view function: see [`crate::ui`] on sizes; effects in
+/// [`use_reader_effects`]).
+pub fn reader(p: &ReaderProps) -> Html {
+    let ix: &crate::search::Index = &p.index;
+    let t = p.lang.t();
+    let total = p.hit.as_ref().map(|h| h.count).unwrap_or(0);
+    let current = current_hit(&p.view, total);
     let Some(d) = p.doc else {
-        return html! {
-            <section class="reader empty-reader" aria-label={t.pick_article}>
-                <p>{t.pick_article}</p>
-            </section>
-        };
+        return E::new("section")
+            .class("reader empty-reader")
+            .attr("aria-label", t.pick_article)
+            .el(E::new("p").text(t.pick_article))
+            .html();
     };
     let a = &ix.archive().articles[d];
     let pos = p.docs.iter().position(|x| *x == d);
@@ -86,18 +90,30 @@ pub fn Reader(p: &ReaderProps) -> Html {
     }
     .to_hash();
     let raw = p.view.raw.then(|| {
-        let lines: Html = ix
+        let lines = ix
             .archive()
             .raw_lines(a)
             .into_iter()
-            .map(|(n, l)| html! { <div class="raw-line" data-line={n.to_string()}><span class="ln" aria-hidden="true">{n}</span><span class="lt">{l.to_string()}</span></div> })
+            .map(|(n, l)| {
+                let n = n.to_string();
+                E::new("div")
+                    .class("raw-line")
+                    .attr("data-line", n.clone())
+                    .el(E::new("span")
+                        .class("ln")
+                        .attr("aria-hidden", "true")
+                        .text(n))
+                    .el(E::new("span").class("lt").text(l.to_string()))
+                    .html()
+            })
             .collect();
-        html! {
-            <section class="raw" data-testid="raw" aria-label={t.original_heading}>
-                <h3>{t.original_heading}</h3>
-                <div class="raw-lines">{lines}</div>
-            </section>
-        }
+        E::new("section")
+            .class("raw")
+            .id("raw")
+            .attr("aria-label", t.original_heading)
+            .el(E::new("h3").text(t.original_heading))
+            .el(E::new("div").class("raw-lines").kids(lines))
+            .html()
     });
     // A click on an underlined name filters the results by it.
     let name_click = {
@@ -114,25 +130,63 @@ pub fn Reader(p: &ReaderProps) -> Html {
     };
     let r = p.lang.r();
     let legend = p.view.underline.then(|| {
-        html! {
-            <p class="legend" data-testid="legend">{r.legend}
-                <span class="ent ent-person">{t.people}</span>
-                <span class="ent ent-place">{t.places}</span>
-                <span class="ent ent-org">{t.orgs}</span>
-                <span class="legend-hint">{r.filter_by_name}</span>
-            </p>
-        }
+        let ent = |class: &'static str, text: &'static str| E::new("span").class(class).text(text);
+        E::new("p")
+            .class("legend")
+            .id("legend")
+            .text(r.legend)
+            .el(ent("ent ent-person", t.people))
+            .el(ent("ent ent-place", t.places))
+            .el(ent("ent ent-org", t.orgs))
+            .el(ent("legend-hint", r.filter_by_name))
+            .html()
     });
-    html! {
-        <article class={classes!("reader", p.view.raw.then_some("with-raw"))} data-testid="reader" data-article-id={a.id.clone()} aria-labelledby="reader-title">
-            {reader_bar(&ReaderBarProps { lang: p.lang, total, current, prev_id, next_id, underline: p.view.underline, raw: p.view.raw, on_action: p.on_action.clone(), page_href })}
-            <p class="visually-hidden" aria-live="polite" data-testid="reader-announce">{r.opened}{a.title.clone()}</p>
-            {for legend}
-            <div class="reader-cols" onclick={name_click}>
-                {reader_text(&ReaderTextProps { index: p.index.clone(), doc: d, hit: p.hit.as_ref(), current, underline: p.view.underline, raw: p.view.raw, lang: p.lang })}
-                {for raw}
-            </div>
-            {cite_footer(&CiteFooterProps { index: p.index.clone(), doc: d, lang: p.lang, toast: p.toast.clone(), on_action: p.on_action.clone() })}
-        </article>
-    }
+    E::new("article")
+        .class(if p.view.raw {
+            "reader with-raw"
+        } else {
+            "reader"
+        })
+        .id("reader")
+        .attr("data-article-id", a.id.clone())
+        .attr("aria-labelledby", "reader-title")
+        .kid(reader_bar(&ReaderBarProps {
+            lang: p.lang,
+            total,
+            current,
+            prev_id,
+            next_id,
+            underline: p.view.underline,
+            raw: p.view.raw,
+            on_action: p.on_action.clone(),
+            page_href,
+        }))
+        .el(E::new("p")
+            .class("visually-hidden")
+            .attr("aria-live", "polite")
+            .id("reader-announce")
+            .text(r.opened)
+            .text(a.title.clone()))
+        .maybe(legend)
+        .el(E::new("div")
+            .class("reader-cols")
+            .on(click(name_click))
+            .kid(reader_text(&ReaderTextProps {
+                index: p.index.clone(),
+                doc: d,
+                hit: p.hit.as_ref(),
+                current,
+                underline: p.view.underline,
+                raw: p.view.raw,
+                lang: p.lang,
+            }))
+            .maybe(raw))
+        .kid(cite_footer(&CiteFooterProps {
+            index: p.index.clone(),
+            doc: d,
+            lang: p.lang,
+            toast: p.toast.clone(),
+            on_action: p.on_action.clone(),
+        }))
+        .html()
 }

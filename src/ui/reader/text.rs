@@ -6,13 +6,14 @@ use yew::prelude::*;
 use crate::archive::EntityKind;
 use crate::search::index::Field;
 use crate::search::Hit;
-use crate::ui::highlight::Highlighted;
+use crate::ui::dom::E;
+use crate::ui::highlight::hl;
 use crate::ui::IndexRef;
 use crate::view::i18n::Lang;
 use crate::view::sort_by_key;
 
 /// A name to underline: byte range, CSS class, the entity's name.
-type Under = (usize, usize, &'static str, AttrValue);
+use crate::ui::highlight::Under;
 
 /// What [`reader_text`] shows.
 pub struct ReaderTextProps<'a> {
@@ -84,71 +85,108 @@ pub fn reader_text(p: &ReaderTextProps<'_>) -> Html {
         });
         v
     };
+    // A text in an element, its marks numbered.
+    let block = |tag: &'static str,
+                 class: &'static str,
+                 text: &str,
+                 (r, f): (Vec<(usize, usize)>, usize),
+                 under: Vec<Under>| {
+        E::new(tag)
+            .class(class)
+            .kid(hl(text.to_string().into(), r, Some(f), cur, under))
+    };
     let mut head: Vec<Html> = Vec::new();
     if let Some(k) = &a.kicker {
-        let (r, f) = marks(Field::Kicker, 0);
-        head.push(html! { <p class="kicker"><Highlighted text={k.clone()} ranges={r} first={f} current={cur} /></p> });
+        head.push(block("p", "kicker", k, marks(Field::Kicker, 0), Vec::new()).html());
     }
-    let (r, f) = marks(Field::Title, 0);
-    head.push(html! { <h2 class="title" id="reader-title" tabindex="-1"><Highlighted text={a.title.clone()} ranges={r} first={f} current={cur} under={under(None)} /></h2> });
+    let m = marks(Field::Title, 0);
+    head.push(
+        block("h2", "title", &a.title, m, under(None))
+            .attr("id", "reader-title")
+            .attr("tabindex", "-1")
+            .html(),
+    );
     if let Some(s) = &a.subtitle {
-        let (r, f) = marks(Field::Subtitle, 0);
-        head.push(html! { <p class="subtitle"><Highlighted text={s.clone()} ranges={r} first={f} current={cur} /></p> });
+        head.push(block("p", "subtitle", s, marks(Field::Subtitle, 0), Vec::new()).html());
     }
     if let Some(c) = a.column.as_ref().filter(|c| !c.is_empty()) {
-        let (r, f) = marks(Field::Column, 0);
-        head.push(html! { <p class="column" data-testid="column" title={t.column}><Highlighted text={c.clone()} ranges={r} first={f} current={cur} /></p> });
+        head.push(
+            block("p", "column", c, marks(Field::Column, 0), Vec::new())
+                .id("column")
+                .attr("title", t.column)
+                .html(),
+        );
     }
     let byline = a.byline();
     if !byline.is_empty() {
-        let (r, f) = marks(Field::Byline, 0);
-        head.push(html! { <p class="byline"><Highlighted text={byline} ranges={r} first={f} current={cur} /></p> });
+        head.push(block("p", "byline", &byline, marks(Field::Byline, 0), Vec::new()).html());
     }
     if let Some(n) = &a.editor_note {
-        let (r, f) = marks(Field::EditorNote, 0);
-        head.push(html! { <p class="editor-note"><Highlighted text={n.clone()} ranges={r} first={f} current={cur} /></p> });
+        let m = marks(Field::EditorNote, 0);
+        head.push(block("p", "editor-note", n, m, Vec::new()).html());
     }
     let mut body: Vec<Html> = Vec::new();
-    let intertitle = |text: &String, (r, f): (Vec<(usize, usize)>, usize)| {
-        html! { <h3 class="intertitle"><Highlighted text={text.clone()} ranges={r} first={f} current={cur} /></h3> }
-    };
     for (pi, para) in a.paragraphs.iter().enumerate() {
         for (ti, it) in a.intertitles.iter().enumerate() {
             if it.before as usize == pi {
-                body.push(intertitle(&it.text, marks(Field::Intertitle, ti as u32)));
+                let m = marks(Field::Intertitle, ti as u32);
+                body.push(block("h3", "intertitle", &it.text, m, Vec::new()).html());
             }
         }
-        let (r, f) = marks(Field::Body, pi as u32);
+        let m = marks(Field::Body, pi as u32);
         let numbers: Vec<String> = para.lines.iter().map(|l| l.to_string()).collect();
         let joined = para.lines.len() > 1;
-        body.push(html! {
-            <p class={classes!("para", joined.then_some("joined"))} data-lines={numbers.join(",")}
-               title={joined.then(|| format!("{} {}", t.repaired_break, numbers.join("+")))}>
-                <Highlighted text={para.text.clone()} ranges={r} first={f} current={cur} under={under(Some(pi as u32))} />
-            </p>
-        });
+        body.push(
+            block(
+                "p",
+                if joined { "para joined" } else { "para" },
+                &para.text,
+                m,
+                under(Some(pi as u32)),
+            )
+            .attr("data-lines", numbers.join(","))
+            .opt(
+                "title",
+                joined.then(|| [t.repaired_break, &numbers.join("+")].join(" ").into()),
+            )
+            .html(),
+        );
     }
     for (ti, it) in a.intertitles.iter().enumerate() {
         if it.before as usize >= a.paragraphs.len() {
-            body.push(intertitle(&it.text, marks(Field::Intertitle, ti as u32)));
+            let m = marks(Field::Intertitle, ti as u32);
+            body.push(block("h3", "intertitle", &it.text, m, Vec::new()).html());
         }
     }
     for (ci, c) in a.photo_credits.iter().enumerate() {
-        let (r, f) = marks(Field::Credit, ci as u32);
-        body.push(html! { <p class="credit"><Highlighted text={c.clone()} ranges={r} first={f} current={cur} /></p> });
+        let m = marks(Field::Credit, ci as u32);
+        body.push(block("p", "credit", c, m, Vec::new()).html());
     }
-    html! {
-        <div class="repaired">
-            if p.raw { <h3 class="col-head">{t.repaired_heading}</h3> }
-            <header class="headline">{for head}</header>
-            <dl class="meta-list">
-                <dt>{t.date}</dt><dd>{a.date.clone().unwrap_or_else(|| t.undated.to_string())}</dd>
-                <dt>{t.kind}</dt><dd>{p.lang.kind(a.kind)}</dd>
-                if let Some(dl) = &a.dateline { <dt>{t.dateline}</dt><dd>{dl.clone()}</dd> }
-                if !a.figures.is_empty() { <dt>{t.figures}</dt><dd>{a.figures.join("、")}</dd> }
-                <dt>{t.source}</dt><dd>{format!("{} · {}–{}", a.source.file, a.source.line, a.source.end_line)}</dd>
-            </dl>
-            <div class="body">{for body}</div>
-        </div>
-    }
+    // A term and its description (one node: a row that comes and goes keeps its place).
+    let row = |k: &'static str, v: String| {
+        Html::from_iter([E::new("dt").text(k).html(), E::new("dd").text(v).html()])
+    };
+    let date = a.date.clone().unwrap_or_else(|| t.undated.to_string());
+    let mut meta = E::new("dl")
+        .class("meta-list")
+        .kid(row(t.date, date))
+        .kid(row(t.kind, p.lang.kind(a.kind).to_string()))
+        .maybe(a.dateline.as_ref().map(|dl| row(t.dateline, dl.clone())))
+        .maybe((!a.figures.is_empty()).then(|| row(t.figures, a.figures.join("、"))));
+    let lines = [a.source.line, a.source.end_line]
+        .map(|n| n.to_string())
+        .join("–");
+    meta = meta.kid(row(t.source, [a.source.file.as_str(), &lines].join(" · ")));
+    E::new("div")
+        .class("repaired")
+        .maybe(p.raw.then(|| {
+            E::new("h3")
+                .class("col-head")
+                .text(t.repaired_heading)
+                .html()
+        }))
+        .el(E::new("header").class("headline").kids(head))
+        .el(meta)
+        .el(E::new("div").class("body").kids(body))
+        .html()
 }

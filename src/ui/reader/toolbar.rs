@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::dom::{button, send, E};
+
 use crate::ui::state::Action;
 use crate::view::i18n::Lang;
 
@@ -31,46 +33,73 @@ pub struct ReaderBarProps {
 pub fn reader_bar(p: &ReaderBarProps) -> Html {
     let t = p.lang.t();
     let (total, current) = (p.total, p.current);
-    // Each callback builds its action when clicked (no clone of an `Action`).
-    let emit = |make: fn() -> Action| {
-        let a = p.on_action.clone();
-        Callback::from(move |_: MouseEvent| a.emit(make()))
+    let a = &p.on_action;
+    let go = |id: &Option<String>, test: &'static str| {
+        let b = button(test).flag("disabled", id.is_none());
+        match id {
+            Some(id) => b.on(send(a, Action::Open(id.clone()))),
+            None => b,
+        }
     };
-    let go = |id: &Option<String>| {
-        let (a, id) = (p.on_action.clone(), id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(id) = &id {
-                a.emit(Action::Open(id.clone()));
-            }
-        })
+    let hit = |delta: usize, test: &'static str, label: &'static str, key: &'static str| {
+        let b = button(test)
+            .flag("disabled", total == 0)
+            .attr("aria-label", label)
+            .attr("title", [label, key].concat());
+        if total > 0 {
+            b.on(send(a, Action::Hit((current + delta) % total)))
+        } else {
+            b
+        }
     };
-    let hit = |delta: usize| {
-        let a = p.on_action.clone();
-        Callback::from(move |_: MouseEvent| {
-            if total > 0 {
-                a.emit(Action::Hit((current + delta) % total));
-            }
-        })
-    };
-    let counter = if total > 0 {
-        format!("{} / {}", current + 1, total)
+    let counter = [(current + 1).min(total), total]
+        .map(|n| n.to_string())
+        .join(" / ");
+    let announce = if total > 0 {
+        p.lang.hit_of(current + 1, total)
     } else {
-        "0 / 0".to_string()
+        String::new()
     };
-    html! {
-        <div class="reader-bar" role="toolbar" aria-label={t.reader_tools}>
-            <button type="button" class="back" onclick={emit(|| Action::Close)} data-testid="close-reader">{"← "}{t.back}</button>
-            <span class="hit-nav">
-                <button type="button" data-testid="prev-hit" onclick={hit(total.saturating_sub(1))} disabled={total == 0} aria-label={t.prev_hit} title={format!("{} (N)", t.prev_hit)}>{"↑"}</button>
-                <span data-testid="hit-counter" aria-hidden="true">{counter}</span>
-                <span class="visually-hidden" aria-live="polite" data-testid="hit-announce">{if total > 0 { p.lang.hit_of(current + 1, total) } else { String::new() }}</span>
-                <button type="button" data-testid="next-hit" onclick={hit(1)} disabled={total == 0} aria-label={t.next_hit} title={format!("{} (n)", t.next_hit)}>{"↓"}</button>
-            </span>
-            <button type="button" data-testid="prev-article" onclick={go(&p.prev_id)} disabled={p.prev_id.is_none()}>{"‹ "}{t.prev_article}</button>
-            <button type="button" data-testid="next-article" onclick={go(&p.next_id)} disabled={p.next_id.is_none()}>{t.next_article}{" ›"}</button>
-            <button type="button" data-testid="entities-toggle" aria-pressed={p.underline.to_string()} onclick={emit(|| Action::ToggleUnderline)}>{t.underline_names}</button>
-            <button type="button" data-testid="raw-toggle" aria-pressed={p.raw.to_string()} onclick={emit(|| Action::ToggleRaw)}>{t.original_layout}</button>
-            <a class="btn" href={p.page_href.clone()} data-testid="show-on-page">{p.lang.b().show_on_page}</a>
-        </div>
-    }
+    E::new("div")
+        .class("reader-bar")
+        .attr("role", "toolbar")
+        .attr("aria-label", t.reader_tools)
+        .el(button("close-reader")
+            .class("back")
+            .on(send(a, Action::Close))
+            .text("← ")
+            .text(t.back))
+        .el(E::new("span")
+            .class("hit-nav")
+            .el(hit(total.saturating_sub(1), "prev-hit", t.prev_hit, " (N)").text("↑"))
+            .el(E::new("span")
+                .id("hit-counter")
+                .attr("aria-hidden", "true")
+                .text(counter))
+            .el(E::new("span")
+                .class("visually-hidden")
+                .attr("aria-live", "polite")
+                .id("hit-announce")
+                .text(announce))
+            .el(hit(1, "next-hit", t.next_hit, " (n)").text("↓")))
+        .el(go(&p.prev_id, "prev-article")
+            .text("‹ ")
+            .text(t.prev_article))
+        .el(go(&p.next_id, "next-article")
+            .text(t.next_article)
+            .text(" ›"))
+        .el(button("entities-toggle")
+            .tf("aria-pressed", p.underline)
+            .on(send(a, Action::ToggleUnderline))
+            .text(t.underline_names))
+        .el(button("raw-toggle")
+            .tf("aria-pressed", p.raw)
+            .on(send(a, Action::ToggleRaw))
+            .text(t.original_layout))
+        .el(E::new("a")
+            .class("btn")
+            .attr("href", p.page_href.clone())
+            .id("show-on-page")
+            .text(p.lang.b().show_on_page))
+        .html()
 }

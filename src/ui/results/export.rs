@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::dom::{button, click, E};
 use crate::ui::{browser, Derived, IndexRef};
 use crate::view::export;
 use crate::view::i18n::Lang;
@@ -88,12 +89,16 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     };
     // Nothing to export when nothing matched.
     let none = p.derived.docs.is_empty();
-    html! {
-        <span class="export" role="group" aria-label={t.export}>
-            <span class="export-label">{t.export}</span>
-            <button type="button" data-testid="export-csv" onclick={csv} disabled={none}>{"CSV"}</button>
-            <button type="button" data-testid="export-json" onclick={json} disabled={none}>{"JSON"}</button>
-            <button type="button" data-testid="export-md" onclick={md} disabled={none}>{"Markdown"}</button>
-        </span>
-    }
+    let b = |id: &'static str, cb: Callback<MouseEvent>, text: &'static str| {
+        button(id).on(click(cb)).flag("disabled", none).text(text)
+    };
+    E::new("span")
+        .class("export")
+        .attr("role", "group")
+        .attr("aria-label", t.export)
+        .el(E::new("span").class("export-label").text(t.export))
+        .el(b("export-csv", csv, "CSV"))
+        .el(b("export-json", json, "JSON"))
+        .el(b("export-md", md, "Markdown"))
+        .html()
 }

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::search::index::Field;
 use crate::search::Hit;
-use crate::ui::highlight::Highlighted;
+use crate::ui::dom::{click, E};
+use crate::ui::highlight::hl;
 use crate::ui::state::Action;
 use crate::ui::IndexRef;
 use crate::view::i18n::Lang;
@@ -16,12 +17,15 @@ fn fixed2(x: f32) -> String {
         return "–".into();
     }
     let c = (x.abs() * 100.0).round() as u64;
-    format!(
-        "{}{}.{:02}",
+    let cents = (c % 100).to_string();
+    [
         if x < 0.0 { "-" } else { "" },
-        c / 100,
-        c % 100
-    )
+        &(c / 100).to_string(),
+        ".",
+        if cents.len() < 2 { "0" } else { "" },
+        &cents,
+    ]
+    .concat()
 }
 
 /// What [`result_item`] shows.
@@ -62,11 +66,12 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
             .unwrap_or_default()
     };
     let is_open = p.view.article.as_deref() == Some(a.id.as_str());
-    let class = classes!(
-        "result",
-        p.selected.then_some("selected"),
-        is_open.then_some("open")
-    );
+    let class = match (p.selected, is_open) {
+        (true, true) => "result selected open",
+        (true, false) => "result selected",
+        (false, true) => "result open",
+        _ => "result",
+    };
     let open = {
         let a2 = p.on_action.clone();
         let id = a.id.clone();
@@ -79,17 +84,29 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         })
     };
     let authors: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
-    let snippets: Html = h
+    let snippets: Vec<Html> = h
         .snippets
         .iter()
         .map(|s| {
-            html! {
-                <p class="snippet" data-testid="snippet">
-                    if s.cut_before { {"…"} }
-                    <Highlighted text={s.text.clone()} ranges={s.marks.clone()} />
-                    if s.cut_after { {"…"} }
-                </p>
+            let mut e = E::new("p").class("snippet").id("snippet");
+            if s.cut_before {
+                e = e.text("…");
+            } else {
+                e = e.kid(Html::default());
             }
+            e = e.kid(hl(
+                s.text.clone().into(),
+                s.marks.clone(),
+                None,
+                None,
+                Vec::new(),
+            ));
+            if s.cut_after {
+                e = e.text("…");
+            } else {
+                e = e.kid(Html::default());
+            }
+            e.html()
         })
         .collect();
     // Where the matches are, in words, before the numbers.
@@ -125,38 +142,107 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         })
     };
     let why = (!h.breakdown.terms.is_empty()).then(|| {
-        let rows: Html = h.breakdown.terms.iter().map(|ts| html! {
-            <li>{format!("{} × {} → tf {} · idf {} · {}", ts.term, ts.matches, fixed2(ts.weighted_tf), fixed2(ts.idf), fixed2(ts.score))}</li>
-        }).collect();
-        html! {
-            <details class="why" data-testid="why">
-                <summary>{t.why}<span class="why-words" data-testid="why-words">{words.clone()}</span></summary>
-                <p class="why-numbers">{p.lang.r().why_numbers}</p>
-                <ul>{rows}
-                    if h.breakdown.proximity > 0.0 { <li>{format!("{} {}", t.proximity, fixed2(h.breakdown.proximity))}</li> }
-                    <li>{format!("= {}", fixed2(h.breakdown.total))}</li>
-                </ul>
-            </details>
+        let li = |s: String| E::new("li").text(s).html();
+        let mut rows: Vec<Html> = h
+            .breakdown
+            .terms
+            .iter()
+            .map(|ts| {
+                li([
+                    &ts.term,
+                    " × ",
+                    &ts.matches.to_string(),
+                    " → tf ",
+                    &fixed2(ts.weighted_tf),
+                    " · idf ",
+                    &fixed2(ts.idf),
+                    " · ",
+                    &fixed2(ts.score),
+                ]
+                .concat())
+            })
+            .collect();
+        if h.breakdown.proximity > 0.0 {
+            rows.push(li(
+                [t.proximity, " ", &fixed2(h.breakdown.proximity)].concat()
+            ));
+        } else {
+            rows.push(Html::default());
         }
+        rows.push(li(["= ", &fixed2(h.breakdown.total)].concat()));
+        E::new("details")
+            .class("why")
+            .id("why")
+            .el(E::new("summary").text(t.why).el(E::new("span")
+                .class("why-words")
+                .id("why-words")
+                .text(words)))
+            .el(E::new("p")
+                .class("why-numbers")
+                .text(p.lang.r().why_numbers))
+            .el(E::new("ul").kids(rows))
+            .html()
     });
-    html! {
-        <li key={a.id.clone()} {class} data-testid="result" data-article-id={a.id.clone()} onclick={card_click}>
-            <a class="result-link" href={href} onclick={open} aria-current={is_open.then_some("true")}>
-                if let Some(k) = &a.kicker { <span class="kicker"><Highlighted text={k.clone()} ranges={ranges_of(Field::Kicker)} /></span> }
-                <span class="title"><Highlighted text={a.title.clone()} ranges={ranges_of(Field::Title)} /></span>
-                if let Some(s) = &a.subtitle { <span class="subtitle"><Highlighted text={s.clone()} ranges={ranges_of(Field::Subtitle)} /></span> }
-                if let Some(c) = a.column.as_ref().filter(|c| !c.is_empty()) {
-                    <span class="column" data-testid="column" title={t.column}><Highlighted text={c.clone()} ranges={ranges_of(Field::Column)} /></span>
-                }
-            </a>
-            <p class="meta">
-                <span class="date">{a.date.clone().unwrap_or_else(|| t.undated.to_string())}</span>
-                <span class="kind">{p.lang.kind(a.kind)}</span>
-                if !authors.is_empty() { <span class="authors">{authors.join("、")}</span> }
-                if h.count > 0 { <span class="count" data-testid="hit-count">{format!("{} {}", h.count, t.hits)}</span> }
-            </p>
-            {snippets}
-            {why}
-        </li>
+    let span = |class: &'static str, text: &str, f: Field| {
+        E::new("span").class(class).kid(hl(
+            text.to_string().into(),
+            ranges_of(f),
+            None,
+            None,
+            Vec::new(),
+        ))
+    };
+    let mut link = E::new("a")
+        .class("result-link")
+        .attr("href", href)
+        .on(click(open))
+        .opt("aria-current", is_open.then_some("true".into()));
+    if let Some(k) = &a.kicker {
+        link = link.el(span("kicker", k, Field::Kicker));
+    } else {
+        link = link.kid(Html::default());
     }
+    link = link.el(span("title", &a.title, Field::Title));
+    if let Some(s) = &a.subtitle {
+        link = link.el(span("subtitle", s, Field::Subtitle));
+    } else {
+        link = link.kid(Html::default());
+    }
+    if let Some(c) = a.column.as_ref().filter(|c| !c.is_empty()) {
+        link = link.el(span("column", c, Field::Column)
+            .id("column")
+            .attr("title", t.column));
+    } else {
+        link = link.kid(Html::default());
+    }
+    let mut meta = E::new("p")
+        .class("meta")
+        .el(E::new("span")
+            .class("date")
+            .text(a.date.clone().unwrap_or_else(|| t.undated.to_string())))
+        .el(E::new("span").class("kind").text(p.lang.kind(a.kind)));
+    if !authors.is_empty() {
+        meta = meta.el(E::new("span").class("authors").text(authors.join("、")));
+    } else {
+        meta = meta.kid(Html::default());
+    }
+    if h.count > 0 {
+        meta = meta.el(E::new("span")
+            .class("count")
+            .id("hit-count")
+            .text([h.count.to_string().as_str(), t.hits].join(" ")));
+    } else {
+        meta = meta.kid(Html::default());
+    }
+    E::new("li")
+        .key(a.id.clone())
+        .class(class)
+        .id("result")
+        .attr("data-article-id", a.id.clone())
+        .on(click(card_click))
+        .el(link)
+        .el(meta)
+        .kid(Html::from_iter(snippets))
+        .maybe(why)
+        .html()
 }

@@ -5,6 +5,7 @@ mod item;
 
 use yew::prelude::*;
 
+use super::dom::{button, change, click, send, E};
 use super::state::Action;
 use super::{browser, Derived, IndexRef};
 use crate::view::i18n::Lang;
@@ -13,8 +14,7 @@ use crate::view::route::{Sort, ViewState};
 use export::{export_buttons, ExportButtonsProps};
 use item::{result_item, ResultItemProps};
 
-/// Props for [`ResultList`].
-#[derive(Properties, PartialEq)]
+/// What [`result_list`] shows.
 pub struct ResultListProps {
     /// The index.
     pub index: IndexRef,
@@ -33,7 +33,6 @@ pub struct ResultListProps {
     /// Number of results.
     pub count: usize,
     /// The copy-link button's outcome.
-    #[prop_or_default]
     pub shared: Option<Result<(), String>>,
 }
 
@@ -47,9 +46,18 @@ fn remove(f: &Filter) -> Action {
     }
 }
 
-/// The list.
-#[component]
-pub fn ResultList(p: &ResultListProps) -> Html {
+/// Selects the link to copy by hand as soon as it shows (`show`), for [`result_list`].
+#[hook]
+pub fn use_select_link(show: bool) {
+    use_effect_with(show, |show| {
+        if *show {
+            browser::select("[data-testid=link-field]");
+        }
+    });
+}
+
+/// The list (a view function: see [`crate::ui`] on sizes; its effect in [`use_select_link`]).
+pub fn result_list(p: &ResultListProps) -> Html {
     let t = p.lang.t();
     let on_sort = {
         let a = p.on_action.clone();
@@ -63,7 +71,7 @@ pub fn ResultList(p: &ResultListProps) -> Html {
             }
         })
     };
-    let items: Html = p
+    let items: Vec<Html> = p
         .derived
         .hits
         .iter()
@@ -98,23 +106,24 @@ pub fn ResultList(p: &ResultListProps) -> Html {
     }
     let chip_list = res::chips(&p.view, lang);
     let has_chips = !chip_list.is_empty();
-    let chips: Html = chip_list
+    let chips: Vec<Html> = chip_list
         .into_iter()
         .map(|(f, label)| {
-            let a = p.on_action.clone();
-            let act = remove(&f);
-            let click = Callback::from(move |_| a.emit(act.clone()));
-            html! {
-                <li><button type="button" class="chip" data-testid="active-filter" onclick={click}
-                    aria-label={format!("{}{label}", r.remove_filter)}>{label}{" ×"}</button></li>
-            }
+            E::new("li")
+                .el(button("active-filter")
+                    .class("chip")
+                    .on(send(&p.on_action, remove(&f)))
+                    .attr("aria-label", [r.remove_filter, &label].concat())
+                    .text(label)
+                    .text(" ×"))
+                .html()
         })
         .collect();
     let copy_link = {
         let a = p.on_action.clone();
         let view = p.view.clone();
         Callback::from(move |_| {
-            let link = format!("{}{}", browser::base_url(), view.to_hash());
+            let link = [browser::base_url(), view.to_hash()].concat();
             let a = a.clone();
             let l2 = link.clone();
             browser::copy_then(&link, move |ok| {
@@ -122,83 +131,145 @@ pub fn ResultList(p: &ResultListProps) -> Html {
             });
         })
     };
-    // The link to copy by hand is selected as soon as it shows.
-    use_effect_with(p.shared.as_ref().is_some_and(|s| s.is_err()), |show| {
-        if *show {
-            browser::select("[data-testid=link-field]");
-        }
-    });
     let shared = match &p.shared {
-        Some(Ok(())) => {
-            html! { <span class="toast" role="status" data-testid="link-copied">{t.copied}</span> }
-        }
-        Some(Err(link)) => html! {
-            <label class="link-field" role="status">{r.copy_by_hand}
-                <input readonly=true data-testid="link-field" value={link.clone()} /></label>
-        },
+        Some(Ok(())) => E::new("span")
+            .class("toast")
+            .attr("role", "status")
+            .id("link-copied")
+            .text(t.copied)
+            .html(),
+        Some(Err(link)) => E::new("label")
+            .class("link-field")
+            .attr("role", "status")
+            .text(r.copy_by_hand)
+            .el(E::new("input")
+                .flag("readonly", true)
+                .id("link-field")
+                .value(link.clone()))
+            .html(),
         None => Html::default(),
     };
     // Nothing found: say what was searched, offer to drop the filters and similar terms.
+    let p_text = |s: &'static str| E::new("p").text(s);
     let empty = (p.count == 0).then(|| {
         let q = p.view.query.trim().to_string();
-        let suggestions = if q.is_empty() { Vec::new() } else { res::suggestions(ix, &q, 3) };
-        let clear = {
-            let a = p.on_action.clone();
-            Callback::from(move |_| a.emit(Action::ClearFacets))
+        let suggestions = if q.is_empty() {
+            Vec::new()
+        } else {
+            res::suggestions(ix, &q, 3)
         };
-        let has_tries = !suggestions.is_empty();
-        let tries: Html = suggestions
-            .into_iter()
-            .map(|(s, n)| {
-                let a = p.on_action.clone();
-                let s2 = s.clone();
-                let click = Callback::from(move |_| a.emit(Action::Query(s2.clone())));
-                html! { <li><button type="button" class="linkish" data-testid="suggestion" onclick={click}>{s}</button>{format!(" ({n})")}</li> }
-            })
-            .collect();
-        html! {
-            <div class="empty" data-testid="no-results">
-                if q.is_empty() { <p>{t.no_results}</p> } else { <p>{r.nothing_for}<strong>{q.clone()}</strong>{r.nothing_for_after}</p> }
-                if p.view.has_facets() {
-                    <p><button type="button" data-testid="drop-filters" onclick={clear}>{r.without_filters}</button></p>
-                }
-                if has_tries { <p>{r.try_these}</p><ul class="suggestions">{tries}</ul> }
-                if res::is_latin_query(&q) { <p data-testid="latin-note">{r.latin_note}</p> }
-                if !p.view.has_facets() { <p>{t.no_results}</p> }
-            </div>
+        let mut e = E::new("div").class("empty").id("no-results");
+        e = if q.is_empty() {
+            e.el(p_text(t.no_results))
+        } else {
+            e.el(p_text(r.nothing_for)
+                .el(E::new("strong").text(q.clone()))
+                .text(r.nothing_for_after))
+        };
+        if p.view.has_facets() {
+            e = e.el(E::new("p").el(button("drop-filters")
+                .on(send(&p.on_action, Action::ClearFacets))
+                .text(r.without_filters)));
+        } else {
+            e = e.kid(Html::default());
         }
+        if !suggestions.is_empty() {
+            let tries = suggestions
+                .into_iter()
+                .map(|(s, n)| {
+                    E::new("li")
+                        .el(button("suggestion")
+                            .class("linkish")
+                            .on(send(&p.on_action, Action::Query(s.clone())))
+                            .text(s))
+                        .text([" (", &n.to_string(), ")"].concat())
+                        .html()
+                })
+                .collect();
+            e = e.kid(Html::from_iter([
+                p_text(r.try_these).html(),
+                E::new("ul").class("suggestions").kids(tries).html(),
+            ]));
+        } else {
+            e = e.kid(Html::default());
+        }
+        if res::is_latin_query(&q) {
+            e = e.el(p_text(r.latin_note).id("latin-note"));
+        } else {
+            e = e.kid(Html::default());
+        }
+        if !p.view.has_facets() {
+            e = e.el(p_text(t.no_results));
+        } else {
+            e = e.kid(Html::default());
+        }
+        e.html()
     });
     let more = p.derived.docs.len() > p.derived.hits.len();
-    let on_more = {
-        let a = p.on_action.clone();
-        Callback::from(move |_| a.emit(Action::More))
+    let option = |value: &'static str, sort: Sort, text: &'static str| {
+        E::new("option")
+            .attr("value", value)
+            .flag("selected", p.view.sort == sort)
+            .text(text)
     };
-    html! {
-        <section id="results" class="results" aria-labelledby="results-heading">
-            <div class="results-head">
-                <h2 id="results-heading" class="visually-hidden">{t.results}</h2>
-                <p class="count-line" role="status" aria-live="polite" data-testid="results-heading">
-                    <span data-testid="result-count">{p.count}</span>{tail}
-                </p>
-                <label class="sort">{t.sort}{" "}
-                    <select data-testid="sort" onchange={on_sort}>
-                        <option value="relevance" selected={p.view.sort == Sort::Relevance}>{p.lang.sort_default(p.view.query.trim().is_empty())}</option>
-                        <option value="date" selected={p.view.sort == Sort::Oldest}>{t.sort_oldest}</option>
-                        <option value="newest" selected={p.view.sort == Sort::Newest}>{t.sort_newest}</option>
-                    </select>
-                </label>
-                {export_buttons(&ExportButtonsProps { index: p.index.clone(), derived: p.derived.clone(), view: p.view.clone(), lang: p.lang })}
-                <button type="button" data-testid="copy-link" onclick={copy_link}>{r.copy_link}</button>
-                {shared}
-            </div>
-            if has_chips { <ul class="chips" aria-label={t.filters}>{chips}</ul> }
-            {for empty}
-            <ol class="result-list">{items}</ol>
-            if more {
-                <button type="button" class="more" onclick={on_more} data-testid="more">
-                    {format!("{} ({} / {})", t.show_more, p.derived.hits.len(), p.derived.docs.len())}
-                </button>
-            }
-        </section>
+    let mut out = E::new("section")
+        .attr("id", "results")
+        .class("results")
+        .attr("aria-labelledby", "results-heading")
+        .el(E::new("div")
+            .class("results-head")
+            .el(E::new("h2")
+                .attr("id", "results-heading")
+                .class("visually-hidden")
+                .text(t.results))
+            .el(E::new("p")
+                .class("count-line")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .id("results-heading")
+                .el(E::new("span").id("result-count").text(p.count.to_string()))
+                .text(tail))
+            .el(E::new("label")
+                .class("sort")
+                .text(t.sort)
+                .text(" ")
+                .el(E::new("select")
+                    .id("sort")
+                    .on(change(on_sort))
+                    .el(option(
+                        "relevance",
+                        Sort::Relevance,
+                        p.lang.sort_default(p.view.query.trim().is_empty()),
+                    ))
+                    .el(option("date", Sort::Oldest, t.sort_oldest))
+                    .el(option("newest", Sort::Newest, t.sort_newest))))
+            .kid(export_buttons(&ExportButtonsProps {
+                index: p.index.clone(),
+                derived: p.derived.clone(),
+                view: p.view.clone(),
+                lang: p.lang,
+            }))
+            .el(button("copy-link").on(click(copy_link)).text(r.copy_link))
+            .kid(shared));
+    if has_chips {
+        out = out.el(E::new("ul")
+            .class("chips")
+            .attr("aria-label", t.filters)
+            .kids(chips));
+    } else {
+        out = out.kid(Html::default());
     }
+    out = out
+        .maybe(empty)
+        .el(E::new("ol").class("result-list").kids(items));
+    if more {
+        let n = [p.derived.hits.len(), p.derived.docs.len()].map(|n| n.to_string());
+        out = out.el(button("more")
+            .class("more")
+            .on(send(&p.on_action, Action::More))
+            .text([t.show_more, " (", &n[0], " / ", &n[1], ")"].concat()));
+    } else {
+        out = out.kid(Html::default());
+    }
+    out.html()
 }
