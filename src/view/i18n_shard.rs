@@ -1,19 +1,7 @@
 //! Interface strings of a sharded archive (its search status line).
 
+use super::browse::grouped;
 use super::i18n::Lang;
-
-/// `12345` → `12,345`.
-pub fn grouped(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 impl Lang {
     /// While a query's chunks arrive: "已检索 3,200 / 10,000 篇".
