@@ -93,6 +93,9 @@ pub enum Action {
     ToggleUnderline,
     /// Set the date facet.
     Dates(Option<String>, Option<String>),
+    /// Set one end of the date range (`true`: the start), keeping the other as the state has it,
+    /// not as an older render saw it.
+    DateEnd(bool, Option<String>),
     /// Clear every facet.
     ClearFacets,
     /// Open an article.
@@ -184,6 +187,14 @@ impl Reducible for AppState {
             Action::Dates(f, t) => {
                 s.view.from = f;
                 s.view.to = t;
+                s.shown = PAGE;
+            }
+            Action::DateEnd(is_from, d) => {
+                *if is_from {
+                    &mut s.view.from
+                } else {
+                    &mut s.view.to
+                } = d;
                 s.shown = PAGE;
             }
             Action::ClearFacets => {

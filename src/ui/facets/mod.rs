@@ -185,15 +185,15 @@ pub fn facet_pane(p: &FacetPaneProps) -> Html {
     );
     let date_input = |is_from: bool| {
         let a = p.on_action.clone();
-        let (from, to) = (p.view.from.clone(), p.view.to.clone());
+        // Chromium fires `change` on every keystroke in a date field, with a complete value
+        // once every part is filled: while the year is typed it is 0002, 0020, 0202. Those are
+        // not sent, or the re-render would write them back into the field mid-typing.
         let change_cb = Callback::from(move |e: Event| {
             if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let v = Some(i.value()).filter(|v| !v.is_empty());
-                a.emit(if is_from {
-                    Action::Dates(v, to.clone())
-                } else {
-                    Action::Dates(from.clone(), v)
-                });
+                let v = i.value();
+                if !v.starts_with('0') {
+                    a.emit(Action::DateEnd(is_from, Some(v).filter(|v| !v.is_empty())));
+                }
             }
         });
         let value = if is_from { &p.view.from } else { &p.view.to };
