@@ -6,6 +6,7 @@
 // DIR defaults to $TRUNK_STAGING_DIR (inside Trunk) or dist/. It
 //  0. shrinks the first-load files in place (scripts/shrink.mjs: short wasm import and export
 //     names, comments and whitespace) and renews their integrity attributes in index.html;
+//  0b. for a sharded build, copies its chunks to shards/ and writes search-worker.js;
 //  1. stamps index.html with a build id (a hash of every file) and a strict
 //     Content-Security-Policy whose script hashes cover Trunk's inline loader;
 //  2. writes sw.js, the service worker, precaching exactly this build's files;
@@ -89,6 +90,24 @@ if (process.env.TRUNK_STAGING_DIR) {
   }
 }
 const shardFiles = sharded ? fs.readdirSync(path.join(dir, 'shards')).map((f) => `shards/${f}`).sort() : [];
+// The search worker of a sharded build: the app's own glue and wasm, run in a module worker
+// (src/ui/shard_worker.rs). Messages that come before the wasm is ready wait for it.
+const WORKER = 'search-worker.js';
+fs.rmSync(path.join(dir, WORKER), { force: true });
+if (sharded) {
+  const glue = html.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
+  const wasmFile = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+  if (!glue || !wasmFile) fail('index.html does not name the glue and wasm Trunk loads');
+  fs.writeFileSync(path.join(dir, WORKER), [
+    '// The search of a sharded archive, off the page\'s thread: see src/ui/shard_worker.rs.',
+    `import init from './${glue}';`,
+    'const early = [];',
+    'self.onmessage = (e) => early.push(e);',
+    `await init({ module_or_path: './${wasmFile}' });`,
+    'for (const e of early) self.onmessage(e);',
+    '',
+  ].join('\n'));
+}
 
 // 1. Build id over every file of the build (chunks are content-named: their names suffice).
 const files = listFiles(dir).filter((f) => f !== 'sw.js' && f !== SINGLE && !f.endsWith('.map') && !f.startsWith('shards/')).sort();

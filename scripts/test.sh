@@ -70,8 +70,7 @@ ARCHIVE_SEEDS="$PWD/tests/fixtures/editions" trunk build --release --dist target
 step "a generated archive of 5,000 articles, sharded: the browser answers what archive truth says"
 sh=$(mktemp -d)
 ./target/release/archive synth --pages 5000 "$sh/pages"
-printf '%s' '["合肥","傳承","老旧小区 改造","hefei","非遗技艺传承","影像中国","罗强辉","luoqianghui","社区 养老","冬季供暖","天气预报"]' > "$sh/queries.json"
-./target/release/archive truth "$sh/queries.json" "$sh/pages" > "$sh/truth.json"
+./target/release/archive truth tests/fixtures/sharded_queries.json "$sh/pages" > "$sh/truth.json"
 ARCHIVE_SEEDS="$sh/pages" ARCHIVE_MODE=sharded trunk build --release --dist target/sharded-dist
 node scripts/sizes.mjs target/sharded-dist
 (cd tests/browser && SHARDED_DIST=../../target/sharded-dist SHARDED_TRUTH="$sh/truth.json" node --test sharded.test.mjs)

@@ -171,11 +171,12 @@ pub fn search_json(a: Archive, q: &str) -> Result<Value, String> {
 }
 
 /// Ground truth for benchmark queries, computed independently of the index: an article
-/// matches when every whitespace-separated term of the query (quotes group a phrase) occurs in
-/// one of its texts after the full fold (Unicode, case, OpenCC traditional→simplified, quotes,
-/// dashes, whitespace), or, for a Latin-only term, is spelled in pinyin by a run of its
-/// characters (every reading of every character, from the `pinyin` crate). Negated and field
-/// terms are not part of the benchmark language. Returns `{query: [ids]}`.
+/// matches when every whitespace-separated term of the query (`"…"`, `“…”` and `「…」` group a
+/// phrase; `A OR B` makes one term of alternatives) occurs in one of its texts after the full
+/// fold (Unicode, case, OpenCC traditional→simplified, quotes, dashes, whitespace), or, for a
+/// Latin-only term, is spelled in pinyin by a run of its characters (every reading of every
+/// character, from the `pinyin` crate), and no `-X` term occurs in its folded texts. Field terms
+/// are not part of the benchmark language. Returns `{query: [ids]}`.
 pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
     use crate::search::pinyin::{pinyin_key, PinyinMap, PinyinTable};
     use crate::search::tables::FullFolder;
@@ -213,7 +214,7 @@ pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
         let mut in_quote = false;
         let mut cur = String::new();
         for c in q.chars() {
-            if c == '"' {
+            if matches!(c, '"' | '“' | '”' | '「' | '」') {
                 in_quote = !in_quote;
             } else if c.is_whitespace() && !in_quote {
                 if !cur.is_empty() {
@@ -237,19 +238,45 @@ pub fn truth_json(a: &Archive, queries: &[String]) -> Result<Value, String> {
                 _ => merged.push(t),
             }
         }
+        // `A OR B` is one clause of alternatives; `-X` leaves out articles containing X; the
+        // clauses are all required.
+        let mut clauses: Vec<Vec<String>> = Vec::new();
+        let mut nots: Vec<String> = Vec::new();
+        let mut or_next = false;
+        for t in merged {
+            if t == "OR" {
+                or_next = !clauses.is_empty();
+                continue;
+            }
+            if let Some(x) = t.strip_prefix('-').filter(|x| !x.is_empty()) {
+                nots.push(full.fold(x));
+                continue;
+            }
+            match clauses.last_mut() {
+                Some(c) if or_next => c.push(t),
+                _ => clauses.push(vec![t]),
+            }
+            or_next = false;
+        }
+        let hit = |texts: &[String], term: &str| {
+            let f = full.fold(term);
+            let text_hit = !f.is_empty() && texts.iter().any(|t| t.contains(&f));
+            let py_hit = pinyin_key(term)
+                .filter(|k| k.len() >= 2)
+                .is_some_and(|k| texts.iter().any(|t| !py.find(t, &k).is_empty()));
+            text_hit || py_hit
+        };
         let ids: Vec<Value> = a
             .articles
             .iter()
             .zip(&folded)
             .filter(|(_, texts)| {
-                merged.iter().all(|term| {
-                    let f = full.fold(term);
-                    let text_hit = !f.is_empty() && texts.iter().any(|t| t.contains(&f));
-                    let py_hit = pinyin_key(term)
-                        .filter(|k| k.len() >= 2)
-                        .is_some_and(|k| texts.iter().any(|t| !py.find(t, &k).is_empty()));
-                    text_hit || py_hit
-                })
+                clauses
+                    .iter()
+                    .all(|c| c.iter().any(|term| hit(texts, term)))
+                    && !nots
+                        .iter()
+                        .any(|x| texts.iter().any(|t| t.contains(x.as_str())))
             })
             .map(|(art, _)| json!(art.id))
             .collect();

@@ -1,7 +1,13 @@
-//! The web app's entry point: renders [`archive_explorer::ui::App`] and nothing else.
+//! The web app's entry point: renders [`archive_explorer::ui::App`] (or, in a sharded build's
+//! search worker, answers the page's queries).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A sharded build's search worker runs this same wasm (see `ui::shard_worker`).
+    #[cfg(sharded)]
+    if archive_explorer::ui::shard_worker::in_worker() {
+        return archive_explorer::ui::shard_worker::start();
+    }
     yew::Renderer::<archive_explorer::ui::App>::new().render();
 }
 

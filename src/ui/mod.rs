@@ -26,6 +26,8 @@ pub mod reader;
 pub mod results;
 pub mod settings;
 #[cfg(sharded)]
+pub mod shard_worker;
+#[cfg(sharded)]
 pub mod sharded;
 pub mod state;
 

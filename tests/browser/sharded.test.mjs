@@ -74,7 +74,46 @@ test('every query finds exactly what archive truth finds, fetching a part of the
       assert.ok(fetched < all / 2, `${q}: fetched ${fetched} of ${all} chunks`);
     }
   }
-  assert.ok(nonempty >= 6, `only ${nonempty} queries found anything`);
+  assert.ok(Object.keys(truth).length >= 40, `${Object.keys(truth).length} queries`);
+  assert.ok(nonempty >= 30, `only ${nonempty} queries found anything`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the search runs in a worker: the page fetches no chunk, and a new query typed during a broad one is answered', { skip }, async () => {
+  const entries = Object.entries(truth);
+  const [broad, broadIds] = entries.reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  const [q, ids] = entries.find(([k, v]) => v.length > 0 && v.length < 300 && /[\u4e00-\u9fff]/.test(k));
+  const page = await newPage(browser);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
+  // Long tasks on the page's thread, as the browser reports them.
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await page.evaluate(() => { window.__long.length = 0; });
+  await search(page, broad);
+  await page.waitForFunction((q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && Number(s.dataset.found) > 0; }, broad, { timeout: 60000 });
+  await page.locator('[data-testid=shard-resume]').or(page.locator('[data-testid=shard-progress][data-done=true]')).first().waitFor({ timeout: 60000 });
+  if (await page.locator('[data-testid=shard-resume]').count()) await page.locator('[data-testid=shard-resume]').click();
+  // The broad query goes on over every chunk; a new one replaces it.
+  await page.locator('[data-testid=search]').fill(q);
+  await settled(page, q);
+  const want = new Set(ids);
+  assert.equal(await count(page), want.size, `${q} after ${broad} (${broadIds.length})`);
+  for (const id of await resultIds(page)) assert.ok(want.has(id), `${q}: ${id}`);
+  // Every chunk came through the worker, none through the page.
+  const onPage = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/shards/')).length);
+  assert.equal(onPage, 0, 'chunks fetched by the page itself');
+  assert.equal(workers.length, 1, 'one search worker');
+  assert.match(workers[0].url(), /search-worker\.js$/);
+  const inWorker = await workers[0].evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/shards/')).length);
+  assert.ok(inWorker > 0, `${inWorker} chunks fetched by the worker`);
+  const long = await page.evaluate(() => window.__long);
+  console.log(`# page-thread long tasks during ${broad} then ${q}: ${long.length}, longest ${Math.round(Math.max(0, ...long))} ms`);
   assert.deepEqual(page.errors, []);
 });
 

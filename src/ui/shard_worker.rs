@@ -1,0 +1,494 @@
+//! The search of a sharded archive, in a Web Worker (a build with `cfg(sharded)`).
+//!
+//! The same wasm runs in the page and in the worker: `search-worker.js` (written by
+//! scripts/postbuild.mjs) imports the app's glue, and [`start`] runs instead of the app when
+//! there is no `document`. The worker embeds the same [`Head`]. For each query it fetches the
+//! postings chunks its keys need, turns them into candidate articles, then fetches the text
+//! chunks of the candidates, newest first, a few at a time, and verifies each chunk as it
+//! arrives ([`Verifier`]: the ordinary search over those articles). It sends the page the
+//! articles found (each time their number doubles, and at the end: only the new ones) and how
+//! far it has got. Fetching, decoding, indexing and verifying chunks never run on the page's
+//! thread, so typing never waits for them.
+//!
+//! A newer query cancels an older one: each run checks its generation after every fetch.
+//! With no query, the newest text chunk is sent. A link to an article adds that article's
+//! chunk. Costs per query: the postings chunks of its keys, plus the text chunks of its
+//! candidates (both linear in what is fetched); what crosses to the page is linear in what
+//! is found.
+//!
+//! Messages (arrays). Page → worker: `["q", gen, query, linked id or ""]`, `["r", gen]`
+//! (go on after a pause). Worker → page: `["p", gen, query, checked, total, found, done,
+//! paused, error or null]`, `["f", gen, bytes]` (a postcard [`TextChunk`] of new results),
+//! `["e", message]` (the head does not decode).
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::archive::{Archive, Article, Page};
+use crate::search::shard::{self, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
+use crate::search::Index;
+
+/// Text chunks fetched at once.
+const IN_FLIGHT: usize = 4;
+
+/// Text bytes a query fetches before it pauses and asks (about 4 MB: a few seconds on a phone;
+/// with 128 KB chunks, the first results come from the first few).
+const AUTO_BYTES: u64 = 4 << 20;
+
+/// Chunk bytes kept indexed in memory (an index takes about four times its chunk).
+const CACHE_BYTES: u64 = 24 << 20;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `fetch` of whichever global this runs in (a worker here).
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str) -> js_sys::Promise;
+    /// The worker's `postMessage`.
+    #[wasm_bindgen(js_name = postMessage)]
+    fn post(v: &JsValue);
+}
+
+/// Whether this wasm runs in a worker (no `document`).
+pub fn in_worker() -> bool {
+    !js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("document")).unwrap_or(true)
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "network error".into())
+}
+
+/// Starts fetching a chunk (the request goes out now; the bytes come when awaited).
+fn start_fetch(name: &str) -> js_sys::Promise {
+    global_fetch(&format!("shards/{name}"))
+}
+
+/// The bytes of a started fetch.
+async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, String> {
+    let resp: web_sys::Response = JsFuture::from(p)
+        .await
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(js_err)?;
+    if !resp.ok() {
+        return Err(format!("shards/{name}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+/// How far a query has got.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Progress {
+    pub query: String,
+    pub checked: usize,
+    pub total: usize,
+    pub found: usize,
+    pub done: bool,
+    /// Stopped after its byte budget, with chunks left to check.
+    pub paused: bool,
+    pub error: Option<String>,
+}
+
+impl Progress {
+    fn to_js(&self, gen: u64) -> JsValue {
+        let a = Array::new();
+        a.push(&"p".into());
+        a.push(&JsValue::from_f64(gen as f64));
+        a.push(&JsValue::from_str(&self.query));
+        for n in [self.checked, self.total, self.found] {
+            a.push(&JsValue::from_f64(n as f64));
+        }
+        a.push(&JsValue::from_bool(self.done));
+        a.push(&JsValue::from_bool(self.paused));
+        a.push(
+            &self
+                .error
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        );
+        a.into()
+    }
+
+    /// Reads a `["p", …]` message (fields after the kind and generation).
+    pub fn from_js(a: &Array) -> Progress {
+        let n = |i: u32| a.get(i).as_f64().unwrap_or(0.0) as usize;
+        Progress {
+            query: a.get(2).as_string().unwrap_or_default(),
+            checked: n(3),
+            total: n(4),
+            found: n(5),
+            done: a.get(6).as_bool().unwrap_or(false),
+            paused: a.get(7).as_bool().unwrap_or(false),
+            error: a.get(8).as_string(),
+        }
+    }
+}
+
+/// Recently used text chunks, decoded and indexed, up to [`CACHE_BYTES`] of chunk files.
+#[derive(Default)]
+struct ChunkCache {
+    map: HashMap<String, (Rc<ChunkIndex>, u64)>,
+    /// Names, least recently used first.
+    order: VecDeque<String>,
+    bytes: u64,
+}
+
+impl ChunkCache {
+    fn get(&mut self, name: &str) -> Option<Rc<ChunkIndex>> {
+        let hit = self.map.get(name).map(|(c, _)| c.clone())?;
+        if let Some(i) = self.order.iter().position(|n| n == name) {
+            if let Some(n) = self.order.remove(i) {
+                self.order.push_back(n);
+            }
+        }
+        Some(hit)
+    }
+
+    fn put(&mut self, name: &str, c: Rc<ChunkIndex>, bytes: u64) {
+        if self.map.insert(name.to_string(), (c, bytes)).is_none() {
+            self.order.push_back(name.to_string());
+            self.bytes += bytes;
+        }
+        while self.bytes > CACHE_BYTES && self.order.len() > 1 {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            if let Some((_, b)) = self.map.remove(&old) {
+                self.bytes -= b;
+            }
+        }
+    }
+}
+
+/// A query's verification, paused after its byte budget.
+struct Pump {
+    v: Verifier,
+    todo: VecDeque<ChunkRef>,
+    /// Articles and pages of `v` already sent.
+    sent: (usize, usize),
+    progress: Progress,
+    /// Bytes of text chunks checked so far (fetched, or found in the cache).
+    fetched: u64,
+}
+
+/// The worker's state, shared by every run.
+struct Worker {
+    head: Head,
+    generation: Cell<u64>,
+    paused: RefCell<Option<(u64, Pump)>>,
+    cache: RefCell<ChunkCache>,
+}
+
+/// One query's run.
+struct Run {
+    w: Rc<Worker>,
+    me: u64,
+}
+
+/// Sends articles found (new ones only).
+fn send_found(gen: u64, pages: &[Page], articles: &[Article]) {
+    let chunk = TextChunk {
+        pages: pages.to_vec(),
+        articles: articles.to_vec(),
+    };
+    let Ok(b) = postcard::to_allocvec(&chunk) else {
+        return;
+    };
+    let a = Array::new();
+    a.push(&"f".into());
+    a.push(&JsValue::from_f64(gen as f64));
+    a.push(&Uint8Array::from(b.as_slice()));
+    post(&a);
+}
+
+impl Run {
+    fn stale(&self) -> bool {
+        self.w.generation.get() != self.me
+    }
+
+    fn progress(&self, p: &Progress) {
+        post(&p.to_js(self.me));
+    }
+
+    /// The article a link opens: its id bucket says its number, then its text chunk is
+    /// fetched.
+    async fn linked(&self, id: &str) -> Result<Option<(Page, Article)>, String> {
+        let head = &self.w.head;
+        let Some(bucket) = head.id_bucket(id) else {
+            return Ok(None);
+        };
+        let b = bytes(bucket, start_fetch(bucket)).await?;
+        let Some(d) = shard::find_id(&b, id).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        let Some(c) = head.text_chunks(&[d]).into_iter().next().cloned() else {
+            return Ok(None);
+        };
+        let b = bytes(&c.name, start_fetch(&c.name)).await?;
+        let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
+        let Some(a) = chunk
+            .articles
+            .into_iter()
+            .nth(d as usize - c.first as usize)
+        else {
+            return Ok(None);
+        };
+        let page = chunk
+            .pages
+            .into_iter()
+            .find(|p| p.file == a.source.file)
+            .unwrap_or_default();
+        Ok(Some((page, a)))
+    }
+
+    async fn go(self, query: String, linked: String) -> Result<(), String> {
+        let w = self.w.clone();
+        let parser = Index::new(Archive::default(), &w.head.tables);
+        let q = parser.parse(&query);
+        let extra = if linked.is_empty() {
+            None
+        } else {
+            self.linked(&linked).await?
+        };
+        if self.stale() {
+            return Ok(());
+        }
+        if let Some((p, a)) = &extra {
+            send_found(self.me, std::slice::from_ref(p), std::slice::from_ref(a));
+        }
+        if q.clauses.is_empty() {
+            // No query: the newest chunk, as a front page.
+            let Some(c) = w.head.texts.last() else {
+                return Ok(());
+            };
+            let b = bytes(&c.name, start_fetch(&c.name)).await?;
+            if self.stale() {
+                return Ok(());
+            }
+            let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
+            let n = chunk.articles.len();
+            send_found(self.me, &chunk.pages, &chunk.articles);
+            self.progress(&Progress {
+                query,
+                checked: n,
+                total: n,
+                found: n,
+                done: true,
+                ..Default::default()
+            });
+            return Ok(());
+        }
+        let plan = w.head.plan(&q);
+        let started: Vec<(String, js_sys::Promise)> = plan
+            .chunks
+            .iter()
+            .map(|n| (n.clone(), start_fetch(n)))
+            .collect();
+        let mut fetched = Vec::with_capacity(started.len());
+        for (n, p) in started {
+            fetched.push(bytes(&n, p).await?);
+            if self.stale() {
+                return Ok(());
+            }
+        }
+        let slices: Vec<&[u8]> = fetched.iter().map(Vec::as_slice).collect();
+        let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
+        let cands = w.head.candidates(&q, &plan, &postings);
+        let chunks: Vec<ChunkRef> = w.head.text_chunks(&cands).into_iter().cloned().collect();
+        let v = Verifier::new(q, cands);
+        let progress = Progress {
+            query,
+            total: v.total(),
+            ..Default::default()
+        };
+        self.progress(&progress);
+        let pump = Pump {
+            v,
+            // Newest first: the archive is in date order.
+            todo: chunks.into_iter().rev().collect(),
+            sent: (0, 0),
+            progress,
+            fetched: 0,
+        };
+        self.pump(pump, AUTO_BYTES).await
+    }
+
+    /// Verifies text chunks until none is left, or until `budget` bytes of chunks were checked
+    /// (then the run pauses: the page offers to go on). Chunks still in the cache cost no
+    /// fetch and no decoding, only a search.
+    async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
+        let w = self.w.clone();
+        let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
+        let limit = s.fetched.saturating_add(budget);
+        loop {
+            while flying.len() < IN_FLIGHT && s.fetched < limit {
+                let Some(c) = s.todo.pop_front() else { break };
+                s.fetched += u64::from(c.bytes);
+                let cached = w.cache.borrow_mut().get(&c.name);
+                if let Some(ci) = cached {
+                    s.v.add_index(&ci);
+                    continue;
+                }
+                let p = start_fetch(&c.name);
+                flying.push_back((c, p));
+            }
+            self.report(&mut s, false);
+            let Some((c, p)) = flying.pop_front() else {
+                break;
+            };
+            let b = bytes(&c.name, p).await?;
+            if self.stale() {
+                return Ok(());
+            }
+            let ci = Rc::new(ChunkIndex::new(&w.head, &c, &b).map_err(|e| e.to_string())?);
+            w.cache
+                .borrow_mut()
+                .put(&c.name, ci.clone(), u64::from(c.bytes));
+            s.v.add_index(&ci);
+            self.report(&mut s, false);
+        }
+        self.report(&mut s, true);
+        if !s.todo.is_empty() {
+            *w.paused.borrow_mut() = Some((self.me, s));
+        }
+        Ok(())
+    }
+
+    /// Sends the results found since the last time (each time their number doubles, and at
+    /// the end) and the progress.
+    fn report(&self, s: &mut Pump, end: bool) {
+        let n = s.v.found.len();
+        let published = s.sent.0;
+        let show = if end {
+            // An empty answer is sent too: the page drops the last query's results.
+            published != n || n == 0
+        } else {
+            n >= 2 * published.max(10) || (published == 0 && n > 0)
+        };
+        if show {
+            let (a, p) = s.sent;
+            // The first page of a batch may repeat the last one sent: the page keeps one.
+            let p = p.min(s.v.pages.len()).saturating_sub(1);
+            send_found(self.me, &s.v.pages[p..], &s.v.found[a..]);
+            s.sent = (n, s.v.pages.len());
+        }
+        s.progress.checked = s.v.checked;
+        s.progress.found = n;
+        if end {
+            s.progress.done = s.todo.is_empty();
+            s.progress.paused = !s.todo.is_empty();
+            if s.progress.done {
+                s.progress.checked = s.v.total();
+            }
+        }
+        self.progress(&s.progress);
+    }
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Rc<Worker>>> = const { RefCell::new(None) };
+}
+
+fn fail(gen: u64, query: String, e: String) {
+    post(
+        &Progress {
+            query,
+            done: true,
+            error: Some(e),
+            ..Default::default()
+        }
+        .to_js(gen),
+    );
+}
+
+/// Handles one message from the page.
+fn on_message(data: JsValue) {
+    let Some(w) = WORKER.with(|w| w.borrow().clone()) else {
+        return;
+    };
+    let a: Array = match data.dyn_into() {
+        Ok(a) => a,
+        Err(_) => return,
+    };
+    let gen = a.get(1).as_f64().unwrap_or(0.0) as u64;
+    match a.get(0).as_string().as_deref() {
+        Some("q") => {
+            w.generation.set(gen);
+            w.paused.borrow_mut().take();
+            let query = a.get(2).as_string().unwrap_or_default();
+            let linked = a.get(3).as_string().unwrap_or_default();
+            let run = Run { w, me: gen };
+            wasm_bindgen_futures::spawn_local(async move {
+                let (w, q) = (run.w.clone(), query.clone());
+                if let Err(e) = run.go(query, linked).await {
+                    if w.generation.get() == gen {
+                        fail(gen, q, e);
+                    }
+                }
+            });
+        }
+        Some("r") => {
+            let Some((me, state)) = w.paused.borrow_mut().take() else {
+                return;
+            };
+            if me != gen || w.generation.get() != gen {
+                return;
+            }
+            let query = state.progress.query.clone();
+            let run = Run { w, me };
+            wasm_bindgen_futures::spawn_local(async move {
+                let w = run.w.clone();
+                if let Err(e) = run.pump(state, u64::MAX).await {
+                    if w.generation.get() == gen {
+                        fail(gen, query, e);
+                    }
+                }
+            });
+        }
+        _ => {}
+    }
+}
+
+/// The worker's entry point: decodes the head and answers the page's messages.
+pub fn start() {
+    let head = match crate::data::load_head() {
+        Ok(h) => h,
+        Err(e) => {
+            let a = Array::of2(&"e".into(), &JsValue::from_str(&e.to_string()));
+            post(&a);
+            return;
+        }
+    };
+    WORKER.with(|w| {
+        *w.borrow_mut() = Some(Rc::new(Worker {
+            head,
+            generation: Cell::new(0),
+            paused: RefCell::new(None),
+            cache: RefCell::new(ChunkCache::default()),
+        }))
+    });
+    let handler = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        on_message(js_sys::Reflect::get(&e, &JsValue::from_str("data")).unwrap_or(JsValue::NULL))
+    });
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str("onmessage"),
+        handler.as_ref(),
+    );
+    // The worker lives as long as the page: so does its handler.
+    handler.forget();
+    post(&Array::of1(&"ready".into()));
+}
