@@ -57,18 +57,22 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     let facet_drag = use_state(|| None::<(usize, usize)>);
     let facet_open = use_state(|| 0u8);
 
+    // Told during the render, before the results are derived: a sharded archive's worker
+    // starts on the query while this thread renders what it already has.
+    {
+        let on_query = p.on_query.clone();
+        use_memo(state.view.query.clone(), move |q| {
+            if let Some(cb) = on_query {
+                cb.emit(q.clone());
+            }
+        });
+    }
     let derived = {
         let v = state.view.clone();
         let key = (list_view(&v), state.shown, p.index.clone());
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };
-    let on_query = p.on_query.clone();
-    use_effect_with(state.view.query.clone(), move |q| {
-        if let Some(cb) = on_query {
-            cb.emit(q.clone());
-        }
-    });
     // A performance mark after each render of new results (read by tests/browser/bench.mjs).
     use_effect_with(derived.clone(), |_| {
         if let Some(perf) = gloo::utils::window().performance() {

@@ -41,14 +41,21 @@ const IN_FLIGHT: usize = 4;
 /// with 128 KB chunks, the first results come from the first few).
 const AUTO_BYTES: u64 = 4 << 20;
 
-/// Chunk bytes kept indexed in memory (an index takes about four times its chunk).
-const CACHE_BYTES: u64 = 24 << 20;
+/// Work between two chances for a newer query to cancel this one, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+
+/// Chunk bytes kept indexed in memory (an index takes about four times its chunk): about
+/// two paused broad queries' worth.
+const CACHE_BYTES: u64 = 8 << 20;
 
 #[wasm_bindgen]
 extern "C" {
     /// `fetch` of whichever global this runs in (a worker here).
     #[wasm_bindgen(js_name = fetch)]
     fn global_fetch(url: &str) -> js_sys::Promise;
+    /// `setTimeout` (a chance for queued messages to run).
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(f: &js_sys::Function, ms: i32) -> JsValue;
     /// The worker's `postMessage`.
     #[wasm_bindgen(js_name = postMessage)]
     fn post(v: &JsValue);
@@ -182,7 +189,13 @@ struct Pump {
     progress: Progress,
     /// Bytes of text chunks checked so far (fetched, or found in the cache).
     fetched: u64,
+    /// When the progress was last sent (`Date.now()`).
+    told: f64,
 }
+
+/// Progress goes to the page at most this often (and with each batch of results, and at the
+/// end), in milliseconds.
+const TELL_MS: f64 = 100.0;
 
 /// The worker's state, shared by every run.
 struct Worker {
@@ -190,7 +203,13 @@ struct Worker {
     generation: Cell<u64>,
     paused: RefCell<Option<(u64, Pump)>>,
     cache: RefCell<ChunkCache>,
+    /// Postings chunks fetched, as bytes (typing repeats keys: a warm query fetches nothing).
+    postings: RefCell<HashMap<String, Rc<Vec<u8>>>>,
 }
+
+/// Postings bytes kept in memory (dropped all at once when passed: they are refetched from
+/// the HTTP or service-worker cache).
+const POSTINGS_BYTES: usize = 8 << 20;
 
 /// One query's run.
 struct Run {
@@ -292,19 +311,36 @@ impl Run {
             return Ok(());
         }
         let plan = w.head.plan(&q);
-        let started: Vec<(String, js_sys::Promise)> = plan
+        // Held bytes, or a fetch on its way.
+        type Pending = Result<Rc<Vec<u8>>, js_sys::Promise>;
+        let started: Vec<(String, Pending)> = plan
             .chunks
             .iter()
-            .map(|n| (n.clone(), start_fetch(n)))
+            .map(|n| {
+                let held = w.postings.borrow().get(n).cloned();
+                (n.clone(), held.ok_or_else(|| start_fetch(n)))
+            })
             .collect();
         let mut fetched = Vec::with_capacity(started.len());
         for (n, p) in started {
-            fetched.push(bytes(&n, p).await?);
+            let b = match p {
+                Ok(b) => b,
+                Err(p) => {
+                    let b = Rc::new(bytes(&n, p).await?);
+                    let mut held = w.postings.borrow_mut();
+                    if held.values().map(|b| b.len()).sum::<usize>() > POSTINGS_BYTES {
+                        held.clear();
+                    }
+                    held.insert(n, b.clone());
+                    b
+                }
+            };
+            fetched.push(b);
             if self.stale() {
                 return Ok(());
             }
         }
-        let slices: Vec<&[u8]> = fetched.iter().map(Vec::as_slice).collect();
+        let slices: Vec<&[u8]> = fetched.iter().map(|b| b.as_slice()).collect();
         let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
         let cands = w.head.candidates(&q, &plan, &postings);
         let chunks: Vec<ChunkRef> = w.head.text_chunks(&cands).into_iter().cloned().collect();
@@ -322,6 +358,7 @@ impl Run {
             sent: (0, 0),
             progress,
             fetched: 0,
+            told: 0.0,
         };
         self.pump(pump, AUTO_BYTES).await
     }
@@ -333,6 +370,7 @@ impl Run {
         let w = self.w.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
         let limit = s.fetched.saturating_add(budget);
+        let mut since = js_sys::Date::now();
         loop {
             while flying.len() < IN_FLIGHT && s.fetched < limit {
                 let Some(c) = s.todo.pop_front() else { break };
@@ -340,6 +378,19 @@ impl Run {
                 let cached = w.cache.borrow_mut().get(&c.name);
                 if let Some(ci) = cached {
                     s.v.add_index(&ci);
+                    // Results go to the page as soon as there are some, and a newer query
+                    // (a message) gets its turn every few milliseconds.
+                    self.report(&mut s, false);
+                    if js_sys::Date::now() - since > SLICE_MS {
+                        let _ = JsFuture::from(js_sys::Promise::new(&mut |done, _| {
+                            set_timeout(&done, 0);
+                        }))
+                        .await;
+                        if self.stale() {
+                            return Ok(());
+                        }
+                        since = js_sys::Date::now();
+                    }
                     continue;
                 }
                 let p = start_fetch(&c.name);
@@ -394,7 +445,11 @@ impl Run {
                 s.progress.checked = s.v.total();
             }
         }
-        self.progress(&s.progress);
+        let now = js_sys::Date::now();
+        if end || show || now - s.told >= TELL_MS {
+            s.told = now;
+            self.progress(&s.progress);
+        }
     }
 }
 
@@ -478,6 +533,7 @@ pub fn start() {
             generation: Cell::new(0),
             paused: RefCell::new(None),
             cache: RefCell::new(ChunkCache::default()),
+            postings: RefCell::new(HashMap::new()),
         }))
     });
     let handler = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {

@@ -264,10 +264,12 @@ pub fn ShardedApp() -> Html {
             }
         })
     };
+    // Made once: the explorer's props stay equal while only the progress changes, so a
+    // progress message re-renders the status line, not the results.
     let on_query = {
         let set_progress = progress.setter();
         let (generation, worker) = ((*generation).clone(), worker.clone());
-        Callback::from(move |q: String| {
+        use_callback((), move |q: String, _| {
             let me = generation.get() + 1;
             generation.set(me);
             set_progress.set(Progress {
@@ -294,6 +296,7 @@ pub fn ShardedApp() -> Html {
         .map(|l| Lang::from_key(&l))
         .unwrap_or_default();
     let s = &head.summary;
+    // Compared by value: equal from one render to the next.
     let summary = lang.summary(&crate::view::browse::Summary {
         papers: s.papers.iter().map(String::as_str).collect(),
         unknown_paper: s.unknown_paper,
