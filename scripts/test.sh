@@ -73,5 +73,5 @@ sh=$(mktemp -d)
 ./target/release/archive truth tests/fixtures/sharded_queries.json "$sh/pages" > "$sh/truth.json"
 ARCHIVE_SEEDS="$sh/pages" ARCHIVE_MODE=sharded trunk build --release --dist target/sharded-dist
 node scripts/sizes.mjs target/sharded-dist
-(cd tests/browser && SHARDED_DIST=../../target/sharded-dist SHARDED_TRUTH="$sh/truth.json" node --test sharded.test.mjs)
+(cd tests/browser && SHARDED_DIST=../../target/sharded-dist SHARDED_TRUTH="$sh/truth.json" SHARDED_PAGES="$sh/pages" node --test sharded.test.mjs)
 rm -rf "$sh"

@@ -253,3 +253,81 @@ fn load_tree(dir: &std::path::Path) -> Archive {
         .expect("load")
         .archive
 }
+
+/// Browsing a sharded archive: the head's editions are the shelf's editions (date, paper and
+/// number of pages), the text chunks of an edition's article range hold every article of it,
+/// and each page's bucket names its first article. On the seed, the multi-edition fixture and
+/// a generated archive of pages.
+#[test]
+fn editions_and_pages_are_found_from_the_head() {
+    use archive_explorer::view::browse::Shelf;
+    let editions = load_tree(&common::root().join("tests/fixtures/editions"));
+    let pages = tempdir_pages(600);
+    for a in [common::seed_archive(), editions, pages] {
+        let t = build_tables(&a).expect("tables");
+        let sh = shard::build(&a, &t).expect("shard");
+        let files: HashMap<&str, &[u8]> = sh
+            .files
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        let shelf = Shelf::new(&a);
+        let mut want: Vec<(Option<String>, Option<String>, u32)> = shelf
+            .editions
+            .iter()
+            .map(|e| {
+                (
+                    e.date.map(str::to_string),
+                    e.paper.map(str::to_string),
+                    (e.end - e.start) as u32,
+                )
+            })
+            .collect();
+        let mut got: Vec<(Option<String>, Option<String>, u32)> = sh
+            .head
+            .editions
+            .iter()
+            .map(|e| (e.date.clone(), e.paper.clone(), e.pages))
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "editions");
+        for (i, e) in shelf.editions.iter().enumerate() {
+            let h = sh
+                .head
+                .editions
+                .iter()
+                .find(|h| h.date.as_deref() == e.date && h.paper.as_deref() == e.paper)
+                .expect("the edition is in the head");
+            // Contiguous in edition order: the range holds this edition's articles only.
+            let n: usize = shelf
+                .pages_of(i)
+                .iter()
+                .map(|pg| shelf.articles_of(*pg).len())
+                .sum();
+            assert_eq!((h.end - h.first) as usize, n, "{:?} {:?}", e.date, e.paper);
+            let mut held: BTreeSet<String> = BTreeSet::new();
+            for c in sh.head.chunks_between(h.first, h.end) {
+                let chunk = shard::TextChunk::decode(files[c.name.as_str()]).expect("chunk");
+                held.extend(chunk.articles.into_iter().map(|x| x.id));
+            }
+            for pg in shelf.pages_of(i) {
+                for d in shelf.articles_of(*pg) {
+                    let id = &a.articles[*d].id;
+                    assert!(held.contains(id), "{id} of {:?} {:?}", e.date, e.paper);
+                }
+            }
+        }
+        // Article numbers are positions in edition order.
+        let ordered = shard::edition_order(&a);
+        for (pi, p) in a.pages.iter().enumerate() {
+            let first = ordered
+                .articles
+                .iter()
+                .position(|x| x.source.file == p.file);
+            let name = sh.head.page_bucket(&p.file).expect("a bucket");
+            let got = shard::find_id(files[name], &p.file).expect("decodes");
+            assert_eq!(got, first.map(|d| d as u32), "page {pi} {}", p.file);
+        }
+    }
+}

@@ -42,6 +42,12 @@ pub struct ExplorerProps {
     /// The line saying what the archive is, when the index holds only part of it (sharded).
     #[prop_or_default]
     pub summary: Option<AttrValue>,
+    /// A sharded archive's browse data.
+    #[prop_or_default]
+    pub shelves: Option<std::rc::Rc<browse::ShardShelves>>,
+    /// Told the browse view each time it changes (a sharded archive loads its edition).
+    #[prop_or_default]
+    pub on_browse: Option<Callback<Option<crate::view::browse::Browse>>>,
 }
 
 /// The explorer over a loaded index.
@@ -64,6 +70,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         use_memo(state.view.query.clone(), move |q| {
             if let Some(cb) = on_query {
                 cb.emit(q.clone());
+            }
+        });
+    }
+    #[cfg(sharded)]
+    {
+        let on_browse = p.on_browse.clone();
+        use_memo(state.view.browse.clone(), move |b| {
+            if let Some(cb) = on_browse {
+                cb.emit(b.clone());
             }
         });
     }
@@ -192,7 +207,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             on_action: on_action.clone(),
         })
     } else if browsing {
-        browse::browse_pane(p.index.clone(), &state.view, lang)
+        browse::browse_pane(p.index.clone(), p.shelves.as_deref(), &state.view, lang)
     } else {
         results::result_list(&results::ResultListProps {
             index: p.index.clone(),
@@ -234,9 +249,24 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             on_action: on_action.clone(),
         }))
         .kid(match &p.summary {
+            #[cfg(not(sharded))]
             Some(s) => E::new("p")
                 .class("shelf-bar")
                 .el(E::new("span").id("archive-summary").text(s.clone()))
+                .html(),
+            #[cfg(sharded)]
+            Some(s) => E::new("p")
+                .class("shelf-bar")
+                .el(E::new("span").id("archive-summary").text(s.clone()))
+                .kid(browse::link(
+                    browse::href(
+                        &state.view,
+                        Some(crate::view::browse::Browse::Calendar(None, None)),
+                        None,
+                    ),
+                    lang.b().browse.into(),
+                    "browse-link",
+                ))
                 .html(),
             None => browse::shelf_bar(p.index.clone(), &state.view, lang),
         })

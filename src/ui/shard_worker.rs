@@ -76,12 +76,12 @@ fn js_err(e: JsValue) -> String {
 }
 
 /// Starts fetching a chunk (the request goes out now; the bytes come when awaited).
-fn start_fetch(name: &str) -> js_sys::Promise {
+pub(crate) fn start_fetch(name: &str) -> js_sys::Promise {
     global_fetch(&format!("shards/{name}"))
 }
 
 /// The bytes of a started fetch.
-async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, String> {
+pub(crate) async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, String> {
     let resp: web_sys::Response = JsFuture::from(p)
         .await
         .map_err(js_err)?

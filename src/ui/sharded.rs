@@ -15,12 +15,14 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::browse::ShardShelves;
 use super::explorer::Explorer;
-use super::shard_worker::Progress;
+use super::shard_worker::{bytes, start_fetch, Progress};
 use super::{browser, IndexRef};
 use crate::archive::{Archive, Article, Page};
-use crate::search::shard::{Head, TextChunk};
+use crate::search::shard::{self, Head, TextChunk};
 use crate::search::Index;
+use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
 use crate::view::route::ViewState;
 
@@ -64,6 +66,140 @@ impl Found {
             }
         }
     }
+}
+
+/// The index the explorer runs over: the query's results, and the editions loaded for
+/// browsing (so that an article opened from a page is there to read).
+fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>) -> IndexRef {
+    let (mut pages, mut articles) = (f.pages.clone(), f.articles.clone());
+    if let Some(a) = loaded {
+        let files: HashSet<&str> = pages.iter().map(|p| p.file.as_str()).collect();
+        let extra: Vec<Page> = a
+            .pages
+            .iter()
+            .filter(|p| !files.contains(p.file.as_str()))
+            .cloned()
+            .collect();
+        pages.extend(extra);
+        articles.extend(
+            a.articles
+                .iter()
+                .filter(|x| !f.ids.contains(&x.id))
+                .cloned(),
+        );
+    }
+    IndexRef::Shared(index_of(head, pages, articles))
+}
+
+/// The calendar of a sharded archive: one page per edition of the head, no articles (built
+/// once, linear in the editions).
+fn calendar_shelf(head: &Head) -> &'static Shelf<'static> {
+    static CAL: std::sync::OnceLock<Shelf<'static>> = std::sync::OnceLock::new();
+    CAL.get_or_init(|| {
+        let pages = head
+            .editions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Page {
+                file: format!("edition-{i}"),
+                paper: e.paper.clone(),
+                date: e.date.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let a: &'static Archive = Box::leak(Box::new(Archive {
+            pages,
+            ..Default::default()
+        }));
+        Shelf::new(a)
+    })
+}
+
+/// Fetches text chunks (all at once) and puts their pages and articles together.
+async fn fetch_chunks(names: &[&shard::ChunkRef]) -> Result<Archive, String> {
+    let started: Vec<_> = names.iter().map(|c| (c, start_fetch(&c.name))).collect();
+    let mut out = Archive::default();
+    let mut ids = HashSet::new();
+    for (c, p) in started {
+        let chunk = TextChunk::decode(&bytes(&c.name, p).await?).map_err(|e| e.to_string())?;
+        for p in chunk.pages {
+            if !out.pages.iter().any(|x| x.file == p.file) {
+                out.pages.push(p);
+            }
+        }
+        out.articles.extend(
+            chunk
+                .articles
+                .into_iter()
+                .filter(|a| ids.insert(a.id.clone())),
+        );
+    }
+    Ok(out)
+}
+
+/// Loads what a browse view needs: the edition (of a date, or of a page) with the editions
+/// before and after it in the calendar. `Ok(None)`: nothing to load (the calendar, or already
+/// loaded); an edition or page the archive lacks loads an empty archive (the view says so).
+async fn load_browse(
+    head: &Head,
+    b: &Browse,
+    have: Option<&Archive>,
+) -> Result<Option<Archive>, String> {
+    let cal = calendar_shelf(head);
+    let (date, paper) = match b {
+        Browse::Calendar(..) => return Ok(None),
+        Browse::Edition(d, p) => {
+            if have.is_some_and(|a| {
+                Shelf::new(a)
+                    .find_edition(d.as_deref(), p.as_deref())
+                    .is_some()
+            }) {
+                return Ok(None);
+            }
+            (d.clone(), p.clone())
+        }
+        Browse::Page(file) => {
+            if have.is_some_and(|a| a.pages.iter().any(|p| &p.file == file)) {
+                return Ok(None);
+            }
+            let Some(bucket) = head.page_bucket(file) else {
+                return Ok(Some(Archive::default()));
+            };
+            let b = bytes(bucket, start_fetch(bucket)).await?;
+            let Some(d) = shard::find_id(&b, file).map_err(|e| e.to_string())? else {
+                return Ok(Some(Archive::default()));
+            };
+            let chunk =
+                fetch_chunks(&head.chunks_between(d, d + 1).iter().collect::<Vec<_>>()).await?;
+            let Some(p) = chunk.pages.iter().find(|p| &p.file == file) else {
+                return Ok(Some(Archive::default()));
+            };
+            let date = p
+                .date
+                .clone()
+                .filter(|d| crate::archive::date::parse_iso_date(d).is_some());
+            (date, p.paper.clone())
+        }
+    };
+    let Some(k) = cal.find_edition(date.as_deref(), paper.as_deref()) else {
+        return Ok(Some(Archive::default()));
+    };
+    let mut chunks: Vec<&shard::ChunkRef> = Vec::new();
+    for e in (k.saturating_sub(1)..=k + 1).filter_map(|i| cal.editions.get(i)) {
+        let Some(h) = head
+            .editions
+            .iter()
+            .find(|h| h.date.as_deref() == e.date && h.paper.as_deref() == e.paper)
+        else {
+            continue;
+        };
+        for c in head.chunks_between(h.first, h.end) {
+            if !chunks.iter().any(|x| x.name == c.name) {
+                chunks.push(c);
+            }
+        }
+    }
+    fetch_chunks(&chunks).await.map(Some)
 }
 
 /// Starts the search worker (`search-worker.js`, next to the page).
@@ -182,6 +318,10 @@ pub fn ShardedApp() -> Html {
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let found = use_memo((), |_| Rc::new(RefCell::new(Found::default())));
     let worker = use_memo((), |_| spawn_worker());
+    // The editions loaded for browsing (also read by the index rebuilds).
+    let loaded = use_memo((), |_| Rc::new(RefCell::new(None::<Rc<Archive>>)));
+    let shelves = use_state(|| None::<Rc<ShardShelves>>);
+    let browse_gen = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let head = match &*head {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -191,7 +331,7 @@ pub fn ShardedApp() -> Html {
     {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
-        let worker = worker.clone();
+        let (worker, loaded) = (worker.clone(), (*loaded).clone());
         use_effect_with((), move |_| {
             let listeners = match &*worker {
                 Ok(w) => {
@@ -222,11 +362,8 @@ pub fn ShardedApp() -> Html {
                                 };
                                 let mut f = found.borrow_mut();
                                 f.add(gen, batch);
-                                set_index.set(IndexRef::Shared(index_of(
-                                    &head,
-                                    f.pages.clone(),
-                                    f.articles.clone(),
-                                )));
+                                let l = loaded.borrow().clone();
+                                set_index.set(rebuild(&head, &f, l.as_deref()));
                             }
                             Some("e") => set_progress.set(Progress {
                                 done: true,
@@ -292,6 +429,47 @@ pub fn ShardedApp() -> Html {
             }
         })
     };
+    let on_browse = {
+        let (head, loaded, found) = (head.clone(), (*loaded).clone(), (*found).clone());
+        let (set_shelves, set_index, browse_gen) =
+            (shelves.setter(), index.setter(), (*browse_gen).clone());
+        use_callback((), move |b: Option<Browse>, _| {
+            let Some(b) = b else { return };
+            let me = browse_gen.get() + 1;
+            browse_gen.set(me);
+            let (head, loaded, found) = (head.clone(), loaded.clone(), found.clone());
+            let (set_shelves, set_index, browse_gen) =
+                (set_shelves.clone(), set_index.clone(), browse_gen.clone());
+            let shelves = {
+                let (head, loaded) = (head.clone(), loaded.clone());
+                move |status: Option<String>| {
+                    Some(Rc::new(ShardShelves {
+                        calendar: calendar_shelf(&head),
+                        loaded: loaded.borrow().clone(),
+                        status,
+                    }))
+                }
+            };
+            set_shelves.set(shelves(Some(String::new())));
+            yew::platform::spawn_local(async move {
+                let have = loaded.borrow().clone();
+                let r = load_browse(&head, &b, have.as_deref()).await;
+                if browse_gen.get() != me {
+                    return;
+                }
+                match r {
+                    Ok(Some(a)) => {
+                        let a = Rc::new(a);
+                        *loaded.borrow_mut() = Some(a.clone());
+                        set_index.set(rebuild(&head, &found.borrow(), Some(&a)));
+                        set_shelves.set(shelves(None));
+                    }
+                    Ok(None) => set_shelves.set(shelves(None)),
+                    Err(e) => set_shelves.set(shelves(Some(e))),
+                }
+            });
+        })
+    };
     let lang = browser::load_setting("lang")
         .map(|l| Lang::from_key(&l))
         .unwrap_or_default();
@@ -315,7 +493,8 @@ pub fn ShardedApp() -> Html {
     };
     html! {
         <>
-            <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))} />
+            <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
+                shelves={(*shelves).clone()} on_browse={Some(on_browse)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {

@@ -124,3 +124,13 @@ mod tests {
         assert_eq!(Lang::Zh.shard_done(5, 40), "已检索 40 篇，5 篇符合");
     }
 }
+
+impl Lang {
+    /// While an edition's text chunks arrive (browsing a sharded archive).
+    pub fn browse_loading(self) -> &'static str {
+        match self {
+            Lang::Zh => "正在载入这一期…",
+            Lang::En => "Loading this edition…",
+        }
+    }
+}

@@ -153,6 +153,72 @@ test('a link to an article outside the results opens it', { skip }, async () => 
   assert.deepEqual(page.errors, []);
 });
 
+// The editions of the generated archive, from its file names alone (an oracle independent of
+// the loader): `YYYY/MM/DD/PP.txt`, `YYYY/rmrb_YYYYMMDDpPP.txt`, `YYYY/YYYY-MM-DD_第P版.txt`.
+const pagesDir = process.env.SHARDED_PAGES ? path.resolve(process.env.SHARDED_PAGES) : null;
+function editionsOnDisk() {
+  const byDate = new Map();
+  const walk = (d, rel) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(d, e.name), r);
+      else if (e.name.endsWith('.txt')) {
+        const m = r.match(/^(\d{4})\/(\d{2})\/(\d{2})\/\d+\.txt$/) || r.match(/rmrb_(\d{4})(\d{2})(\d{2})_p\d+\.txt$/) || r.match(/(\d{4})-(\d{2})-(\d{2})_第\d+版\.txt$/);
+        assert.ok(m, `a date in ${r}`);
+        const day = `${m[1]}-${m[2]}-${m[3]}`;
+        byDate.set(day, [...(byDate.get(day) || []), r]);
+      }
+    }
+  };
+  walk(pagesDir, '');
+  return byDate;
+}
+
+test('browsing by date: calendar, edition, page and article, loading only that edition', { skip: skip || (!pagesDir && 'set SHARDED_PAGES') }, async () => {
+  const onDisk = editionsOnDisk();
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await page.locator('[data-testid=browse-link]').click();
+  const cal = page.locator('[data-testid=calendar]');
+  await cal.waitFor();
+  const days = await cal.locator('[data-testid=cal-day]').evaluateAll((els) => els.map((e) => e.dataset.day));
+  assert.ok(days.length > 0, 'days with editions');
+  const month = days[0].slice(0, 7);
+  assert.deepEqual(days, [...onDisk.keys()].filter((d) => d.startsWith(month)).sort(), `the editions of ${month}`);
+  const before = shardRequests().length;
+  const day = days.at(-1);
+  await cal.locator(`[data-testid=cal-day][data-day="${day}"]`).click();
+  const ed = page.locator('[data-testid=edition]');
+  await ed.waitFor();
+  assert.equal(await ed.locator('[data-testid=edition-page]').count(), onDisk.get(day).length, `pages of ${day}`);
+  const fetched = new Set(shardRequests().slice(before));
+  assert.ok(fetched.size >= 1 && fetched.size <= 4, `${fetched.size} chunks for one edition: ${[...fetched].join(' ')}`);
+  await ed.locator('[data-testid=edition-page] .ed-page-link').first().click();
+  const pv = page.locator('[data-testid=page-view]');
+  await pv.waitFor();
+  const file = await pv.getAttribute('data-file');
+  assert.ok(onDisk.get(day).includes(file), `${file} is a page of ${day}`);
+  const arts = pv.locator('[data-testid=page-article]');
+  assert.ok(await arts.count() > 0);
+  const id = await arts.first().getAttribute('data-article-id');
+  await arts.first().locator('a').first().click();
+  const reader = page.locator('[data-testid=reader]');
+  await reader.waitFor();
+  assert.equal(await reader.getAttribute('data-article-id'), id);
+  // A link to a page, opened afresh: its page bucket, then its edition.
+  const other = await newPage(browser);
+  await other.goto(`${server.url}#pg=${encodeURIComponent(file)}`);
+  await other.locator(`[data-testid=page-view][data-file="${file}"]`).waitFor();
+  assert.equal(await other.locator('[data-testid=page-article]').count(), await arts.count());
+  // An edition the archive lacks says so.
+  await other.goto(`${server.url}#ed=1999-01-01`);
+  await other.locator('[data-testid=browse-missing]').waitFor();
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
+});
+
 test('chunks fetched once are served by the service worker offline', { skip }, async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {

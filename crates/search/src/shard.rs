@@ -90,8 +90,30 @@ pub struct Head {
     pub dates: Vec<(Option<String>, u32)>,
     /// Id bucket files: `(id, article number)` pairs of the ids whose [`bucket`] is their index.
     pub ids: Vec<String>,
+    /// Page bucket files: `(page file, its first article's number)` pairs, by [`bucket`] of the
+    /// file name (a link to a page finds its text chunk).
+    pub page_files: Vec<String>,
+    /// The editions (a paper on a date), in order of first appearance: browsing by date needs
+    /// no text until an edition is opened.
+    pub editions: Vec<EditionRef>,
     /// What the archive holds, for the landing view's line.
     pub summary: Summary,
+}
+
+/// One edition of a sharded archive: which articles hold it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRef {
+    /// ISO date (a valid one), when known.
+    pub date: Option<String>,
+    /// The paper, when known.
+    pub paper: Option<String>,
+    /// Its pages.
+    pub pages: u32,
+    /// Its articles lie in `first..end` of the archive order (with others, when the archive
+    /// interleaves editions; an edition without articles has `first == end`).
+    pub first: u32,
+    /// End (exclusive).
+    pub end: u32,
 }
 
 /// What an archive holds: papers, dates, editions (a paper on a date), pages, articles.
@@ -162,6 +184,69 @@ impl Summary {
     }
 }
 
+/// The archive in edition order: pages by date (undated last), paper and page number (then as
+/// loaded), articles by their page (then as loaded), so that a text chunk holds whole editions
+/// and an edition is a few chunks, whatever the order of the files (an archive mixing folder
+/// layouts lists one date's pages in several places). Borrowed when already in that order;
+/// otherwise a copy without the printed lines and the entities (a sharded build needs
+/// neither). Linear apart from two sorts.
+pub fn edition_order(archive: &Archive) -> std::borrow::Cow<'_, Archive> {
+    use std::borrow::Cow;
+    let number = |label: Option<&str>| -> u64 {
+        let digits: String = label
+            .unwrap_or("")
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .take(12)
+            .collect();
+        digits.parse().unwrap_or(u64::MAX)
+    };
+    let mut pages: Vec<usize> = (0..archive.pages.len()).collect();
+    pages.sort_by_cached_key(|&i| {
+        let p = &archive.pages[i];
+        let date = p
+            .date
+            .as_deref()
+            .filter(|d| archive::date::parse_iso_date(d).is_some());
+        (
+            date.is_none(),
+            date.unwrap_or("").to_string(),
+            p.paper.is_none(),
+            p.paper.clone().unwrap_or_default(),
+            number(p.page.as_deref()),
+            i,
+        )
+    });
+    let mut rank = std::collections::HashMap::with_capacity(pages.len());
+    for (r, &i) in pages.iter().enumerate() {
+        rank.entry(archive.pages[i].file.as_str()).or_insert(r);
+    }
+    let mut articles: Vec<usize> = (0..archive.articles.len()).collect();
+    articles.sort_by_cached_key(|&i| {
+        let f = archive.articles[i].source.file.as_str();
+        (rank.get(f).copied().unwrap_or(usize::MAX), i)
+    });
+    let identity = |v: &[usize]| v.iter().enumerate().all(|(a, b)| a == *b);
+    if identity(&pages) && identity(&articles) {
+        return Cow::Borrowed(archive);
+    }
+    Cow::Owned(Archive {
+        pages: pages
+            .iter()
+            .map(|&i| archive::Page {
+                lines: Vec::new(),
+                ..archive.pages[i].clone()
+            })
+            .collect(),
+        articles: articles
+            .iter()
+            .map(|&i| archive.articles[i].clone())
+            .collect(),
+        entities: Vec::new(),
+    })
+}
+
 /// The articles' dates as runs of equal dates.
 fn date_runs(archive: &Archive) -> Vec<(Option<String>, u32)> {
     let mut runs: Vec<(Option<String>, u32)> = Vec::new();
@@ -204,6 +289,26 @@ impl Head {
     /// The id bucket file that holds an id.
     pub fn id_bucket(&self, id: &str) -> Option<&str> {
         self.ids.get(bucket(id, self.ids.len())).map(String::as_str)
+    }
+
+    /// The bucket file that holds a page file's first article (read it with [`find_id`]).
+    pub fn page_bucket(&self, file: &str) -> Option<&str> {
+        self.page_files
+            .get(bucket(file, self.page_files.len()))
+            .map(String::as_str)
+    }
+
+    /// The text chunks holding articles `first..end`.
+    pub fn chunks_between(&self, first: u32, end: u32) -> &[ChunkRef] {
+        if first >= end {
+            return &[];
+        }
+        let from = self
+            .texts
+            .partition_point(|c| c.first <= u64::from(first))
+            .saturating_sub(1);
+        let to = self.texts.partition_point(|c| c.first < u64::from(end));
+        self.texts.get(from..to.max(from)).unwrap_or_default()
     }
 
     /// Encodes with postcard (the file a sharded build embeds in the app).
@@ -321,8 +426,11 @@ fn read_docs(bytes: &[u8]) -> Vec<u32> {
     out
 }
 
-/// Cuts an archive into a head and chunks. `tables` are those of the whole archive.
+/// Cuts an archive into a head and chunks, in [`edition_order`] (article numbers in the head
+/// and chunks are positions in that order). `tables` are those of the whole archive.
 pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Error> {
+    let ordered = edition_order(archive);
+    let archive: &Archive = &ordered;
     let folder = crate::fold::Folder::new(&tables.fold);
     // (key, doc) pairs: each article's distinct keys, then one sort.
     let mut pairs: Vec<(u64, u32)> = Vec::new();
@@ -435,8 +543,65 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
         ids.push(name.clone());
         files.push((name, bytes));
     }
+    // Pages: a bucket file per 4,096 (file → its first article), and the editions.
+    let mut first_of: Vec<Option<u32>> = vec![None; archive.pages.len()];
+    for (d, a) in archive.articles.iter().enumerate() {
+        if let Some(p) = page_index.get(a.source.file.as_str()) {
+            first_of[*p].get_or_insert(d as u32);
+        }
+    }
+    let buckets = archive.pages.len().div_ceil(IDS_PER_BUCKET).max(1);
+    let mut by_bucket: Vec<Vec<(String, u32)>> = vec![Vec::new(); buckets];
+    for (p, first) in archive.pages.iter().zip(&first_of) {
+        if let Some(d) = first {
+            by_bucket[bucket(&p.file, buckets)].push((p.file.clone(), *d));
+        }
+    }
+    let mut page_files = Vec::with_capacity(buckets);
+    for b in by_bucket {
+        let bytes = postcard::to_allocvec(&b)?;
+        let name = content_name("g", &bytes);
+        page_files.push(name.clone());
+        files.push((name, bytes));
+    }
+    let mut editions: Vec<EditionRef> = Vec::new();
+    let mut edition_of: std::collections::HashMap<(Option<&str>, Option<&str>), usize> =
+        std::collections::HashMap::new();
+    let mut page_edition = Vec::with_capacity(archive.pages.len());
+    for p in &archive.pages {
+        let date = p
+            .date
+            .as_deref()
+            .filter(|d| archive::date::parse_iso_date(d).is_some());
+        let e = *edition_of
+            .entry((p.paper.as_deref(), date))
+            .or_insert_with(|| {
+                editions.push(EditionRef {
+                    date: date.map(str::to_string),
+                    paper: p.paper.clone(),
+                    pages: 0,
+                    first: u32::MAX,
+                    end: 0,
+                });
+                editions.len() - 1
+            });
+        editions[e].pages += 1;
+        page_edition.push(e);
+    }
+    for (d, a) in archive.articles.iter().enumerate() {
+        if let Some(p) = page_index.get(a.source.file.as_str()) {
+            let e = &mut editions[page_edition[*p]];
+            e.first = e.first.min(d as u32);
+            e.end = e.end.max(d as u32 + 1);
+        }
+    }
+    for e in &mut editions {
+        e.first = e.first.min(e.end);
+    }
     Ok(Sharded {
         head: Head {
+            page_files,
+            editions,
             tables: tables.clone(),
             postings,
             texts,

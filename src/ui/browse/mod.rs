@@ -99,11 +99,71 @@ pub fn use_browse_scroll(v: &ViewState) {
     });
 }
 
+/// What a sharded archive's browse views show (see `ui::sharded`): the calendar of every
+/// edition (from the head, without text), and the editions loaded for the current view.
+pub struct ShardShelves {
+    /// Every edition, one page each, no articles.
+    pub calendar: &'static Shelf<'static>,
+    /// The text chunks of the viewed edition and its neighbours.
+    pub loaded: Option<std::rc::Rc<crate::archive::Archive>>,
+    /// Still loading (or what went wrong).
+    pub status: Option<String>,
+}
+
+impl PartialEq for ShardShelves {
+    fn eq(&self, o: &Self) -> bool {
+        std::ptr::eq(self.calendar, o.calendar)
+            && match (&self.loaded, &o.loaded) {
+                (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.status == o.status
+    }
+}
+
 /// The pane: calendar, edition or page (a view function: see [`crate::ui`] on sizes).
 #[inline(never)]
-pub fn browse_pane(index: IndexRef, v: &ViewState, lang: Lang) -> Html {
-    let Some(s) = index.as_static().map(shelf) else {
-        return Html::default();
+pub fn browse_pane(
+    index: IndexRef,
+    shard: Option<&ShardShelves>,
+    v: &ViewState,
+    lang: Lang,
+) -> Html {
+    #[cfg(sharded)]
+    let built: Shelf;
+    let s = match index.as_static() {
+        Some(ix) => shelf(ix),
+        #[cfg(not(sharded))]
+        None => {
+            let _ = shard;
+            return Html::default();
+        }
+        #[cfg(sharded)]
+        None => {
+            let Some(sh) = shard else {
+                return Html::default();
+            };
+            match (&v.browse, &sh.loaded) {
+                (Some(Browse::Calendar(..)), _) => sh.calendar,
+                (_, Some(a)) if sh.status.is_none() => {
+                    built = Shelf::new(a);
+                    &built
+                }
+                _ => {
+                    return E::new("section")
+                        .class("results browse")
+                        .el(E::new("p")
+                            .class("empty")
+                            .attr("role", "status")
+                            .id("browse-loading")
+                            .text(match sh.status.as_deref() {
+                                Some("") | None => lang.browse_loading().to_string(),
+                                Some(e) => lang.shard_failed(e),
+                            }))
+                        .html()
+                }
+            }
+        }
     };
     let body = match &v.browse {
         Some(Browse::Calendar(y, m)) => calendar::calendar(s, v, *y, *m, lang),

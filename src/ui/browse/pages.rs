@@ -142,6 +142,10 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
 
 /// The page's lines as printed, the marked article's lines highlighted.
 fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
+    // A sharded archive's chunks leave the printed lines out.
+    if page.lines.is_empty() {
+        return Html::default();
+    }
     let rows = page
         .lines
         .iter()
