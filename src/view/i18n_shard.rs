@@ -100,6 +100,16 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// While an edition's text chunks arrive (browsing a sharded archive).
+    pub fn browse_loading(self) -> &'static str {
+        match self {
+            Lang::Zh => "正在载入这一期…",
+            Lang::En => "Loading this edition…",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,15 +132,5 @@ mod tests {
         assert_eq!(Lang::En.shard_progress(1, 1), "Searched 1 of 1 article");
         assert_eq!(Lang::En.shard_done(1, 2), "Searched 2 articles: 1 match");
         assert_eq!(Lang::Zh.shard_done(5, 40), "已检索 40 篇，5 篇符合");
-    }
-}
-
-impl Lang {
-    /// While an edition's text chunks arrive (browsing a sharded archive).
-    pub fn browse_loading(self) -> &'static str {
-        match self {
-            Lang::Zh => "正在载入这一期…",
-            Lang::En => "Loading this edition…",
-        }
     }
 }
