@@ -120,7 +120,14 @@ fn main() {
             let Ok(postings) = Head::read_postings(&plan, &chunks) else {
                 continue;
             };
-            let cands = sh.head.candidates(&query, &plan, &postings);
+            let catalog = plan.catalog.then(|| {
+                files
+                    .get(sh.head.catalog.as_str())
+                    .and_then(|b| shard::Catalog::decode(b).ok())
+            });
+            let cands = sh
+                .head
+                .candidates(&query, &plan, &postings, catalog.flatten().as_ref());
             let text_bytes: usize = if Head::needs_text(&query) {
                 sh.head
                     .text_chunks(&cands)

@@ -95,6 +95,8 @@ const shardFiles = sharded ? fs.readdirSync(path.join(dir, 'shards')).map((f) =>
 const WORKER = 'search-worker.js';
 fs.rmSync(path.join(dir, WORKER), { force: true });
 if (sharded) {
+  // No single file to offer when loading fails (a sharded build has none).
+  html = html.replace(/(<p class="loading-failed">)[\s\S]*?(<\/p>)/, '$1档案未能载入：这个浏览器可能不支持 WebAssembly，或网络中断。请检查网络后重新载入；离线阅读请先在线打开一次并保存整个档案。<br><span lang="en">The archive could not load: this browser may lack WebAssembly, or the network failed. Check the connection and reload; to read offline, open it online once and save the whole archive.</span>$2');
   const glue = html.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
   const wasmFile = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
   if (!glue || !wasmFile) fail('index.html does not name the glue and wasm Trunk loads');

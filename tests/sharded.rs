@@ -66,11 +66,18 @@ fn sharded_ids(
         })
         .collect();
     let postings = Head::read_postings(&plan, &chunks).expect("postings");
-    let cands = head.candidates(&query, &plan, &postings);
+    let catalog = plan.catalog.then(|| {
+        let b = files[head.catalog.as_str()];
+        bytes += b.len();
+        shard::Catalog::decode(b).expect("catalog")
+    });
+    let cands = head.candidates(&query, &plan, &postings, catalog.as_ref());
     if !Head::needs_text(&query) {
+        // Article numbers are positions in edition order.
+        let ordered = shard::edition_order(ix.archive());
         let ids = cands
             .iter()
-            .map(|d| ix.archive().articles[*d as usize].id.clone())
+            .map(|d| ordered.articles[*d as usize].id.clone())
             .collect();
         return (ids, bytes);
     }

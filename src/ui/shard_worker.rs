@@ -31,7 +31,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::archive::{Archive, Article, Page};
-use crate::search::shard::{self, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
+use crate::search::shard::{self, Catalog, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
 
 /// Text chunks fetched at once.
@@ -205,6 +205,8 @@ struct Worker {
     cache: RefCell<ChunkCache>,
     /// Postings chunks fetched, as bytes (typing repeats keys: a warm query fetches nothing).
     postings: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+    /// The catalog, once a query needed it.
+    catalog: RefCell<Option<Rc<Catalog>>>,
 }
 
 /// Postings bytes kept in memory (dropped all at once when passed: they are refetched from
@@ -240,6 +242,18 @@ impl Run {
 
     fn progress(&self, p: &Progress) {
         post(&p.to_js(self.me));
+    }
+
+    /// Each article's kind and date (fetched once, kept).
+    async fn catalog(&self) -> Result<Rc<Catalog>, String> {
+        if let Some(c) = self.w.catalog.borrow().clone() {
+            return Ok(c);
+        }
+        let name = &self.w.head.catalog;
+        let b = bytes(name, start_fetch(name)).await?;
+        let c = Rc::new(Catalog::decode(&b).map_err(|e| e.to_string())?);
+        *self.w.catalog.borrow_mut() = Some(c.clone());
+        Ok(c)
     }
 
     /// The article a link opens: its id bucket says its number, then its text chunk is
@@ -342,7 +356,15 @@ impl Run {
         }
         let slices: Vec<&[u8]> = fetched.iter().map(|b| b.as_slice()).collect();
         let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
-        let cands = w.head.candidates(&q, &plan, &postings);
+        let catalog = if plan.catalog {
+            Some(self.catalog().await?)
+        } else {
+            None
+        };
+        if self.stale() {
+            return Ok(());
+        }
+        let cands = w.head.candidates(&q, &plan, &postings, catalog.as_deref());
         let chunks: Vec<ChunkRef> = w.head.text_chunks(&cands).into_iter().cloned().collect();
         let v = Verifier::new(q, cands);
         let progress = Progress {
@@ -534,6 +556,7 @@ pub fn start() {
             paused: RefCell::new(None),
             cache: RefCell::new(ChunkCache::default()),
             postings: RefCell::new(HashMap::new()),
+            catalog: RefCell::new(None),
         }))
     });
     let handler = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, newPage, ready, search, count, resultIds } from './harness.mjs';
 
 const dist = process.env.SHARDED_DIST ? path.resolve(process.env.SHARDED_DIST) : null;
@@ -49,6 +50,7 @@ test('the first load fetches the app and one chunk for the front page, not the a
   assert.match(await page.locator('[data-testid=archive-summary]').textContent(), /· 5,000 篇$/);
   assert.equal(shardRequests().length - before, 1, shardRequests().slice(before).join(' '));
   assert.equal(await page.locator('a[href="archive-explorer.html"]').count(), 0, 'no single-file link: a sharded archive has none');
+  assert.ok(!fs.readFileSync(path.join(dist, 'index.html'), 'utf8').includes('archive-explorer.html'), 'nor in the loading-failure message');
   assert.deepEqual(page.errors, []);
 });
 
@@ -217,6 +219,27 @@ test('browsing by date: calendar, edition, page and article, loading only that e
   await other.locator('[data-testid=browse-missing]').waitFor();
   assert.deepEqual(page.errors, []);
   assert.deepEqual(other.errors, []);
+});
+
+test('kind: and date: answer what the native search answers, reading the catalog once', { skip: skip || (!pagesDir && 'set SHARDED_PAGES') }, async () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const bin = [process.env.ARCHIVE_CLI, path.join(root, 'target/release/archive')].find((p) => p && fs.existsSync(p));
+  assert.ok(bin, 'the archive CLI is built');
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  const before = shardRequests().length;
+  for (const q of ['kind:photo 合肥', 'date:2020-03-01..2020-03-05 公交', 'date:..2020-01-03', '社区 -kind:news']) {
+    const want = new Set(JSON.parse(execFileSync(bin, ['search', q, pagesDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 })).map((h) => h.id));
+    await search(page, q);
+    await settled(page, q);
+    assert.equal(await count(page), want.size, q);
+    for (const id of await resultIds(page)) assert.ok(want.has(id), `${q}: ${id}`);
+  }
+  const catalogs = shardRequests().slice(before).filter((u) => u.includes('/shards/c-'));
+  assert.equal(catalogs.length, 1, 'the catalog is fetched once');
+  assert.deepEqual(page.errors, []);
 });
 
 test('chunks fetched once are served by the service worker offline', { skip }, async () => {
