@@ -72,6 +72,6 @@ sh=$(mktemp -d)
 ./target/release/archive synth --pages 5000 "$sh/pages"
 ./target/release/archive truth tests/fixtures/sharded_queries.json "$sh/pages" > "$sh/truth.json"
 ARCHIVE_SEEDS="$sh/pages" ARCHIVE_MODE=sharded trunk build --release --dist target/sharded-dist
-node scripts/sizes.mjs target/sharded-dist
+node scripts/sizes.mjs target/sharded-dist --budget 300000
 (cd tests/browser && SHARDED_DIST=../../target/sharded-dist SHARDED_TRUTH="$sh/truth.json" SHARDED_PAGES="$sh/pages" node --test sharded.test.mjs)
 rm -rf "$sh"

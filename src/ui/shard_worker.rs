@@ -44,9 +44,9 @@ const AUTO_BYTES: u64 = 4 << 20;
 /// Work between two chances for a newer query to cancel this one, in milliseconds.
 const SLICE_MS: f64 = 8.0;
 
-/// Chunk bytes kept indexed in memory (an index takes about four times its chunk): about
-/// two paused broad queries' worth.
-const CACHE_BYTES: u64 = 8 << 20;
+/// Chunk bytes kept indexed in memory (an index takes about four times its chunk): a paused
+/// broad query's worth and a half (the tab's memory at 100,000 articles: see BENCHMARKS.md).
+const CACHE_BYTES: u64 = 6 << 20;
 
 #[wasm_bindgen]
 extern "C" {
@@ -211,7 +211,7 @@ struct Worker {
 
 /// Postings bytes kept in memory (dropped all at once when passed: they are refetched from
 /// the HTTP or service-worker cache).
-const POSTINGS_BYTES: usize = 8 << 20;
+const POSTINGS_BYTES: usize = 4 << 20;
 
 /// One query's run.
 struct Run {

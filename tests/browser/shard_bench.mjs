@@ -5,7 +5,8 @@
 // after others), it prints the time from the input event to the frame that shows the results
 // (the status line names the query and the list is painted: measured in the page, from the
 // `input` event to the next animation frame after the results render), the bytes fetched, and
-// the memory of the browser's processes (RSS, all of Chromium: an upper bound for the tab).
+// the memory of the browser's renderer processes: RSS (shared libraries counted in each) and
+// private memory (USS), with the same for a blank page first (what Chromium costs without the app).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -30,7 +31,27 @@ const rss = () => {
   while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
   return out.filter(([p, , , a]) => kids.has(p) && a.includes('--type=renderer')).reduce((n, [, , r]) => n + r, 0) / 1024;
 };
+// Private memory (USS: Private_Clean + Private_Dirty of /proc/PID/smaps_rollup) of the same
+// processes, in MiB: what the tab costs beyond the shared libraries RSS counts in every process.
+const uss = () => {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args=']).toString().trim().split('\n')
+    .map((l) => { const m = l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/); return m ? [Number(m[1]), Number(m[2]), m[3]] : null; })
+    .filter(Boolean);
+  const kids = new Set([process.pid]);
+  let grew = true;
+  while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
+  let kb = 0;
+  for (const [p, , a] of out) {
+    if (!kids.has(p) || !a.includes('--type=renderer')) continue;
+    try {
+      const t = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      for (const m of t.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+};
 const page = await newPage(browser, { viewport: { width: 1366, height: 860 } });
+const blank = { rss: rss(), uss: uss() };
 // In the page: time from an input event to the frame after the status line reports `q`.
 await page.addInitScript(() => {
   window.__bench = (q, wait) => new Promise((resolve) => {
@@ -61,7 +82,8 @@ await ready(page);
 await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 120000 });
 const load = Date.now() - t0;
 const loadBytes = fetched(mark);
-console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | renderer RSS ${rss().toFixed(0)} MiB |`);
+console.log(`renderer processes before the app (a blank page): RSS ${blank.rss.toFixed(0)} MiB, private ${blank.uss.toFixed(0)} MiB`);
+console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | renderer RSS ${rss().toFixed(0)} MiB, private ${uss().toFixed(0)} MiB |`);
 console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm: first results ms | warm: done/paused ms |');
 console.log('|---|---:|---:|---:|---:|---|---:|---:|');
 const warm = [];
@@ -77,6 +99,6 @@ for (const q of queries) {
   console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.first.toFixed(0)} | ${w.all.toFixed(0)} |`);
 }
 const p = (xs, x) => { const v = [...xs].sort((a, b) => a - b); return v[Math.min(v.length - 1, Math.floor(x * v.length))]; };
-console.log(`warm, first results: p50 ${p(warmFirst, 0.5).toFixed(0)} ms, p95 ${p(warmFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(warm, 0.5).toFixed(0)} ms, p95 ${p(warm, 0.95).toFixed(0)} ms; renderer RSS after the queries ${rss().toFixed(0)} MiB`);
+console.log(`warm, first results: p50 ${p(warmFirst, 0.5).toFixed(0)} ms, p95 ${p(warmFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(warm, 0.5).toFixed(0)} ms, p95 ${p(warm, 0.95).toFixed(0)} ms; renderer RSS after the queries ${rss().toFixed(0)} MiB, private ${uss().toFixed(0)} MiB`);
 await browser.close();
 await server.close();
