@@ -202,6 +202,30 @@ async fn load_browse(
     fetch_chunks(&chunks).await.map(Some)
 }
 
+/// Results and progress waiting for the next frame.
+#[derive(Default)]
+struct Pending {
+    index: bool,
+    /// The latest progress, with its generation.
+    progress: Option<(u64, Progress)>,
+    scheduled: bool,
+}
+
+/// Applies what is pending at the next animation frame (once, however many messages come).
+fn flush_next_frame(pending: &Rc<RefCell<Pending>>, flush: &Rc<dyn Fn()>) {
+    if std::mem::replace(&mut pending.borrow_mut().scheduled, true) {
+        return;
+    }
+    let flush = flush.clone();
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || flush());
+    if gloo::utils::window()
+        .request_animation_frame(cb.unchecked_ref())
+        .is_err()
+    {
+        pending.borrow_mut().scheduled = false;
+    }
+}
+
 /// Starts the search worker (`search-worker.js`, next to the page).
 fn spawn_worker() -> Result<web_sys::Worker, String> {
     let opts = web_sys::WorkerOptions::new();
@@ -332,6 +356,26 @@ pub fn ShardedApp() -> Html {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
         let (worker, loaded) = (worker.clone(), (*loaded).clone());
+        // What the worker sent since the last frame, applied once per frame: a burst of
+        // batches (a query over cached chunks sends several within milliseconds) costs one
+        // index rebuild and one render, and the status line never runs ahead of the list.
+        let pending = Rc::new(RefCell::new(Pending::default()));
+        let flush: Rc<dyn Fn()> = {
+            let (pending, found, loaded, head) =
+                (pending.clone(), found.clone(), loaded.clone(), head.clone());
+            let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
+            let generation = generation.clone();
+            Rc::new(move || {
+                let p = std::mem::take(&mut *pending.borrow_mut());
+                if p.index {
+                    let l = loaded.borrow().clone();
+                    set_index.set(rebuild(&head, &found.borrow(), l.as_deref()));
+                }
+                if let Some((_, pr)) = p.progress.filter(|(g, _)| *g == generation.get()) {
+                    set_progress.set(pr);
+                }
+            })
+        };
         use_effect_with((), move |_| {
             let listeners = match &*worker {
                 Ok(w) => {
@@ -353,17 +397,17 @@ pub fn ShardedApp() -> Html {
                         let gen = a.get(1).as_f64().unwrap_or(0.0) as u64;
                         match a.get(0).as_string().as_deref() {
                             Some("p") if gen == generation.get() => {
-                                set_progress.set(Progress::from_js(&a))
+                                pending.borrow_mut().progress = Some((gen, Progress::from_js(&a)));
+                                flush_next_frame(&pending, &flush);
                             }
                             Some("f") if gen == generation.get() => {
                                 let bytes = js_sys::Uint8Array::new(&a.get(2)).to_vec();
                                 let Ok(batch) = TextChunk::decode(&bytes) else {
                                     return;
                                 };
-                                let mut f = found.borrow_mut();
-                                f.add(gen, batch);
-                                let l = loaded.borrow().clone();
-                                set_index.set(rebuild(&head, &f, l.as_deref()));
+                                found.borrow_mut().add(gen, batch);
+                                pending.borrow_mut().index = true;
+                                flush_next_frame(&pending, &flush);
                             }
                             Some("e") => set_progress.set(Progress {
                                 done: true,
