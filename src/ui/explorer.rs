@@ -122,6 +122,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             browser::focus("#names-heading");
         }
     });
+    let list_window = results::window::use_list_window(derived.hits.len());
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
     reader::use_reader_effects(
@@ -219,6 +220,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             on_action: on_action.clone(),
             count: derived.docs.len(),
             shared: state.shared.clone(),
+            window: list_window,
         })
     });
     main = main.kid(reader::reader(&reader::ReaderProps {

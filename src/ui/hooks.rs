@@ -101,15 +101,9 @@ fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, del
         .map(|s| s as i64)
         .unwrap_or(if delta > 0 { -1 } else { n });
     let next = (cur + delta).clamp(0, n - 1) as usize;
+    // Focused after the render that brings it into the list's window.
+    super::results::window::focus_row(next);
     dispatch.dispatch(Action::Select(Some(next)));
-    let item = [
-        "[data-testid=result]:nth-child(",
-        &(next + 1).to_string(),
-        ")",
-    ]
-    .concat();
-    browser::focus(&[item.as_str(), " a.result-link"].concat());
-    browser::scroll_into_view(&item);
 }
 
 fn on_key(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, e: &web_sys::KeyboardEvent) {

@@ -13,5 +13,6 @@ pub mod i18n_shard;
 pub mod order;
 pub mod results;
 pub mod route;
+pub mod window;
 
 pub use order::sort_by_key;

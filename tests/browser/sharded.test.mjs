@@ -142,6 +142,70 @@ test('a broad query pauses after its byte budget with results shown, and goes on
   assert.deepEqual(page.errors, []);
 });
 
+for (const [w, h] of [[1366, 860], [390, 844]]) {
+  test(`${w}px: a long list renders only the rows in view, and every row is reached by scrolling and by keyboard`, { skip }, async () => {
+    // The least broad query with more than 100 articles (a list of two pages of 50).
+    const [q, ids] = Object.entries(truth).filter(([, v]) => v.length > 100).sort((a, b) => a[1].length - b[1].length)[0];
+    const want = new Set(ids);
+    const page = await newPage(browser, { viewport: { width: w, height: h } });
+    await page.goto(server.url);
+    await ready(page);
+    await settled(page, '');
+    await search(page, q);
+    await settled(page, q);
+    assert.equal(await count(page), ids.length);
+    const rows = () => page.locator('[data-testid=result]').evaluateAll((els) => els.map((e) => [Number(e.dataset.rank), e.dataset.articleId]));
+    // The list scrolls in its own pane on a desktop, with the window on a phone.
+    const scrollBy = (dy) => page.evaluate((dy) => {
+      const pane = document.querySelector('#results');
+      if (pane.scrollHeight > pane.clientHeight + 1 && getComputedStyle(pane).overflowY !== 'visible') pane.scrollBy(0, dy);
+      else window.scrollBy(0, dy);
+    }, dy);
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const seen = new Map();
+    let most = 0;
+    for (let more = 0; more < 2; more++) {
+      // Scroll to the end of the rows shown, a screen at a time, noting every row rendered.
+      let stuck = 0;
+      for (let i = 0; i < 400 && stuck < 3; i++) {
+        const now = await rows();
+        most = Math.max(most, now.length);
+        const ranks = now.map(([r]) => r);
+        assert.deepEqual(ranks, ranks.map((_, k) => ranks[0] + k), 'rendered rows are contiguous');
+        for (const [r, id] of now) {
+          assert.ok(want.has(id), `${q}: ${id} is not in the truth`);
+          if (seen.has(r)) assert.equal(seen.get(r), id, `row ${r} keeps its article`);
+          seen.set(r, id);
+        }
+        const before = ranks.at(-1);
+        await scrollBy(h * 0.8);
+        await frames();
+        const after = (await rows()).map(([r]) => r).at(-1);
+        stuck = after === before ? stuck + 1 : 0;
+      }
+      const shown = (more + 1) * 50;
+      assert.deepEqual([...seen.keys()].sort((a, b) => a - b), [...Array(shown).keys()], `every one of the first ${shown} rows was rendered on the way down`);
+      assert.equal(new Set(seen.values()).size, shown, 'no article twice');
+      if (more === 0) await page.locator('[data-testid=more]').click();
+    }
+    assert.ok(most <= 25, `at most 25 rows in the DOM at once (the list holds 100): ${most}`);
+    // The keyboard reaches rows that were not rendered when it started.
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('#results').scrollTo(0, 0); document.activeElement?.blur(); });
+    await frames();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('j');
+    await frames();
+    const focused = await page.evaluate(() => {
+      const row = document.activeElement?.closest('[data-testid=result]');
+      if (!row) return null;
+      const r = row.getBoundingClientRect();
+      return { rank: Number(row.dataset.rank), id: row.dataset.articleId, visible: r.bottom > 0 && r.top < innerHeight };
+    });
+    assert.deepEqual(focused, { rank: 39, id: seen.get(39), visible: true });
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.cspViolations(), []);
+  });
+}
+
 test('a link to an article outside the results opens it', { skip }, async () => {
   const [q, ids] = Object.entries(truth).find(([, ids]) => ids.length > 3);
   const id = ids[Math.floor(ids.length / 2)];

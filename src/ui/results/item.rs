@@ -34,6 +34,8 @@ pub struct ResultItemProps<'a> {
     pub index: IndexRef,
     /// The result.
     pub hit: &'a Hit,
+    /// Its place in the list (from 0).
+    pub rank: usize,
     /// The view (for the link target; the open article).
     pub view: &'a ViewState,
     /// Under the keyboard cursor.
@@ -239,6 +241,7 @@ pub fn result_item(p: &ResultItemProps<'_>) -> Html {
         .class(class)
         .id("result")
         .attr("data-article-id", a.id.clone())
+        .attr("data-rank", p.rank.to_string())
         .on(click(card_click))
         .el(link)
         .el(meta)

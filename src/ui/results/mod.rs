@@ -2,6 +2,7 @@
 
 mod export;
 mod item;
+pub mod window;
 
 use yew::prelude::*;
 
@@ -34,6 +35,8 @@ pub struct ResultListProps {
     pub count: usize,
     /// The copy-link button's outcome.
     pub shared: Option<Result<(), String>>,
+    /// The rows to render (the rest are padding).
+    pub window: window::ListWindow,
 }
 
 /// What a chip's remove button does.
@@ -71,15 +74,16 @@ pub fn result_list(p: &ResultListProps) -> Html {
             }
         })
     };
-    let items: Vec<Html> = p
-        .derived
-        .hits
+    let rows = p.derived.hits.len();
+    let (first, end) = p.window.clamp(rows);
+    let items: Vec<Html> = p.derived.hits[first..end]
         .iter()
-        .enumerate()
-        .map(|(i, h)| {
+        .zip(first..)
+        .map(|(h, i)| {
             result_item(&ResultItemProps {
                 index: p.index.clone(),
                 hit: h,
+                rank: i,
                 view: &p.view,
                 selected: p.selected == Some(i),
                 lang: p.lang,

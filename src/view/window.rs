@@ -1,0 +1,118 @@
+//! The result list's window, as arithmetic (the hook that measures the page is
+//! `ui::results::window`): which rows of a long list to render, given where the list is on
+//! screen and how tall a row is estimated to be.
+
+/// Rows rendered beyond each edge of what can be seen.
+pub const OVER: usize = 3;
+/// Rows rendered before anything is measured.
+pub const FIRST: usize = 10;
+/// Starting estimate of a row's height, in CSS pixels.
+pub const ROW: f64 = 150.0;
+
+/// The rows to render: `start..end` of the list, with `row` pixels for each one left out.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct ListWindow {
+    /// First row rendered.
+    pub start: usize,
+    /// One past the last row rendered.
+    pub end: usize,
+    /// Estimated height of a row, in CSS pixels.
+    pub row: f64,
+}
+
+impl ListWindow {
+    /// The part of `0..len` to render.
+    pub fn clamp(&self, len: usize) -> (usize, usize) {
+        let end = self.end.min(len);
+        (self.start.min(end), end)
+    }
+
+    /// Padding above and below the rendered rows (the rows left out).
+    pub fn padding(&self, len: usize) -> (f64, f64) {
+        let (s, e) = self.clamp(len);
+        (s as f64 * self.row, (len - e) as f64 * self.row)
+    }
+}
+
+/// The rows of `0..len` worth rendering given where the list is on screen: pure arithmetic,
+/// so that it is tested natively. `list_top` is the list's top edge, `view` the part of
+/// the viewport the list can show (`(top, bottom)`), all in pixels; `cur` is kept while it
+/// covers what can be seen and is not much larger.
+pub fn fit(
+    len: usize,
+    list_top: f64,
+    view: (f64, f64),
+    row: f64,
+    cur: (usize, usize),
+) -> (usize, usize) {
+    if len == 0 || row <= 0.0 || !row.is_finite() || !list_top.is_finite() {
+        return (0, FIRST.min(len));
+    }
+    let to_row = |y: f64| ((y - list_top) / row).max(0.0);
+    let first = (to_row(view.0).floor() as usize).min(len);
+    let last = (to_row(view.1).ceil() as usize).clamp(first, len);
+    let covers = cur.0 <= first && cur.1.min(len) >= last;
+    if covers && cur.1.min(len) - cur.0 <= last - first + 4 * OVER {
+        return (cur.0, cur.1.min(len));
+    }
+    (first.saturating_sub(OVER), (last + OVER).min(len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_what_can_be_seen_and_a_few_more() {
+        // Rows of 100 px from y = 50; the viewport shows 0..800: rows 0..8 can be seen.
+        assert_eq!(fit(1000, 50.0, (0.0, 800.0), 100.0, (0, 0)), (0, 8 + OVER));
+        // Scrolled: the list's top is 5,000 px above the viewport.
+        let (s, e) = fit(1000, -5000.0, (0.0, 800.0), 100.0, (0, 10));
+        assert_eq!((s, e), (50 - OVER, 58 + OVER));
+        // A window that still covers what is seen is kept (no render for a small scroll).
+        assert_eq!(fit(1000, -5020.0, (0.0, 800.0), 100.0, (s, e)), (s, e));
+        // One that is far too large is not.
+        assert_eq!(
+            fit(1000, 50.0, (0.0, 800.0), 100.0, (0, 500)),
+            (0, 8 + OVER)
+        );
+        // Near the end, and past it.
+        assert_eq!(
+            fit(20, -5000.0, (0.0, 800.0), 100.0, (0, 10)),
+            (20 - OVER, 20)
+        );
+        assert_eq!(fit(0, 0.0, (0.0, 800.0), 100.0, (0, 10)), (0, 0));
+        // A pane that shows only part of the viewport.
+        assert_eq!(
+            fit(1000, 200.0, (300.0, 500.0), 100.0, (0, 0)),
+            (0, 3 + OVER)
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_geometry() {
+        for (top, view, row) in [
+            (f64::NAN, (0.0, 800.0), 100.0),
+            (0.0, (0.0, 800.0), 0.0),
+            (0.0, (0.0, 800.0), f64::INFINITY),
+            (1e300, (0.0, 1e300), 1e-300),
+            (-1e300, (0.0, 800.0), 100.0),
+        ] {
+            let (s, e) = fit(50, top, view, row, (0, 10));
+            assert!(s <= e && e <= 50, "{top} {view:?} {row} → {s}..{e}");
+        }
+    }
+
+    #[test]
+    fn padding_stands_for_the_rows_left_out() {
+        let w = ListWindow {
+            start: 40,
+            end: 50,
+            row: 120.0,
+        };
+        assert_eq!(w.padding(100), (40.0 * 120.0, 50.0 * 120.0));
+        assert_eq!(w.clamp(45), (40, 45));
+        assert_eq!(w.clamp(10), (10, 10));
+        assert_eq!(w.padding(10), (1200.0, 0.0));
+    }
+}
