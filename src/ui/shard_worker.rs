@@ -37,9 +37,19 @@ use crate::search::Index;
 /// Text chunks fetched at once.
 const IN_FLIGHT: usize = 4;
 
-/// Text bytes a query fetches before it pauses and asks (about 4 MB: a few seconds on a phone;
-/// with 128 KB chunks, the first results come from the first few).
-const AUTO_BYTES: u64 = 4 << 20;
+/// Text bytes a query fetches before it pauses and asks, once it has found a screenful
+/// ([`SCREENFUL`]): half a megabyte, so that a broad query costs a phone little before the
+/// first results are read (with 128 KB chunks, four or five of them).
+const AUTO_BYTES: u64 = 512 << 10;
+
+/// Results that fill a screen or two: until this many are found, a query goes on past
+/// [`AUTO_BYTES`], up to [`AUTO_MAX_BYTES`] (a query whose matches are sparse still shows
+/// something before it asks).
+const SCREENFUL: usize = 20;
+
+/// Text bytes a query fetches before it pauses and asks, whatever it found (about 4 MB: a
+/// few seconds on a phone).
+const AUTO_MAX_BYTES: u64 = 4 << 20;
 
 /// Work between two chances for a newer query to cancel this one, in milliseconds.
 const SLICE_MS: f64 = 8.0;
@@ -386,15 +396,18 @@ impl Run {
     }
 
     /// Verifies text chunks until none is left, or until `budget` bytes of chunks were checked
+    /// and a [`SCREENFUL`] found, or [`AUTO_MAX_BYTES`] (or `budget`, if more) were checked
     /// (then the run pauses: the page offers to go on). Chunks still in the cache cost no
     /// fetch and no decoding, only a search.
     async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
         let w = self.w.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
-        let limit = s.fetched.saturating_add(budget);
+        let soft = s.fetched.saturating_add(budget);
+        let hard = s.fetched.saturating_add(budget.max(AUTO_MAX_BYTES));
+        let more = |s: &Pump| s.fetched < soft || (s.fetched < hard && s.v.found.len() < SCREENFUL);
         let mut since = js_sys::Date::now();
         loop {
-            while flying.len() < IN_FLIGHT && s.fetched < limit {
+            while flying.len() < IN_FLIGHT && more(&s) {
                 let Some(c) = s.todo.pop_front() else { break };
                 s.fetched += u64::from(c.bytes);
                 let cached = w.cache.borrow_mut().get(&c.name);

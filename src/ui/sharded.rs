@@ -56,7 +56,7 @@ impl Found {
             };
         }
         for p in batch.pages {
-            if !self.pages.iter().rev().take(1).any(|l| l.file == p.file) {
+            if self.pages.last().is_none_or(|l| l.file != p.file) {
                 self.pages.push(p);
             }
         }
@@ -202,19 +202,41 @@ async fn load_browse(
     fetch_chunks(&chunks).await.map(Some)
 }
 
-/// Results and progress waiting for the next frame.
+/// Results and progress waiting to be applied.
 #[derive(Default)]
 struct Pending {
     index: bool,
     /// The latest progress, with its generation.
     progress: Option<(u64, Progress)>,
     scheduled: bool,
+    /// When results were last applied (`performance.now()`, ms).
+    last: f64,
 }
 
-/// Applies what is pending at the next animation frame (once, however many messages come).
-fn flush_next_frame(pending: &Rc<RefCell<Pending>>, flush: &Rc<dyn Fn()>) {
-    if std::mem::replace(&mut pending.borrow_mut().scheduled, true) {
-        return;
+fn now_ms() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Applies what is pending: at once when nothing was applied during the last frame (so the
+/// first results of a query are painted in the frame after they arrive), else at the next
+/// animation frame, once however many messages come (a burst of batches costs one index
+/// rebuild and one render).
+fn flush_soon(pending: &Rc<RefCell<Pending>>, flush: &Rc<dyn Fn()>) {
+    {
+        let mut p = pending.borrow_mut();
+        if p.scheduled {
+            return;
+        }
+        let now = now_ms();
+        if now - p.last >= 16.0 {
+            drop(p);
+            flush();
+            return;
+        }
+        p.scheduled = true;
     }
     let flush = flush.clone();
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || flush());
@@ -356,27 +378,35 @@ pub fn ShardedApp() -> Html {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
         let (worker, loaded) = (worker.clone(), (*loaded).clone());
-        // What the worker sent since the last frame, applied once per frame: a burst of
-        // batches (a query over cached chunks sends several within milliseconds) costs one
-        // index rebuild and one render, and the status line never runs ahead of the list.
-        let pending = Rc::new(RefCell::new(Pending::default()));
-        let flush: Rc<dyn Fn()> = {
-            let (pending, found, loaded, head) =
-                (pending.clone(), found.clone(), loaded.clone(), head.clone());
-            let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
-            let generation = generation.clone();
-            Rc::new(move || {
-                let p = std::mem::take(&mut *pending.borrow_mut());
-                if p.index {
-                    let l = loaded.borrow().clone();
-                    set_index.set(rebuild(&head, &found.borrow(), l.as_deref()));
-                }
-                if let Some((_, pr)) = p.progress.filter(|(g, _)| *g == generation.get()) {
-                    set_progress.set(pr);
-                }
-            })
-        };
         use_effect_with((), move |_| {
+            // What the worker sends, applied at most once per frame (see [`flush_soon`]); the
+            // status line never runs ahead of the list.
+            let pending = Rc::new(RefCell::new(Pending::default()));
+            let flush: Rc<dyn Fn()> = {
+                let (pending, found, loaded, head) =
+                    (pending.clone(), found.clone(), loaded.clone(), head.clone());
+                let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
+                let generation = generation.clone();
+                Rc::new(move || {
+                    let (index, progress) = {
+                        let mut p = pending.borrow_mut();
+                        p.scheduled = false;
+                        // Only a render of results counts (a progress message alone costs
+                        // little, and must not delay the first results to the next frame).
+                        if p.index {
+                            p.last = now_ms();
+                        }
+                        (std::mem::take(&mut p.index), p.progress.take())
+                    };
+                    if index {
+                        let l = loaded.borrow().clone();
+                        set_index.set(rebuild(&head, &found.borrow(), l.as_deref()));
+                    }
+                    if let Some((_, pr)) = progress.filter(|(g, _)| *g == generation.get()) {
+                        set_progress.set(pr);
+                    }
+                })
+            };
             let listeners = match &*worker {
                 Ok(w) => {
                     let on_error = set_progress.clone();
@@ -398,7 +428,7 @@ pub fn ShardedApp() -> Html {
                         match a.get(0).as_string().as_deref() {
                             Some("p") if gen == generation.get() => {
                                 pending.borrow_mut().progress = Some((gen, Progress::from_js(&a)));
-                                flush_next_frame(&pending, &flush);
+                                flush_soon(&pending, &flush);
                             }
                             Some("f") if gen == generation.get() => {
                                 let bytes = js_sys::Uint8Array::new(&a.get(2)).to_vec();
@@ -407,7 +437,7 @@ pub fn ShardedApp() -> Html {
                                 };
                                 found.borrow_mut().add(gen, batch);
                                 pending.borrow_mut().index = true;
-                                flush_next_frame(&pending, &flush);
+                                flush_soon(&pending, &flush);
                             }
                             Some("e") => set_progress.set(Progress {
                                 done: true,

@@ -442,9 +442,24 @@ impl Index {
             // forward, not jumping about a large corpus) and left to right without overlaps,
             // as a scan of each text would take them.
             let mut bits = vec![0u64; self.text.len() / 64 + 1];
-            for c in self.pinyin.starting_chars(key) {
-                for &p in self.postings.of(c) {
-                    bits[p as usize / 64] |= 1 << (p % 64);
+            let mut mark = |p: usize| {
+                if let Some(w) = bits.get_mut(p / 64) {
+                    *w |= 1 << (p % 64);
+                }
+            };
+            if self.postings.is_built() {
+                for c in self.pinyin.starting_chars(key) {
+                    for &p in self.postings.of(c) {
+                        mark(p as usize);
+                    }
+                }
+            } else {
+                // A short text without postings: read through.
+                let starters = self.pinyin.starters(key);
+                for (p, c) in self.text.char_indices() {
+                    if self.pinyin.can_start(&starters, c) {
+                        mark(p);
+                    }
                 }
             }
             let text_end = out.len();

@@ -162,6 +162,18 @@ impl Index {
         self.postings.heap_bytes()
     }
 
+    /// Builds character postings even for a text short enough to be read instead (for tests
+    /// that compare the two ways, and benchmarks).
+    #[doc(hidden)]
+    pub fn build_postings(&mut self) {
+        self.postings = super::postings::Postings::build(&self.text);
+    }
+
+    /// Whether the index has character postings (`false`: a short text, read by a search).
+    pub fn has_postings(&self) -> bool {
+        self.postings.is_built()
+    }
+
     /// The original text of a unit.
     pub(crate) fn unit_source(&self, u: &Unit) -> Cow<'_, str> {
         let a = &self.archive.articles[u.doc as usize];

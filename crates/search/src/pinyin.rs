@@ -132,8 +132,15 @@ impl PinyinMap {
         out
     }
 
+    /// Whether `c` can begin a match of the key whose [`Self::starters`] are `starters`.
+    pub fn can_start(&self, starters: &[bool], c: char) -> bool {
+        self.slots
+            .get(c)
+            .is_some_and(|s| starters.get(s as usize + 1) == Some(&true))
+    }
+
     /// Per slot + 1: whether a character with it can begin a match of `key`.
-    fn starters(&self, key: &str) -> Vec<bool> {
+    pub fn starters(&self, key: &str) -> Vec<bool> {
         let q = key.as_bytes();
         let bit = q
             .first()

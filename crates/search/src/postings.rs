@@ -8,13 +8,23 @@
 //! Built in the browser at start-up (two passes over the text, 4 bytes per character), not
 //! shipped: it would compress poorly and cost download bytes.
 //!
+//! A text shorter than [`SCAN_BELOW`] gets no postings: a search reads it through (a
+//! substring search over a few hundred kilobytes takes well under a millisecond), which
+//! makes the index of a sharded archive's results, rebuilt as they arrive, and of each text
+//! chunk the worker verifies, cheaper to build. Both ways find the same matches (tested).
+//!
 //! [`Index::text`]: super::Index::text
 
 use super::charmap::CharMap;
 
+/// Texts shorter than this (in bytes) are searched by reading them, without postings.
+pub const SCAN_BELOW: usize = 512 * 1024;
+
 /// The positions of every character of a text.
 #[derive(Debug, Clone, Default)]
 pub struct Postings {
+    /// Built: `false` for a short text (see [`SCAN_BELOW`]), which is read instead.
+    built: bool,
     /// Character → slot.
     slots: CharMap,
     /// Slot `s` occupies `positions[starts[s]..starts[s + 1]]`.
@@ -24,9 +34,21 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// Indexes every character of `text` except `\n` (the unit separator).
+    /// Indexes every character of `text` except `\n` (the unit separator), unless the text
+    /// is shorter than [`SCAN_BELOW`].
     pub fn new(text: &str) -> Postings {
-        let mut p = Postings::default();
+        if text.len() < SCAN_BELOW {
+            return Postings::default();
+        }
+        Postings::build(text)
+    }
+
+    /// Indexes every character of `text` except `\n`, whatever its length.
+    pub fn build(text: &str) -> Postings {
+        let mut p = Postings {
+            built: true,
+            ..Default::default()
+        };
         // Pass 1: give each character a slot and count its occurrences.
         let mut counts: Vec<u32> = Vec::new();
         for c in text.chars() {
@@ -64,7 +86,12 @@ impl Postings {
         p
     }
 
-    /// The byte offsets where `c` occurs, ascending.
+    /// Whether these are postings (`false`: the text is read instead, see [`SCAN_BELOW`]).
+    pub fn is_built(&self) -> bool {
+        self.built
+    }
+
+    /// The byte offsets where `c` occurs, ascending (nothing for a text read instead).
     pub fn of(&self, c: char) -> &[u32] {
         match self.slots.get(c) {
             Some(s) => {
@@ -78,6 +105,17 @@ impl Postings {
     /// Every non-overlapping occurrence of `needle` in `text` (the text these postings were
     /// built from), left to right — the same matches as a left-to-right substring scan.
     pub fn find<'a>(&'a self, text: &'a str, needle: &'a str) -> Find<'a> {
+        if !self.built {
+            return Find {
+                text: text.as_bytes(),
+                needle: needle.as_bytes(),
+                list: &[],
+                offset: 0,
+                next: 0,
+                allowed: 0,
+                scan: !needle.contains('\n'),
+            };
+        }
         // The rarest character of the needle and its byte offset in the needle.
         let mut best: Option<(&[u32], usize)> = None;
         for (o, c) in needle.char_indices() {
@@ -94,6 +132,7 @@ impl Postings {
             offset,
             next: 0,
             allowed: 0,
+            scan: false,
         }
     }
 
@@ -112,6 +151,8 @@ pub struct Find<'a> {
     next: usize,
     /// Matches may not start before this (the end of the previous one).
     allowed: usize,
+    /// No postings: read `text` from `allowed` on.
+    scan: bool,
 }
 
 impl Iterator for Find<'_> {
@@ -120,6 +161,12 @@ impl Iterator for Find<'_> {
     fn next(&mut self) -> Option<usize> {
         if self.needle.is_empty() {
             return None;
+        }
+        if self.scan {
+            let rest = self.text.get(self.allowed..)?;
+            let at = self.allowed + find_bytes(rest, self.needle)?;
+            self.allowed = at + self.needle.len();
+            return Some(at);
         }
         while let Some(&p) = self.list.get(self.next) {
             self.next += 1;
@@ -142,6 +189,24 @@ impl Iterator for Find<'_> {
     }
 }
 
+/// The first occurrence of `needle` (not empty) in `hay`: the rarest-looking byte (the last
+/// one, in UTF-8 the most varied) is looked for with `position`, then the whole needle
+/// compared. Both are UTF-8, so a match is always on character boundaries.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let last = needle.len() - 1;
+    let key = needle[last];
+    let mut from = last;
+    while from < hay.len() {
+        let i = from + hay[from..].iter().position(|&b| b == key)?;
+        let start = i - last;
+        if &hay[start..=i] == needle {
+            return Some(start);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,7 +224,18 @@ mod tests {
     #[test]
     fn finds_what_a_scan_finds() {
         let text = "许湾乡办事处\n湾乡湾乡湾\naaaa\n疫情防控疫情\n𠀀x𠀀";
-        let p = Postings::new(text);
+        for built in [true, false] {
+            finds_what_a_scan_finds_in(text, built);
+        }
+    }
+
+    fn finds_what_a_scan_finds_in(text: &str, built: bool) {
+        let p = if built {
+            Postings::build(text)
+        } else {
+            Postings::new(text)
+        };
+        assert_eq!(p.built, built);
         for needle in [
             "湾乡",
             "许湾乡",
@@ -183,7 +259,18 @@ mod tests {
         }
         assert_eq!(p.find(text, "上海").count(), 0);
         assert_eq!(p.find(text, "").count(), 0);
-        assert_eq!(p.of('疫').len(), 2);
+        assert_eq!(p.of('疫').len(), if built { 2 } else { 0 });
         assert!(p.of('\n').is_empty());
+    }
+
+    proptest::proptest! {
+        /// Over random texts of a few characters (so that matches overlap and repeat), both
+        /// ways find what a plain scan finds.
+        #[test]
+        fn both_ways_agree_with_a_scan(text in "[ab湾乡\n𠀀]{0,40}", needle in "[ab湾乡𠀀]{1,4}") {
+            let want = scan(&text, &needle);
+            proptest::prop_assert_eq!(Postings::build(&text).find(&text, &needle).collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(Postings::new(&text).find(&text, &needle).collect::<Vec<_>>(), want);
+        }
     }
 }
