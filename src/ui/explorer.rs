@@ -36,9 +36,10 @@ fn initial_state() -> AppState {
 pub struct ExplorerProps {
     /// The index.
     pub index: IndexRef,
-    /// Told the query each time it changes (a sharded archive fetches what it needs).
+    /// Told the query and the open article each time either changes (a sharded archive
+    /// fetches what it needs).
     #[prop_or_default]
-    pub on_query: Option<Callback<String>>,
+    pub on_query: Option<Callback<(String, Option<String>)>>,
     /// The line saying what the archive is, when the index holds only part of it (sharded).
     #[prop_or_default]
     pub summary: Option<AttrValue>,
@@ -65,13 +66,17 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
 
     // Told during the render, before the results are derived: a sharded archive's worker
     // starts on the query while this thread renders what it already has.
+    #[cfg(sharded)]
     {
         let on_query = p.on_query.clone();
-        use_memo(state.view.query.clone(), move |q| {
-            if let Some(cb) = on_query {
-                cb.emit(q.clone());
-            }
-        });
+        use_memo(
+            (state.view.query.clone(), state.view.article.clone()),
+            move |qa| {
+                if let Some(cb) = on_query {
+                    cb.emit(qa.clone());
+                }
+            },
+        );
     }
     #[cfg(sharded)]
     {

@@ -24,7 +24,6 @@ use crate::search::shard::{self, Head, TextChunk};
 use crate::search::Index;
 use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
-use crate::view::route::ViewState;
 
 fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> {
     Rc::new(Index::new(
@@ -480,16 +479,30 @@ pub fn ShardedApp() -> Html {
     let on_query = {
         let set_progress = progress.setter();
         let (generation, worker) = ((*generation).clone(), worker.clone());
-        use_callback((), move |q: String, _| {
+        let (found, loaded) = ((*found).clone(), (*loaded).clone());
+        let last = Rc::new(RefCell::new(None::<String>));
+        use_callback((), move |(q, article): (String, Option<String>), _| {
+            // The same query with another article open: asked again only when that article
+            // is neither among its results nor in an edition loaded for browsing (a link
+            // followed in place, or typed into the address bar), so that it opens.
+            if last.borrow().as_ref() == Some(&q) {
+                let Some(id) = &article else { return };
+                let in_loaded = loaded
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|a| a.articles.iter().any(|x| &x.id == id));
+                if found.borrow().ids.contains(id) || in_loaded {
+                    return;
+                }
+            }
+            *last.borrow_mut() = Some(q.clone());
             let me = generation.get() + 1;
             generation.set(me);
             set_progress.set(Progress {
                 query: q.clone(),
                 ..Default::default()
             });
-            let linked = ViewState::from_hash(&browser::hash())
-                .article
-                .unwrap_or_default();
+            let linked = article.unwrap_or_default();
             if let Ok(w) = &*worker {
                 post(
                     w,

@@ -219,6 +219,32 @@ test('a link to an article outside the results opens it', { skip }, async () => 
   assert.deepEqual(page.errors, []);
 });
 
+test('a link followed in place, to an article outside the results, opens it', { skip }, async () => {
+  // Two queries with disjoint answers: the page shows the first, then the address changes to
+  // the same query with an article of the second open (as a pasted or clicked link does).
+  const entries = Object.entries(truth).filter(([q, ids]) => ids.length > 0 && ids.length < 60 && !/[-"“「]|OR|:/.test(q));
+  let pair = null;
+  for (const [q, ids] of entries) {
+    const other = entries.find(([k, v]) => k !== q && v.some((id) => !ids.includes(id)));
+    if (other) { pair = [q, ids, other[1].find((id) => !ids.includes(id))]; break; }
+  }
+  assert.ok(pair, 'two queries with different answers');
+  const [q, ids, id] = pair;
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, q);
+  await settled(page, q);
+  assert.equal(await count(page), ids.length, q);
+  await page.evaluate(([q, id]) => { location.hash = `q=${encodeURIComponent(q)}&a=${encodeURIComponent(id)}`; }, [q, id]);
+  const reader = page.locator('[data-testid=reader]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid=reader]')?.dataset.articleId === id, id, { timeout: 30000 });
+  assert.equal(await reader.getAttribute('data-article-id'), id, `${id} opened beside ${q}'s answer`);
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), q, 'the query stays');
+  assert.deepEqual(page.errors, []);
+});
+
 // The editions of the generated archive, from its file names alone (an oracle independent of
 // the loader): `YYYY/MM/DD/PP.txt`, `YYYY/rmrb_YYYYMMDDpPP.txt`, `YYYY/YYYY-MM-DD_第P版.txt`.
 const pagesDir = process.env.SHARDED_PAGES ? path.resolve(process.env.SHARDED_PAGES) : null;
