@@ -52,6 +52,8 @@ pub fn timeline(p: &TimelineProps) -> Html {
             }
         }
     };
+    // At most about 16 labels fit the pane's width.
+    let step = p.days.len().div_ceil(16).max(1);
     let bars: Vec<Html> = p
         .days
         .iter()
@@ -113,11 +115,17 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 })
             };
             let label: AttrValue = [day.as_str(), ": ", &n.to_string()].concat().into();
-            // `02-04` for a day, `21-03` for a month, `2021` for a year.
-            let short = day
-                .get(day.len().saturating_sub(5)..)
-                .unwrap_or(day)
-                .to_string();
+            // `02-04` for a day, `21-03` for a month, `2021` for a year; of many bars, every
+            // `step`-th is labelled (and the last), so that the labels never overlap (each
+            // bar keeps its date in its name and tooltip).
+            let last = i + 1 == p.days.len();
+            let short = if last || (i % step == 0 && i + step / 2 + 1 < p.days.len()) {
+                day.get(day.len().saturating_sub(5)..)
+                    .unwrap_or(day)
+                    .to_string()
+            } else {
+                String::new()
+            };
             let selected = in_sel(day);
             E::new("li")
                 .el(E::new("button")
