@@ -884,19 +884,23 @@ pub struct ChunkIndex {
 }
 
 impl ChunkIndex {
-    /// Decodes and indexes a fetched text chunk.
+    /// Decodes and indexes a fetched text chunk, with character postings however short it
+    /// is: a chunk index is kept and searched by many queries (a pinyin key, which can begin
+    /// with hundreds of characters, then visits their occurrences instead of every character).
     pub fn new(head: &Head, chunk: &ChunkRef, bytes: &[u8]) -> Result<ChunkIndex, postcard::Error> {
         let TextChunk { pages, articles } = TextChunk::decode(bytes)?;
+        let mut index = Index::new(
+            Archive {
+                pages,
+                articles,
+                entities: Vec::new(),
+            },
+            &head.tables,
+        );
+        index.build_postings();
         Ok(ChunkIndex {
             first: chunk.first as u32,
-            index: Index::new(
-                Archive {
-                    pages,
-                    articles,
-                    entities: Vec::new(),
-                },
-                &head.tables,
-            ),
+            index,
         })
     }
 }
