@@ -214,14 +214,53 @@ struct Worker {
     paused: RefCell<Option<(u64, Pump)>>,
     cache: RefCell<ChunkCache>,
     /// Postings chunks fetched, as bytes (typing repeats keys: a warm query fetches nothing).
-    postings: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+    postings: RefCell<HeldBytes>,
     /// The catalog, once a query needed it.
     catalog: RefCell<Option<Rc<Catalog>>>,
 }
 
-/// Postings bytes kept in memory (dropped all at once when passed: they are refetched from
+/// Postings bytes kept in memory (the least recently used go first: they are refetched from
 /// the HTTP or service-worker cache).
 const POSTINGS_BYTES: usize = 4 << 20;
+
+/// Fetched files kept as bytes, up to [`POSTINGS_BYTES`], the least recently used dropped
+/// first (a pinyin key's postings, megabytes at 100,000 articles, stay for its next query).
+#[derive(Default)]
+struct HeldBytes {
+    files: HashMap<String, Rc<Vec<u8>>>,
+    /// Names, least recently used first.
+    order: VecDeque<String>,
+    bytes: usize,
+}
+
+impl HeldBytes {
+    fn get(&mut self, name: &str) -> Option<Rc<Vec<u8>>> {
+        let b = self.files.get(name)?.clone();
+        if let Some(i) = self.order.iter().position(|n| n == name) {
+            if let Some(n) = self.order.remove(i) {
+                self.order.push_back(n);
+            }
+        }
+        Some(b)
+    }
+
+    fn put(&mut self, name: String, b: Rc<Vec<u8>>) {
+        while self.bytes + b.len() > POSTINGS_BYTES {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(x) = self.files.remove(&old) {
+                self.bytes -= x.len();
+            }
+        }
+        if let Some(x) = self.files.insert(name.clone(), b.clone()) {
+            self.bytes -= x.len();
+            self.order.retain(|n| n != &name);
+        }
+        self.bytes += b.len();
+        self.order.push_back(name);
+    }
+}
 
 /// One query's run.
 struct Run {
@@ -341,7 +380,7 @@ impl Run {
             .chunks
             .iter()
             .map(|n| {
-                let held = w.postings.borrow().get(n).cloned();
+                let held = w.postings.borrow_mut().get(n);
                 (n.clone(), held.ok_or_else(|| start_fetch(n)))
             })
             .collect();
@@ -351,11 +390,7 @@ impl Run {
                 Ok(b) => b,
                 Err(p) => {
                     let b = Rc::new(bytes(&n, p).await?);
-                    let mut held = w.postings.borrow_mut();
-                    if held.values().map(|b| b.len()).sum::<usize>() > POSTINGS_BYTES {
-                        held.clear();
-                    }
-                    held.insert(n, b.clone());
+                    w.postings.borrow_mut().put(n, b.clone());
                     b
                 }
             };
@@ -568,7 +603,7 @@ pub fn start() {
             generation: Cell::new(0),
             paused: RefCell::new(None),
             cache: RefCell::new(ChunkCache::default()),
-            postings: RefCell::new(HashMap::new()),
+            postings: RefCell::new(HeldBytes::default()),
             catalog: RefCell::new(None),
         }))
     });
