@@ -201,6 +201,18 @@ for (const [w, h] of [[1366, 860], [390, 844]]) {
       return { rank: Number(row.dataset.rank), id: row.dataset.articleId, visible: r.bottom > 0 && r.top < innerHeight };
     });
     assert.deepEqual(focused, { rank: 39, id: seen.get(39), visible: true });
+    // Scrolled away from the selected row (its rows leave the DOM), the next key still reaches
+    // the row after it.
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('#results').scrollTo(0, 0); });
+    await frames();
+    await page.keyboard.press('j');
+    await frames();
+    const next = await page.evaluate(() => {
+      const row = document.activeElement?.closest('[data-testid=result]');
+      const r = row?.getBoundingClientRect();
+      return row && { rank: Number(row.dataset.rank), visible: r.bottom > 0 && r.top < innerHeight };
+    });
+    assert.deepEqual(next, { rank: 40, visible: true });
     assert.deepEqual(page.errors, []);
     assert.deepEqual(await page.cspViolations(), []);
   });

@@ -81,7 +81,7 @@ fn measure(len: usize, cur: ListWindow) -> ListWindow {
     ListWindow { start, end, row }
 }
 
-/// The window of a list of `len` rows; `key` changes when the rows do (a new query).
+/// The window of a list of `len` rows (measured after every render, and on scrolling).
 #[hook]
 pub fn use_list_window(len: usize) -> ListWindow {
     let win = use_state_eq(|| ListWindow {
@@ -99,9 +99,12 @@ pub fn use_list_window(len: usize) -> ListWindow {
             let (len, cur) = *latest.borrow();
             let mut next = measure(len, cur);
             if let Some(i) = FOCUS.with(Cell::get) {
+                // In the DOM now (the window this render drew), it is focused and scrolled to
+                // (the scroll then refits the window around it); else the next render draws it.
+                let (s, e) = cur.clamp(len);
                 if i >= len {
                     FOCUS.with(|f| f.set(None));
-                } else if i < next.start || i >= next.end {
+                } else if i < s || i >= e {
                     next.start = i.saturating_sub(OVER);
                     next.end = (i + OVER + 1).min(len);
                 } else {
@@ -109,6 +112,8 @@ pub fn use_list_window(len: usize) -> ListWindow {
                     let row = ["[data-testid=result][data-rank=\"", &i.to_string(), "\"]"].concat();
                     super::super::browser::focus(&[row.as_str(), " a.result-link"].concat());
                     super::super::browser::scroll_into_view(&row);
+                    // Refitted where the list now is (the row stays rendered).
+                    next = measure(len, cur);
                 }
             }
             set.set(next);
