@@ -114,6 +114,8 @@ impl Postings {
                 next: 0,
                 allowed: 0,
                 scan: !needle.contains('\n'),
+                hay: text,
+                pat: needle,
             };
         }
         // The rarest character of the needle and its byte offset in the needle.
@@ -133,6 +135,8 @@ impl Postings {
             next: 0,
             allowed: 0,
             scan: false,
+            hay: text,
+            pat: needle,
         }
     }
 
@@ -151,8 +155,10 @@ pub struct Find<'a> {
     next: usize,
     /// Matches may not start before this (the end of the previous one).
     allowed: usize,
-    /// No postings: read `text` from `allowed` on.
+    /// No postings: read `hay` from `allowed` on, looking for `pat`.
     scan: bool,
+    hay: &'a str,
+    pat: &'a str,
 }
 
 impl Iterator for Find<'_> {
@@ -163,8 +169,8 @@ impl Iterator for Find<'_> {
             return None;
         }
         if self.scan {
-            let rest = self.text.get(self.allowed..)?;
-            let at = self.allowed + find_bytes(rest, self.needle)?;
+            // `allowed` ends a match (a character boundary): std's substring search.
+            let at = self.allowed + self.hay.get(self.allowed..)?.find(self.pat)?;
             self.allowed = at + self.needle.len();
             return Some(at);
         }
@@ -187,24 +193,6 @@ impl Iterator for Find<'_> {
         }
         None
     }
-}
-
-/// The first occurrence of `needle` (not empty) in `hay`: the rarest-looking byte (the last
-/// one, in UTF-8 the most varied) is looked for with `position`, then the whole needle
-/// compared. Both are UTF-8, so a match is always on character boundaries.
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let last = needle.len() - 1;
-    let key = needle[last];
-    let mut from = last;
-    while from < hay.len() {
-        let i = from + hay[from..].iter().position(|&b| b == key)?;
-        let start = i - last;
-        if &hay[start..=i] == needle {
-            return Some(start);
-        }
-        from = i + 1;
-    }
-    None
 }
 
 #[cfg(test)]
