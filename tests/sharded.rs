@@ -338,3 +338,53 @@ fn editions_and_pages_are_found_from_the_head() {
         }
     }
 }
+
+/// "对照原版排列" in a sharded archive: each page's printed lines come back, exactly as loaded,
+/// from the lines chunk of the text chunk that holds its articles (found through the page's
+/// bucket, as the app finds it), and a query's text chunks never include them. On the seed
+/// (whose order is already edition order) and a generated archive of pages loaded out of
+/// order.
+#[test]
+fn printed_lines_are_found_for_every_page() {
+    let pages = tempdir_pages(400);
+    for (a, reordered) in [(common::seed_archive(), false), (pages, true)] {
+        assert_eq!(
+            matches!(shard::edition_order(&a), std::borrow::Cow::Owned(_)),
+            reordered
+        );
+        let t = build_tables(&a).expect("tables");
+        let sh = shard::build(&a, &t).expect("shard");
+        let files: HashMap<&str, &[u8]> = sh
+            .files
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        assert_eq!(sh.head.lines.len(), sh.head.texts.len());
+        let mut checked = 0;
+        for p in &a.pages {
+            if !a.articles.iter().any(|x| x.source.file == p.file) {
+                continue;
+            }
+            assert!(!p.lines.is_empty(), "{} has lines when loaded", p.file);
+            let bucket = sh.head.page_bucket(&p.file).expect("a page bucket");
+            let first = shard::find_id(files[bucket], &p.file)
+                .expect("decodes")
+                .expect("the page is in its bucket");
+            let c = sh.head.lines_of(first).expect("a lines chunk");
+            let chunk = shard::LinesChunk::decode(files[c.name.as_str()]).expect("lines");
+            let got = chunk
+                .pages
+                .iter()
+                .find(|(f, _)| f == &p.file)
+                .map(|(_, l)| l);
+            assert_eq!(got, Some(&p.lines), "{}", p.file);
+            checked += 1;
+        }
+        assert!(checked > 0);
+        // Text chunks carry no printed lines.
+        for c in &sh.head.texts {
+            let chunk = shard::TextChunk::decode(files[c.name.as_str()]).expect("chunk");
+            assert!(chunk.pages.iter().all(|p| p.lines.is_empty()));
+        }
+    }
+}

@@ -49,6 +49,13 @@ pub struct ExplorerProps {
     /// Told the browse view each time it changes (a sharded archive loads its edition).
     #[prop_or_default]
     pub on_browse: Option<Callback<Option<crate::view::browse::Browse>>>,
+    /// Told the page whose printed lines are wanted ("对照原版排列" in the reader, or a page
+    /// viewed): a sharded archive fetches them.
+    #[prop_or_default]
+    pub on_lines: Option<Callback<Option<String>>>,
+    /// Why the printed lines asked for are not there (a failed fetch).
+    #[prop_or_default]
+    pub lines_note: Option<AttrValue>,
 }
 
 /// The explorer over a loaded index.
@@ -108,6 +115,24 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .filter(|_| !derived.docs.is_empty())
         .and_then(|id| ix.archive().articles.iter().position(|a| &a.id == id));
     let reading = open_doc.is_some();
+    // The page whose printed lines are shown: the open article's with "对照原版排列" on, or the
+    // page viewed.
+    #[cfg(sharded)]
+    {
+        let want = open_doc
+            .filter(|_| state.view.raw)
+            .map(|d| ix.archive().articles[d].source.file.clone())
+            .or_else(|| match &state.view.browse {
+                Some(crate::view::browse::Browse::Page(f)) => Some(f.clone()),
+                _ => None,
+            });
+        let on_lines = p.on_lines.clone();
+        use_memo(want, move |w| {
+            if let Some(cb) = on_lines {
+                cb.emit(w.clone());
+            }
+        });
+    }
     // The list's scroll position, kept while an article is read (on a phone the reader replaces
     // the list) and restored when going back.
     let list_scroll = use_mut_ref(|| 0.0f64);
@@ -237,6 +262,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         docs: derived.docs.clone(),
         on_action: on_action.clone(),
         toast: state.toast.clone(),
+        lines_note: p.lines_note.clone(),
     }));
     E::new("div")
         .attr("class", root_class)

@@ -8,7 +8,7 @@
 //! has got ("已检索 3,200 / 10,000 篇"). A newer query cancels an older one (its generation).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use js_sys::Array;
@@ -20,7 +20,7 @@ use super::explorer::Explorer;
 use super::shard_worker::{bytes, start_fetch, Progress};
 use super::{browser, IndexRef};
 use crate::archive::{Archive, Article, Page};
-use crate::search::shard::{self, Head, TextChunk};
+use crate::search::shard::{self, Head, LinesChunk, TextChunk};
 use crate::search::Index;
 use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
@@ -67,9 +67,38 @@ impl Found {
     }
 }
 
+/// Printed lines fetched so far, by page file ("对照原版排列").
+type Printed = HashMap<String, Vec<String>>;
+
+/// Gives pages the printed lines fetched for them.
+fn fill_lines(pages: &mut [Page], printed: &Printed) {
+    for p in pages.iter_mut().filter(|p| p.lines.is_empty()) {
+        if let Some(l) = printed.get(&p.file) {
+            p.lines.clone_from(l);
+        }
+    }
+}
+
+/// Fetches the printed lines of the text chunk holding a page (found through its bucket).
+async fn load_lines(head: &Head, file: &str) -> Result<LinesChunk, String> {
+    let Some(bucket) = head.page_bucket(file) else {
+        return Ok(LinesChunk::default());
+    };
+    let b = bytes(bucket, start_fetch(bucket)).await?;
+    let Some(d) = shard::find_id(&b, file).map_err(|e| e.to_string())? else {
+        return Ok(LinesChunk::default());
+    };
+    let Some(c) = head.lines_of(d) else {
+        return Ok(LinesChunk::default());
+    };
+    let b = bytes(&c.name, start_fetch(&c.name)).await?;
+    LinesChunk::decode(&b).map_err(|e| e.to_string())
+}
+
 /// The index the explorer runs over: the query's results, and the editions loaded for
-/// browsing (so that an article opened from a page is there to read).
-fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>) -> IndexRef {
+/// browsing (so that an article opened from a page is there to read), with the printed lines
+/// fetched so far.
+fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) -> IndexRef {
     let (mut pages, mut articles) = (f.pages.clone(), f.articles.clone());
     if let Some(a) = loaded {
         let files: HashSet<&str> = pages.iter().map(|p| p.file.as_str()).collect();
@@ -87,6 +116,7 @@ fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>) -> IndexRef {
                 .cloned(),
         );
     }
+    fill_lines(&mut pages, printed);
     IndexRef::Shared(index_of(head, pages, articles))
 }
 
@@ -367,6 +397,10 @@ pub fn ShardedApp() -> Html {
     let loaded = use_memo((), |_| Rc::new(RefCell::new(None::<Rc<Archive>>)));
     let shelves = use_state(|| None::<Rc<ShardShelves>>);
     let browse_gen = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    // A browse view is loading (its shelves are set when it is done).
+    let browse_busy = use_memo((), |_| Rc::new(Cell::new(false)));
+    let printed = use_memo((), |_| Rc::new(RefCell::new(Printed::new())));
+    let lines_error = use_state(|| None::<String>);
     let head = match &*head {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -376,7 +410,7 @@ pub fn ShardedApp() -> Html {
     {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
-        let (worker, loaded) = (worker.clone(), (*loaded).clone());
+        let (worker, loaded, printed) = (worker.clone(), (*loaded).clone(), (*printed).clone());
         use_effect_with((), move |_| {
             // What the worker sends, applied at most once per frame (see [`flush_soon`]); the
             // status line never runs ahead of the list.
@@ -399,7 +433,8 @@ pub fn ShardedApp() -> Html {
                     };
                     if index {
                         let l = loaded.borrow().clone();
-                        set_index.set(rebuild(&head, &found.borrow(), l.as_deref()));
+                        let r = rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow());
+                        set_index.set(r);
                     }
                     if let Some((_, pr)) = progress.filter(|(g, _)| *g == generation.get()) {
                         set_progress.set(pr);
@@ -464,6 +499,7 @@ pub fn ShardedApp() -> Html {
         .postings
         .iter()
         .chain(&head.texts)
+        .chain(&head.lines)
         .map(|c| u64::from(c.bytes))
         .sum();
     let on_resume = {
@@ -518,6 +554,7 @@ pub fn ShardedApp() -> Html {
     };
     let on_browse = {
         let (head, loaded, found) = (head.clone(), (*loaded).clone(), (*found).clone());
+        let (printed, browse_busy) = ((*printed).clone(), (*browse_busy).clone());
         let (set_shelves, set_index, browse_gen) =
             (shelves.setter(), index.setter(), (*browse_gen).clone());
         use_callback((), move |b: Option<Browse>, _| {
@@ -527,6 +564,7 @@ pub fn ShardedApp() -> Html {
             let (head, loaded, found) = (head.clone(), loaded.clone(), found.clone());
             let (set_shelves, set_index, browse_gen) =
                 (set_shelves.clone(), set_index.clone(), browse_gen.clone());
+            let (printed, browse_busy) = (printed.clone(), browse_busy.clone());
             let shelves = {
                 let (head, loaded) = (head.clone(), loaded.clone());
                 move |status: Option<String>| {
@@ -534,21 +572,26 @@ pub fn ShardedApp() -> Html {
                         calendar: calendar_shelf(&head),
                         loaded: loaded.borrow().clone(),
                         status,
+                        lines_note: None,
                     }))
                 }
             };
             set_shelves.set(shelves(Some(String::new())));
+            browse_busy.set(true);
             yew::platform::spawn_local(async move {
                 let have = loaded.borrow().clone();
                 let r = load_browse(&head, &b, have.as_deref()).await;
                 if browse_gen.get() != me {
                     return;
                 }
+                browse_busy.set(false);
                 match r {
-                    Ok(Some(a)) => {
+                    Ok(Some(mut a)) => {
+                        fill_lines(&mut a.pages, &printed.borrow());
                         let a = Rc::new(a);
                         *loaded.borrow_mut() = Some(a.clone());
-                        set_index.set(rebuild(&head, &found.borrow(), Some(&a)));
+                        let r = rebuild(&head, &found.borrow(), Some(&a), &printed.borrow());
+                        set_index.set(r);
                         set_shelves.set(shelves(None));
                     }
                     Ok(None) => set_shelves.set(shelves(None)),
@@ -557,6 +600,61 @@ pub fn ShardedApp() -> Html {
             });
         })
     };
+    // "对照原版排列": the printed lines of a page, fetched once, then kept.
+    let on_lines = {
+        let (head, loaded, found) = (head.clone(), (*loaded).clone(), (*found).clone());
+        let (printed, browse_busy) = ((*printed).clone(), (*browse_busy).clone());
+        let (set_shelves, set_index, set_error) =
+            (shelves.setter(), index.setter(), lines_error.setter());
+        use_callback((), move |file: Option<String>, _| {
+            let Some(file) = file.filter(|f| !printed.borrow().contains_key(f)) else {
+                return;
+            };
+            set_error.set(None);
+            let (head, loaded, found) = (head.clone(), loaded.clone(), found.clone());
+            let (printed, browse_busy) = (printed.clone(), browse_busy.clone());
+            let (set_shelves, set_index, set_error) =
+                (set_shelves.clone(), set_index.clone(), set_error.clone());
+            yew::platform::spawn_local(async move {
+                let chunk = match load_lines(&head, &file).await {
+                    Ok(c) => c,
+                    Err(e) => return set_error.set(Some(e)),
+                };
+                {
+                    let mut p = printed.borrow_mut();
+                    p.extend(chunk.pages);
+                    // A page the chunk lacks is not asked for again.
+                    p.entry(file).or_default();
+                }
+                let l = loaded.borrow().clone();
+                if let Some(a) = l {
+                    let mut a = (*a).clone();
+                    fill_lines(&mut a.pages, &printed.borrow());
+                    let a = Rc::new(a);
+                    *loaded.borrow_mut() = Some(a.clone());
+                    if !browse_busy.get() {
+                        set_shelves.set(Some(Rc::new(ShardShelves {
+                            calendar: calendar_shelf(&head),
+                            loaded: Some(a),
+                            status: None,
+                            lines_note: None,
+                        })));
+                    }
+                }
+                let l = loaded.borrow().clone();
+                let r = rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow());
+                set_index.set(r);
+            });
+        })
+    };
+    let shelves = (*shelves).as_ref().map(|s| {
+        Rc::new(ShardShelves {
+            calendar: s.calendar,
+            loaded: s.loaded.clone(),
+            status: s.status.clone(),
+            lines_note: (*lines_error).clone(),
+        })
+    });
     let lang = browser::load_setting("lang")
         .map(|l| Lang::from_key(&l))
         .unwrap_or_default();
@@ -581,7 +679,8 @@ pub fn ShardedApp() -> Html {
     html! {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
-                shelves={(*shelves).clone()} on_browse={Some(on_browse)} />
+                {shelves} on_browse={Some(on_browse)} on_lines={Some(on_lines)}
+                lines_note={(*lines_error).clone().map(AttrValue::from)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {

@@ -108,6 +108,14 @@ impl Lang {
             Lang::En => "Loading this edition…",
         }
     }
+
+    /// While a page's printed lines arrive ("对照原版排列" in a sharded archive).
+    pub fn lines_loading(self) -> &'static str {
+        match self {
+            Lang::Zh => "正在载入原版排列…",
+            Lang::En => "Loading the page as printed…",
+        }
+    }
 }
 
 #[cfg(test)]

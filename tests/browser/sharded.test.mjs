@@ -323,6 +323,50 @@ test('browsing by date: calendar, edition, page and article, loading only that e
   assert.deepEqual(other.errors, []);
 });
 
+// A page file's lines as printed, read from disk (UTF-8, else GB18030), independent of the
+// loader: the oracle for "对照原版排列".
+const printedLines = (rel) => {
+  const raw = fs.readFileSync(path.join(pagesDir, rel));
+  let text;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(raw); } catch { text = new TextDecoder('gb18030').decode(raw); }
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+};
+
+test('对照原版排列: a page viewed and an article read show the lines as printed, fetched once', { skip: skip || (!pagesDir && 'set SHARDED_PAGES') }, async () => {
+  const onDisk = editionsOnDisk();
+  const file = [...onDisk.values()][Math.floor(onDisk.size / 2)][0];
+  const want = printedLines(file);
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  const before = shardRequests().length;
+  await page.evaluate((f) => { location.hash = `pg=${encodeURIComponent(f)}`; }, file);
+  const pv = page.locator(`[data-testid=page-view][data-file="${file}"]`);
+  await pv.waitFor();
+  const raw = pv.locator('[data-testid=page-raw]');
+  await raw.locator('summary').click();
+  await raw.locator('.raw-line').first().waitFor({ timeout: 30000 });
+  const shown = await raw.locator('.raw-line .lt').allTextContents();
+  assert.deepEqual(shown, want, `${file} as printed`);
+  // The article read from this page: its lines, numbered as in the file.
+  const id = await pv.locator('[data-testid=page-article]').first().getAttribute('data-article-id');
+  await pv.locator('[data-testid=page-article]').first().locator('a').first().click();
+  const reader = page.locator(`[data-testid=reader][data-article-id="${id}"]`);
+  await reader.waitFor();
+  await reader.locator('[data-testid=raw-toggle]').click();
+  const lines = page.locator('[data-testid=raw] .raw-line');
+  await lines.first().waitFor({ timeout: 30000 });
+  const got = await lines.evaluateAll((els) => els.map((e) => [Number(e.dataset.line), e.querySelector('.lt').textContent]));
+  assert.ok(got.length > 0);
+  for (const [n, l] of got) assert.equal(l, want[n - 1], `${file}:${n}`);
+  const linesFetched = shardRequests().slice(before).filter((u) => u.includes('/shards/l-'));
+  assert.equal(linesFetched.length, 1, `one lines chunk: ${linesFetched.join(' ')}`);
+  assert.deepEqual(page.errors, []);
+});
+
 test('kind: and date: answer what the native search answers, reading the catalog once', { skip: skip || (!pagesDir && 'set SHARDED_PAGES') }, async () => {
   const root = path.resolve(import.meta.dirname, '../..');
   const bin = [process.env.ARCHIVE_CLI, path.join(root, 'target/release/archive')].find((p) => p && fs.existsSync(p));

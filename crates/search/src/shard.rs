@@ -63,6 +63,21 @@ impl TextChunk {
     }
 }
 
+/// The printed lines of a text chunk's pages (a file of their own: they repeat the text, so a
+/// query that only needs the articles does not fetch them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinesChunk {
+    /// `(page file, its lines as printed)`, in the text chunk's page order.
+    pub pages: Vec<(String, Vec<String>)>,
+}
+
+impl LinesChunk {
+    /// Decodes a fetched lines chunk.
+    pub fn decode(bytes: &[u8]) -> Result<LinesChunk, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
 /// A chunk file: its name (content hash) and the first key (postings) or article (text) in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkRef {
@@ -83,6 +98,9 @@ pub struct Head {
     pub postings: Vec<ChunkRef>,
     /// Text chunks, by first article.
     pub texts: Vec<ChunkRef>,
+    /// The printed lines of each text chunk's pages ([`LinesChunk`]), one per text chunk (same
+    /// `first`): fetched only when a reader asks for the page as printed ("对照原版排列").
+    pub lines: Vec<ChunkRef>,
     /// How many articles the archive has.
     pub articles: u32,
     /// The [`Catalog`] file (each article's kind and date), read for `kind:` and `date:` only.
@@ -328,6 +346,15 @@ impl Head {
         self.texts.get(from..to.max(from)).unwrap_or_default()
     }
 
+    /// The lines chunk of the text chunk holding article `d` (its page's lines as printed).
+    pub fn lines_of(&self, d: u32) -> Option<&ChunkRef> {
+        let i = self
+            .lines
+            .partition_point(|c| c.first <= u64::from(d))
+            .checked_sub(1)?;
+        self.lines.get(i)
+    }
+
     /// Encodes with postcard (the file a sharded build embeds in the app).
     pub fn encode(&self) -> Result<Vec<u8>, postcard::Error> {
         postcard::to_allocvec(self)
@@ -446,6 +473,12 @@ fn read_docs(bytes: &[u8]) -> Vec<u32> {
 /// Cuts an archive into a head and chunks, in [`edition_order`] (article numbers in the head
 /// and chunks are positions in that order). `tables` are those of the whole archive.
 pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Error> {
+    // The printed lines, by page file (the ordered copy leaves them out).
+    let printed: std::collections::HashMap<&str, &[String]> = archive
+        .pages
+        .iter()
+        .map(|p| (p.file.as_str(), p.lines.as_slice()))
+        .collect();
     let ordered = edition_order(archive);
     let archive: &Archive = &ordered;
     let folder = crate::fold::Folder::new(&tables.fold);
@@ -507,6 +540,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
     flush(&mut chunk, &mut files)?;
 
     let mut texts = Vec::new();
+    let mut lines = Vec::new();
     let mut start = 0usize;
     let mut size = 0usize;
     let n = archive.articles.len();
@@ -536,9 +570,26 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
                     });
                 }
             }
+            let printed = LinesChunk {
+                pages: pages
+                    .iter()
+                    .map(|p| {
+                        let l = printed.get(p.file.as_str()).copied().unwrap_or_default();
+                        (p.file.clone(), l.to_vec())
+                    })
+                    .collect(),
+            };
             let bytes = postcard::to_allocvec(&TextChunk { pages, articles })?;
             let name = content_name("t", &bytes);
             texts.push(ChunkRef {
+                first: start as u64,
+                name: name.clone(),
+                bytes: bytes.len() as u32,
+            });
+            files.push((name, bytes));
+            let bytes = postcard::to_allocvec(&printed)?;
+            let name = content_name("l", &bytes);
+            lines.push(ChunkRef {
                 first: start as u64,
                 name: name.clone(),
                 bytes: bytes.len() as u32,
@@ -628,6 +679,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             tables: tables.clone(),
             postings,
             texts,
+            lines,
             articles: archive.articles.len() as u32,
             catalog,
             ids,

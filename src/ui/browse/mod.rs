@@ -108,6 +108,8 @@ pub struct ShardShelves {
     pub loaded: Option<std::rc::Rc<crate::archive::Archive>>,
     /// Still loading (or what went wrong).
     pub status: Option<String>,
+    /// Why a page's printed lines are not there (a failed fetch).
+    pub lines_note: Option<String>,
 }
 
 impl PartialEq for ShardShelves {
@@ -118,6 +120,7 @@ impl PartialEq for ShardShelves {
                 (a, b) => a.is_none() && b.is_none(),
             }
             && self.status == o.status
+            && self.lines_note == o.lines_note
     }
 }
 
@@ -172,7 +175,7 @@ pub fn browse_pane(
             None => not_found(v, lang),
         },
         Some(Browse::Page(f)) => match s.page_by_file(f) {
-            Some(pg) => pages::page(s, v, pg, lang),
+            Some(pg) => pages::page(s, v, pg, lang, shard.and_then(|x| x.lines_note.as_deref())),
             None => not_found(v, lang),
         },
         None => Html::default(),

@@ -141,10 +141,27 @@ fn article(v: &ViewState, a: &Article, lang: Lang) -> Html {
 }
 
 /// The page's lines as printed, the marked article's lines highlighted.
-fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
-    // A sharded archive's chunks leave the printed lines out.
+fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang, note: Option<&str>) -> Html {
+    // A sharded archive fetches the printed lines of a page viewed: until they arrive, say so.
     if page.lines.is_empty() {
-        return Html::default();
+        #[cfg(sharded)]
+        return E::new("details")
+            .class("pv-raw")
+            .id("page-raw")
+            .el(E::new("summary").text(lang.t().original_layout))
+            .el(E::new("p")
+                .class("raw-note")
+                .attr("role", "status")
+                .text(match note {
+                    Some(e) => lang.shard_failed(e),
+                    None => lang.lines_loading().to_string(),
+                }))
+            .html();
+        #[cfg(not(sharded))]
+        return {
+            let _ = note;
+            Html::default()
+        };
     }
     let rows = page
         .lines
@@ -168,7 +185,7 @@ fn raw_page(page: &Page, lines: Option<(u32, u32)>, lang: Lang) -> Html {
 }
 
 /// One page: its articles in reading order, in full.
-pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
+pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang, lines_note: Option<&str>) -> Html {
     let b = lang.b();
     let page = &s.archive().pages[pg];
     let e = s.edition_of(pg);
@@ -212,7 +229,7 @@ pub fn page(s: &Shelf, v: &ViewState, pg: usize, lang: Lang) -> Html {
         arts.iter()
             .map(|a| article(v, &s.archive().articles[*a], lang)),
     );
-    kids.push(raw_page(page, marked_lines, lang));
+    kids.push(raw_page(page, marked_lines, lang, lines_note));
     E::new("div")
         .class("page-view")
         .id("page-view")

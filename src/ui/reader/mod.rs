@@ -36,6 +36,8 @@ pub struct ReaderProps {
     pub on_action: Callback<Action>,
     /// A message to show.
     pub toast: Option<String>,
+    /// Why the printed lines are not there yet (sharded: loading, or what went wrong).
+    pub lines_note: Option<AttrValue>,
 }
 
 /// The reader's effects (in the explorer: the reader is a view function): a newly opened
@@ -61,6 +63,28 @@ pub fn use_reader_effects(doc: Option<usize>, current: usize, raw: bool) {
 /// The current hit of `view` among `total` (0 when there is none).
 pub fn current_hit(view: &ViewState, total: usize) -> usize {
     view.hit.min(total.saturating_sub(1))
+}
+
+/// A sharded archive fetches the printed lines when asked: until they arrive, say so.
+#[cfg(sharded)]
+fn lines_note(lines: &[Html], p: &ReaderProps) -> Html {
+    if !lines.is_empty() {
+        return Html::default();
+    }
+    E::new("p")
+        .class("raw-note")
+        .attr("role", "status")
+        .id("raw-note")
+        .text(match &p.lines_note {
+            Some(e) => p.lang.shard_failed(e),
+            None => p.lang.lines_loading().to_string(),
+        })
+        .html()
+}
+
+#[cfg(not(sharded))]
+fn lines_note(_: &[Html], _: &ReaderProps) -> Html {
+    Html::default()
 }
 
 /// The reader pane (a view function: see [`crate::ui`] on sizes; effects in
@@ -90,7 +114,7 @@ pub fn reader(p: &ReaderProps) -> Html {
     }
     .to_hash();
     let raw = p.view.raw.then(|| {
-        let lines = ix
+        let lines: Vec<Html> = ix
             .archive()
             .raw_lines(a)
             .into_iter()
@@ -112,6 +136,7 @@ pub fn reader(p: &ReaderProps) -> Html {
             .id("raw")
             .attr("aria-label", t.original_heading)
             .el(E::new("h3").text(t.original_heading))
+            .kid(lines_note(&lines, p))
             .el(E::new("div").class("raw-lines").kids(lines))
             .html()
     });
