@@ -17,7 +17,8 @@
 //! is found.
 //!
 //! Messages (arrays). Page → worker: `["q", gen, query, linked id or ""]`, `["r", gen]`
-//! (go on after a pause). Worker → page: `["p", gen, query, checked, total, found, done,
+//! (go on after a pause), `["c", gen]` (a newer query the page answered itself, from its
+//! recent answers: stop). Worker → page: `["p", gen, query, checked, total, found, done,
 //! paused, error or null]`, `["f", gen, bytes]` (a postcard [`TextChunk`] of new results),
 //! `["e", message]` (the head does not decode).
 
@@ -564,6 +565,10 @@ fn on_message(data: JsValue) {
                     }
                 }
             });
+        }
+        Some("c") => {
+            w.generation.set(gen);
+            w.paused.borrow_mut().take();
         }
         Some("r") => {
             let Some((me, state)) = w.paused.borrow_mut().take() else {

@@ -24,6 +24,7 @@ use crate::search::shard::{self, Head, LinesChunk, TextChunk};
 use crate::search::Index;
 use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
+use crate::view::recent::Recent;
 
 fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> {
     Rc::new(Index::new(
@@ -37,7 +38,7 @@ fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> 
 }
 
 /// The current query's results, as the worker sends them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Found {
     gen: u64,
     pages: Vec<Page>,
@@ -47,7 +48,8 @@ struct Found {
 
 impl Found {
     /// Adds a batch (of generation `gen`; an older one is dropped, a newer one starts over).
-    fn add(&mut self, gen: u64, batch: TextChunk) {
+    /// Whether it added an article.
+    fn add(&mut self, gen: u64, batch: TextChunk) -> bool {
         if gen != self.gen {
             *self = Found {
                 gen,
@@ -59,11 +61,13 @@ impl Found {
                 self.pages.push(p);
             }
         }
+        let before = self.articles.len();
         for a in batch.articles {
             if self.ids.insert(a.id.clone()) {
                 self.articles.push(a);
             }
         }
+        self.articles.len() > before
     }
 }
 
@@ -231,6 +235,24 @@ async fn load_browse(
     fetch_chunks(&chunks).await.map(Some)
 }
 
+/// Queries answered lately, with their final progress (done, or paused after the byte budget):
+/// the same query again is answered at once (see [`crate::view::recent`]).
+type Answers = Recent<Answer>;
+
+/// A query's final answer: what the worker sent, its progress, and the index built over it
+/// (reused while no printed lines arrived since: rebuilding costs more than the search).
+#[derive(Clone)]
+struct Answer {
+    found: Rc<Found>,
+    progress: Progress,
+    index: Option<IndexRef>,
+    printed: usize,
+}
+
+/// Queries kept, and the articles they may hold in all (a few megabytes of text).
+const RECENT_QUERIES: usize = 8;
+const RECENT_ARTICLES: usize = 2000;
+
 /// Results and progress waiting to be applied.
 #[derive(Default)]
 struct Pending {
@@ -240,6 +262,9 @@ struct Pending {
     scheduled: bool,
     /// When results were last applied (`performance.now()`, ms).
     last: f64,
+    /// A query answered from [`Answers`] while the worker runs it again (a paused answer, or
+    /// one missing a linked article): its progress never shows less than the recent answer.
+    floor: Option<(u64, Progress)>,
 }
 
 fn now_ms() -> f64 {
@@ -400,6 +425,13 @@ pub fn ShardedApp() -> Html {
     // A browse view is loading (its shelves are set when it is done).
     let browse_busy = use_memo((), |_| Rc::new(Cell::new(false)));
     let printed = use_memo((), |_| Rc::new(RefCell::new(Printed::new())));
+    // What the worker sent, waiting to be applied (see [`flush_soon`]).
+    let pending = use_memo((), |_| Rc::new(RefCell::new(Pending::default())));
+    let recent = use_memo((), |_| {
+        Rc::new(RefCell::new(Answers::new(RECENT_QUERIES, RECENT_ARTICLES)))
+    });
+    // The index last built over a query's results, with the generation of those results.
+    let current = use_memo((), |_| Rc::new(RefCell::new(None::<(u64, IndexRef)>)));
     let lines_error = use_state(|| None::<String>);
     let head = match &*head {
         Ok(h) => h.clone(),
@@ -411,17 +443,18 @@ pub fn ShardedApp() -> Html {
         let (set_index, set_progress) = (index.setter(), progress.setter());
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
         let (worker, loaded, printed) = (worker.clone(), (*loaded).clone(), (*printed).clone());
+        let (pending, recent, current) =
+            ((*pending).clone(), (*recent).clone(), (*current).clone());
         use_effect_with((), move |_| {
             // What the worker sends, applied at most once per frame (see [`flush_soon`]); the
             // status line never runs ahead of the list.
-            let pending = Rc::new(RefCell::new(Pending::default()));
             let flush: Rc<dyn Fn()> = {
                 let (pending, found, loaded, head) =
                     (pending.clone(), found.clone(), loaded.clone(), head.clone());
                 let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
                 let generation = generation.clone();
                 Rc::new(move || {
-                    let (index, progress) = {
+                    let (index, progress, floor) = {
                         let mut p = pending.borrow_mut();
                         p.scheduled = false;
                         // Only a render of results counts (a progress message alone costs
@@ -429,14 +462,39 @@ pub fn ShardedApp() -> Html {
                         if p.index {
                             p.last = now_ms();
                         }
-                        (std::mem::take(&mut p.index), p.progress.take())
+                        (
+                            std::mem::take(&mut p.index),
+                            p.progress.take(),
+                            p.floor.clone(),
+                        )
                     };
                     if index {
                         let l = loaded.borrow().clone();
-                        let r = rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow());
+                        let f = found.borrow();
+                        let r = rebuild(&head, &f, l.as_deref(), &printed.borrow());
+                        *current.borrow_mut() = Some((f.gen, r.clone()));
                         set_index.set(r);
                     }
-                    if let Some((_, pr)) = progress.filter(|(g, _)| *g == generation.get()) {
+                    if let Some((g, mut pr)) = progress.filter(|(g, _)| *g == generation.get()) {
+                        if let Some((_, f)) = floor.filter(|(fg, _)| *fg == g) {
+                            pr.found = pr.found.max(f.found);
+                            pr.checked = pr.checked.max(f.checked);
+                        }
+                        // A final answer is kept for the same query again.
+                        let fd = found.borrow();
+                        let keep = (pr.done || pr.paused) && pr.error.is_none();
+                        if keep && fd.gen == g && fd.articles.len() <= RECENT_ARTICLES {
+                            let index = current.borrow().clone().filter(|(cg, _)| *cg == g);
+                            let answer = Answer {
+                                found: Rc::new(fd.clone()),
+                                progress: pr.clone(),
+                                index: index.map(|(_, r)| r),
+                                printed: printed.borrow().len(),
+                            };
+                            recent
+                                .borrow_mut()
+                                .put(pr.query.clone(), answer, fd.articles.len());
+                        }
                         set_progress.set(pr);
                     }
                 })
@@ -469,8 +527,9 @@ pub fn ShardedApp() -> Html {
                                 let Ok(batch) = TextChunk::decode(&bytes) else {
                                     return;
                                 };
-                                found.borrow_mut().add(gen, batch);
-                                pending.borrow_mut().index = true;
+                                if found.borrow_mut().add(gen, batch) {
+                                    pending.borrow_mut().index = true;
+                                }
                                 flush_soon(&pending, &flush);
                             }
                             Some("e") => set_progress.set(Progress {
@@ -513,9 +572,12 @@ pub fn ShardedApp() -> Html {
     // Made once: the explorer's props stay equal while only the progress changes, so a
     // progress message re-renders the status line, not the results.
     let on_query = {
-        let set_progress = progress.setter();
+        let (set_progress, set_index) = (progress.setter(), index.setter());
         let (generation, worker) = ((*generation).clone(), worker.clone());
         let (found, loaded) = ((*found).clone(), (*loaded).clone());
+        let (recent, pending, printed) =
+            ((*recent).clone(), (*pending).clone(), (*printed).clone());
+        let (head, current) = (head.clone(), (*current).clone());
         let last = Rc::new(RefCell::new(None::<String>));
         use_callback((), move |(q, article): (String, Option<String>), _| {
             // The same query with another article open: asked again only when that article
@@ -534,10 +596,49 @@ pub fn ShardedApp() -> Html {
             *last.borrow_mut() = Some(q.clone());
             let me = generation.get() + 1;
             generation.set(me);
-            set_progress.set(Progress {
-                query: q.clone(),
-                ..Default::default()
-            });
+            // Answered lately: shown in this frame. The worker stops (a complete answer) or
+            // runs it again (a paused one, to go on from; or one without the linked article).
+            let answer = recent.borrow_mut().get(&q).cloned();
+            if let Some(Answer {
+                found: f,
+                progress: pr,
+                index,
+                printed: n,
+            }) = answer
+            {
+                let complete = pr.done && article.as_ref().is_none_or(|id| f.ids.contains(id));
+                *found.borrow_mut() = Found {
+                    gen: me,
+                    ..(*f).clone()
+                };
+                let r = index
+                    .filter(|_| n == printed.borrow().len())
+                    .unwrap_or_else(|| {
+                        let l = loaded.borrow().clone();
+                        rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow())
+                    });
+                *current.borrow_mut() = Some((me, r.clone()));
+                set_index.set(r);
+                // A paused answer shows as running until the worker pauses again (then "go
+                // on" has its state to go on from).
+                set_progress.set(Progress {
+                    paused: false,
+                    done: complete,
+                    ..pr.clone()
+                });
+                if complete {
+                    if let Ok(w) = &*worker {
+                        post(w, &["c".into(), JsValue::from_f64(me as f64)]);
+                    }
+                    return;
+                }
+                pending.borrow_mut().floor = Some((me, pr));
+            } else {
+                set_progress.set(Progress {
+                    query: q.clone(),
+                    ..Default::default()
+                });
+            }
             let linked = article.unwrap_or_default();
             if let Ok(w) = &*worker {
                 post(

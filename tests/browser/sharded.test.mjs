@@ -257,6 +257,54 @@ test('a link followed in place, to an article outside the results, opens it', { 
   assert.deepEqual(page.errors, []);
 });
 
+test('the same query again is answered in the frame of its keystroke, without the worker', { skip }, async () => {
+  const small = Object.entries(truth).filter(([q, ids]) => ids.length >= 1 && ids.length <= 200 && !/[-"“「]|OR|:/.test(q));
+  assert.ok(small.length >= 2, 'two queries with small answers');
+  const [[q1, ids1], [q2]] = small;
+  const page = await newPage(browser);
+  // What the page asks the worker: the first element of each message.
+  await page.addInitScript(() => {
+    window.__asked = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
+  });
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, q1);
+  await settled(page, q1);
+  await search(page, q2);
+  await settled(page, q2);
+  const fetchedBefore = shardRequests().length;
+  // Typed again: by the next animation frame the list and the status line show the whole answer.
+  const seen = await page.evaluate((q) => new Promise((resolve) => {
+    const box = document.querySelector('[data-testid=search]');
+    box.value = q;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    requestAnimationFrame(() => {
+      const s = document.querySelector('[data-testid=shard-progress]');
+      resolve({
+        query: s.dataset.query, done: s.dataset.done, found: Number(s.dataset.found),
+        count: Number(document.querySelector('[data-testid=result-count]').textContent),
+        ids: [...document.querySelectorAll('[data-testid=result]')].map((e) => e.dataset.articleId),
+        asked: window.__asked.at(-1), all: window.__asked.join(' '),
+      });
+    });
+  }), q1);
+  assert.equal(seen.query, q1, JSON.stringify(seen));
+  assert.equal(seen.done, 'true', 'complete in the first frame');
+  assert.equal(seen.count, ids1.length, q1);
+  assert.equal(seen.found, ids1.length);
+  assert.ok(seen.ids.length > 0, 'rows are drawn');
+  for (const id of seen.ids) assert.ok(ids1.includes(id), `${q1}: ${id}`);
+  assert.equal(seen.asked, 'c', 'the worker is only told to stop');
+  assert.equal(shardRequests().length, fetchedBefore, 'nothing fetched');
+  // Still exact after the worker would have answered.
+  await settled(page, q1);
+  assert.equal(await count(page), ids1.length);
+  assert.deepEqual(page.errors, []);
+});
+
 // The editions of the generated archive, from its file names alone (an oracle independent of
 // the loader): `YYYY/MM/DD/PP.txt`, `YYYY/rmrb_YYYYMMDDpPP.txt`, `YYYY/YYYY-MM-DD_第P版.txt`.
 const pagesDir = process.env.SHARDED_PAGES ? path.resolve(process.env.SHARDED_PAGES) : null;
