@@ -31,15 +31,19 @@ fn initial_state() -> AppState {
     }
 }
 
+/// Told `(query, open article)`; returns the index to use at once, if any.
+pub type OnQuery = Callback<(String, Option<String>), Option<IndexRef>>;
+
 /// Props for [`Explorer`].
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     /// The index.
     pub index: IndexRef,
     /// Told the query and the open article each time either changes (a sharded archive
-    /// fetches what it needs).
+    /// fetches what it needs); returns the index to use at once when the archive has the
+    /// answer already (a query answered lately).
     #[prop_or_default]
-    pub on_query: Option<Callback<(String, Option<String>)>>,
+    pub on_query: Option<OnQuery>,
     /// The line saying what the archive is, when the index holds only part of it (sharded).
     #[prop_or_default]
     pub summary: Option<AttrValue>,
@@ -61,7 +65,6 @@ pub struct ExplorerProps {
 /// The explorer over a loaded index.
 #[component]
 pub fn Explorer(p: &ExplorerProps) -> Html {
-    let ix: &crate::search::Index = &p.index;
     let state = use_reducer(initial_state);
     use_hash_sync(&state);
     browse::use_browse_scroll(&state.view);
@@ -73,18 +76,25 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
 
     // Told during the render, before the results are derived: a sharded archive's worker
     // starts on the query while this thread renders what it already has.
+    // An answer it has already is used in this render (not first derived from the index
+    // being replaced, then again).
     #[cfg(sharded)]
-    {
+    let ahead = {
         let on_query = p.on_query.clone();
+        let slot = use_mut_ref(|| None::<IndexRef>);
+        let put = slot.clone();
         use_memo(
             (state.view.query.clone(), state.view.article.clone()),
-            move |qa| {
-                if let Some(cb) = on_query {
-                    cb.emit(qa.clone());
-                }
-            },
+            move |qa| *put.borrow_mut() = on_query.and_then(|cb| cb.emit(qa.clone())),
         );
-    }
+        let next = slot.borrow_mut().take();
+        next
+    };
+    #[cfg(sharded)]
+    let index = ahead.unwrap_or_else(|| p.index.clone());
+    #[cfg(not(sharded))]
+    let index = p.index.clone();
+    let ix: &crate::search::Index = &index;
     #[cfg(sharded)]
     {
         let on_browse = p.on_browse.clone();
@@ -96,7 +106,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     }
     let derived = {
         let v = state.view.clone();
-        let key = (list_view(&v), state.shown, p.index.clone());
+        let key = (list_view(&v), state.shown, index.clone());
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };
@@ -219,7 +229,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .attr("id", "main");
     if !browsing {
         main = main.kid(facets::facet_pane(&facets::FacetPaneProps {
-            index: p.index.clone(),
+            index: index.clone(),
             facets: derived.facets.clone(),
             view: state.view.clone(),
             lang,
@@ -233,15 +243,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     }
     main = main.kid(if state.view.names {
         names::names_index(&names::NamesIndexProps {
-            index: p.index.clone(),
+            index: index.clone(),
             lang,
             on_action: on_action.clone(),
         })
     } else if browsing {
-        browse::browse_pane(p.index.clone(), p.shelves.as_deref(), &state.view, lang)
+        browse::browse_pane(index.clone(), p.shelves.as_deref(), &state.view, lang)
     } else {
         results::result_list(&results::ResultListProps {
-            index: p.index.clone(),
+            index: index.clone(),
             derived: derived.clone(),
             view: state.view.clone(),
             selected: state.selected,
@@ -254,7 +264,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         })
     });
     main = main.kid(reader::reader(&reader::ReaderProps {
-        index: p.index.clone(),
+        index: index.clone(),
         doc: open_doc,
         hit: open_hit,
         view: state.view.clone(),
@@ -301,7 +311,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                     "browse-link",
                 ))
                 .html(),
-            None => browse::shelf_bar(p.index.clone(), &state.view, lang),
+            None => browse::shelf_bar(index.clone(), &state.view, lang),
         })
         .el(main)
         .html()

@@ -62,7 +62,7 @@ pub fn App() -> Html {
     #[allow(unreachable_code)]
     match index() {
         Ok(ix) => {
-            html! { <explorer::Explorer index={IndexRef::Static(ix)} on_query={None::<Callback<(String, Option<String>)>>} /> }
+            html! { <explorer::Explorer index={IndexRef::Static(ix)} on_query={None::<explorer::OnQuery>} /> }
         }
         // Before the settings are read: both languages.
         Err(e) => dom::E::new("main")

@@ -579,79 +579,85 @@ pub fn ShardedApp() -> Html {
             ((*recent).clone(), (*pending).clone(), (*printed).clone());
         let (head, current) = (head.clone(), (*current).clone());
         let last = Rc::new(RefCell::new(None::<String>));
-        use_callback((), move |(q, article): (String, Option<String>), _| {
-            // The same query with another article open: asked again only when that article
-            // is neither among its results nor in an edition loaded for browsing (a link
-            // followed in place, or typed into the address bar), so that it opens.
-            if last.borrow().as_ref() == Some(&q) {
-                let Some(id) = &article else { return };
-                let in_loaded = loaded
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|a| a.articles.iter().any(|x| &x.id == id));
-                if found.borrow().ids.contains(id) || in_loaded {
-                    return;
-                }
-            }
-            *last.borrow_mut() = Some(q.clone());
-            let me = generation.get() + 1;
-            generation.set(me);
-            // Answered lately: shown in this frame. The worker stops (a complete answer) or
-            // runs it again (a paused one, to go on from; or one without the linked article).
-            let answer = recent.borrow_mut().get(&q).cloned();
-            if let Some(Answer {
-                found: f,
-                progress: pr,
-                index,
-                printed: n,
-            }) = answer
-            {
-                let complete = pr.done && article.as_ref().is_none_or(|id| f.ids.contains(id));
-                *found.borrow_mut() = Found {
-                    gen: me,
-                    ..(*f).clone()
-                };
-                let r = index
-                    .filter(|_| n == printed.borrow().len())
-                    .unwrap_or_else(|| {
-                        let l = loaded.borrow().clone();
-                        rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow())
-                    });
-                *current.borrow_mut() = Some((me, r.clone()));
-                set_index.set(r);
-                // A paused answer shows as running until the worker pauses again (then "go
-                // on" has its state to go on from).
-                set_progress.set(Progress {
-                    paused: false,
-                    done: complete,
-                    ..pr.clone()
-                });
-                if complete {
-                    if let Ok(w) = &*worker {
-                        post(w, &["c".into(), JsValue::from_f64(me as f64)]);
+        use_callback(
+            (),
+            move |(q, article): (String, Option<String>), _| -> Option<IndexRef> {
+                // The same query with another article open: asked again only when that article
+                // is neither among its results nor in an edition loaded for browsing (a link
+                // followed in place, or typed into the address bar), so that it opens.
+                if last.borrow().as_ref() == Some(&q) {
+                    let Some(id) = &article else { return None };
+                    let in_loaded = loaded
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|a| a.articles.iter().any(|x| &x.id == id));
+                    if found.borrow().ids.contains(id) || in_loaded {
+                        return None;
                     }
-                    return;
                 }
-                pending.borrow_mut().floor = Some((me, pr));
-            } else {
-                set_progress.set(Progress {
-                    query: q.clone(),
-                    ..Default::default()
-                });
-            }
-            let linked = article.unwrap_or_default();
-            if let Ok(w) = &*worker {
-                post(
-                    w,
-                    &[
-                        "q".into(),
-                        JsValue::from_f64(me as f64),
-                        JsValue::from_str(&q),
-                        JsValue::from_str(&linked),
-                    ],
-                );
-            }
-        })
+                *last.borrow_mut() = Some(q.clone());
+                let me = generation.get() + 1;
+                generation.set(me);
+                // Answered lately: shown in this frame. The worker stops (a complete answer) or
+                // runs it again (a paused one, to go on from; or one without the linked article).
+                let answer = recent.borrow_mut().get(&q).cloned();
+                let mut ahead = None;
+                if let Some(Answer {
+                    found: f,
+                    progress: pr,
+                    index,
+                    printed: n,
+                }) = answer
+                {
+                    let complete = pr.done && article.as_ref().is_none_or(|id| f.ids.contains(id));
+                    *found.borrow_mut() = Found {
+                        gen: me,
+                        ..(*f).clone()
+                    };
+                    let r = index
+                        .filter(|_| n == printed.borrow().len())
+                        .unwrap_or_else(|| {
+                            let l = loaded.borrow().clone();
+                            rebuild(&head, &found.borrow(), l.as_deref(), &printed.borrow())
+                        });
+                    *current.borrow_mut() = Some((me, r.clone()));
+                    set_index.set(r.clone());
+                    // A paused answer shows as running until the worker pauses again (then "go
+                    // on" has its state to go on from).
+                    set_progress.set(Progress {
+                        paused: false,
+                        done: complete,
+                        ..pr.clone()
+                    });
+                    if complete {
+                        if let Ok(w) = &*worker {
+                            post(w, &["c".into(), JsValue::from_f64(me as f64)]);
+                        }
+                        return Some(r);
+                    }
+                    pending.borrow_mut().floor = Some((me, pr));
+                    ahead = Some(r);
+                } else {
+                    set_progress.set(Progress {
+                        query: q.clone(),
+                        ..Default::default()
+                    });
+                }
+                let linked = article.unwrap_or_default();
+                if let Ok(w) = &*worker {
+                    post(
+                        w,
+                        &[
+                            "q".into(),
+                            JsValue::from_f64(me as f64),
+                            JsValue::from_str(&q),
+                            JsValue::from_str(&linked),
+                        ],
+                    );
+                }
+                ahead
+            },
+        )
     };
     let on_browse = {
         let (head, loaded, found) = (head.clone(), (*loaded).clone(), (*found).clone());
