@@ -171,6 +171,15 @@ fn chunk_names_follow_content() {
     b.articles[0].paragraphs[0].text.push('改');
     let three = shard::build(&b, &t).expect("shard");
     assert_ne!(one.head.texts[0].name, three.head.texts[0].name);
+    // The printed lines alone changed (the articles as parsed the same): the text chunk is
+    // renamed too, so that its lines chunk (named after it) is never a stale copy.
+    let mut c = a.clone();
+    c.pages[0].lines[0].push('　');
+    let four = shard::build(&c, &t).expect("shard");
+    assert_eq!(one.head.texts[0].bytes, four.head.texts[0].bytes);
+    assert_ne!(one.head.texts[0].name, four.head.texts[0].name);
+    let lines = four.head.lines_of(0).expect("lines");
+    assert!(four.files.iter().any(|(n, _)| *n == lines));
     for (name, bytes) in &one.files {
         assert!(name.ends_with(".bin") && !bytes.is_empty());
     }
@@ -359,7 +368,18 @@ fn printed_lines_are_found_for_every_page() {
             .iter()
             .map(|(n, b)| (n.as_str(), b.as_slice()))
             .collect();
-        assert_eq!(sh.head.lines.len(), sh.head.texts.len());
+        let lines_total: usize = sh
+            .files
+            .iter()
+            .filter(|(n, _)| n.starts_with("l-"))
+            .map(|(_, b)| b.len())
+            .sum();
+        assert_eq!(lines_total as u64, sh.head.lines_bytes);
+        assert_eq!(
+            sh.files.iter().filter(|(n, _)| n.starts_with("l-")).count(),
+            sh.head.texts.len(),
+            "a lines chunk per text chunk"
+        );
         let mut checked = 0;
         for p in &a.pages {
             if !a.articles.iter().any(|x| x.source.file == p.file) {
@@ -371,7 +391,7 @@ fn printed_lines_are_found_for_every_page() {
                 .expect("decodes")
                 .expect("the page is in its bucket");
             let c = sh.head.lines_of(first).expect("a lines chunk");
-            let chunk = shard::LinesChunk::decode(files[c.name.as_str()]).expect("lines");
+            let chunk = shard::LinesChunk::decode(files[c.as_str()]).expect("lines");
             let got = chunk
                 .pages
                 .iter()

@@ -95,7 +95,7 @@ async fn load_lines(head: &Head, file: &str) -> Result<LinesChunk, String> {
     let Some(c) = head.lines_of(d) else {
         return Ok(LinesChunk::default());
     };
-    let b = bytes(&c.name, start_fetch(&c.name)).await?;
+    let b = bytes(&c, start_fetch(&c)).await?;
     LinesChunk::decode(&b).map_err(|e| e.to_string())
 }
 
@@ -558,9 +558,9 @@ pub fn ShardedApp() -> Html {
         .postings
         .iter()
         .chain(&head.texts)
-        .chain(&head.lines)
         .map(|c| u64::from(c.bytes))
-        .sum();
+        .sum::<u64>()
+        + head.lines_bytes;
     let on_resume = {
         let (generation, worker) = ((*generation).clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {

@@ -98,9 +98,10 @@ pub struct Head {
     pub postings: Vec<ChunkRef>,
     /// Text chunks, by first article.
     pub texts: Vec<ChunkRef>,
-    /// The printed lines of each text chunk's pages ([`LinesChunk`]), one per text chunk (same
-    /// `first`): fetched only when a reader asks for the page as printed ("对照原版排列").
-    pub lines: Vec<ChunkRef>,
+    /// The size of all the lines chunks: the printed lines of each text chunk's pages
+    /// ([`LinesChunk`], named after it: [`Head::lines_of`]), fetched only when a reader asks
+    /// for the page as printed ("对照原版排列").
+    pub lines_bytes: u64,
     /// How many articles the archive has.
     pub articles: u32,
     /// The [`Catalog`] file (each article's kind and date), read for `kind:` and `date:` only.
@@ -346,13 +347,14 @@ impl Head {
         self.texts.get(from..to.max(from)).unwrap_or_default()
     }
 
-    /// The lines chunk of the text chunk holding article `d` (its page's lines as printed).
-    pub fn lines_of(&self, d: u32) -> Option<&ChunkRef> {
+    /// The name of the lines chunk of the text chunk holding article `d` (its pages' lines as
+    /// printed).
+    pub fn lines_of(&self, d: u32) -> Option<String> {
         let i = self
-            .lines
+            .texts
             .partition_point(|c| c.first <= u64::from(d))
             .checked_sub(1)?;
-        self.lines.get(i)
+        self.texts.get(i).map(|c| lines_name(&c.name))
     }
 
     /// Encodes with postcard (the file a sharded build embeds in the app).
@@ -431,6 +433,11 @@ fn term_keys(folded: &str) -> Vec<u64> {
 /// 48 bits of the hash: names stay unique among the few thousand chunks of even a large archive
 /// (a clash among 10,000 has odds of about 1 in 5 million), and the head and the service
 /// worker list every name.
+/// The lines chunk of a text chunk: `t-….bin` → `l-….bin`.
+fn lines_name(text: &str) -> String {
+    format!("l{}", text.strip_prefix('t').unwrap_or(text))
+}
+
 fn content_name(prefix: &str, bytes: &[u8]) -> String {
     format!("{prefix}-{:012x}.bin", content_hash(bytes) >> 16)
 }
@@ -540,7 +547,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
     flush(&mut chunk, &mut files)?;
 
     let mut texts = Vec::new();
-    let mut lines = Vec::new();
+    let mut lines_bytes = 0u64;
     let mut start = 0usize;
     let mut size = 0usize;
     let n = archive.articles.len();
@@ -580,16 +587,14 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
                     .collect(),
             };
             let bytes = postcard::to_allocvec(&TextChunk { pages, articles })?;
-            let name = content_name("t", &bytes);
+            let printed = postcard::to_allocvec(&printed)?;
+            // One name for both files (their hash together, told apart by the prefix): the
+            // head lists the text chunk only, and a change to either renames both.
+            let both = [bytes.as_slice(), printed.as_slice()].concat();
+            let name = content_name("t", &both);
+            lines_bytes += printed.len() as u64;
+            files.push((lines_name(&name), printed));
             texts.push(ChunkRef {
-                first: start as u64,
-                name: name.clone(),
-                bytes: bytes.len() as u32,
-            });
-            files.push((name, bytes));
-            let bytes = postcard::to_allocvec(&printed)?;
-            let name = content_name("l", &bytes);
-            lines.push(ChunkRef {
                 first: start as u64,
                 name: name.clone(),
                 bytes: bytes.len() as u32,
@@ -679,7 +684,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             tables: tables.clone(),
             postings,
             texts,
-            lines,
+            lines_bytes,
             articles: archive.articles.len() as u32,
             catalog,
             ids,
