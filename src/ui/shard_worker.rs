@@ -34,6 +34,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::archive::{Archive, Article, Page};
 use crate::search::shard::{self, Catalog, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
+use crate::view::recent::Recent;
 
 /// Text chunks fetched at once.
 const IN_FLIGHT: usize = 4;
@@ -216,9 +217,16 @@ struct Worker {
     cache: RefCell<ChunkCache>,
     /// Postings chunks fetched, as bytes (typing repeats keys: a warm query fetches nothing).
     postings: RefCell<HeldBytes>,
+    /// Postings lists decoded, by key (a warm query decodes nothing: a pinyin key's lists are
+    /// megabytes of varints at 100,000 articles).
+    decoded: RefCell<Recent<Rc<[u32]>, u64>>,
     /// The catalog, once a query needed it.
     catalog: RefCell<Option<Rc<Catalog>>>,
 }
+
+/// Decoded postings kept: lists, and article numbers in all (4 bytes each: 16 MB).
+const DECODED_LISTS: usize = 4096;
+const DECODED_DOCS: usize = 4 << 20;
 
 /// Postings bytes kept in memory (the least recently used go first: they are refetched from
 /// the HTTP or service-worker cache).
@@ -375,10 +383,30 @@ impl Run {
             return Ok(());
         }
         let plan = w.head.plan(&q);
+        // Lists decoded by an earlier query; the chunks of the others.
+        let keys = plan.keys();
+        let mut postings = shard::Postings::new();
+        {
+            let mut held = w.decoded.borrow_mut();
+            for k in &keys {
+                if let Some(l) = held.get(k) {
+                    postings.insert(*k, l.clone());
+                }
+            }
+        }
+        let missing: Vec<u64> = keys
+            .iter()
+            .copied()
+            .filter(|k| !postings.contains_key(k))
+            .collect();
+        let names = if missing.is_empty() {
+            Vec::new()
+        } else {
+            w.head.chunks_for(&missing)
+        };
         // Held bytes, or a fetch on its way.
         type Pending = Result<Rc<Vec<u8>>, js_sys::Promise>;
-        let started: Vec<(String, Pending)> = plan
-            .chunks
+        let started: Vec<(String, Pending)> = names
             .iter()
             .map(|n| {
                 let held = w.postings.borrow_mut().get(n);
@@ -401,7 +429,15 @@ impl Run {
             }
         }
         let slices: Vec<&[u8]> = fetched.iter().map(|b| b.as_slice()).collect();
-        let postings = Head::read_postings(&plan, &slices).map_err(|e| e.to_string())?;
+        Head::read_postings_into(&missing, &slices, &mut postings).map_err(|e| e.to_string())?;
+        {
+            // Kept for the next query (a key in no article as an empty list).
+            let mut held = w.decoded.borrow_mut();
+            for k in missing {
+                let l = postings.entry(k).or_insert_with(|| Rc::from(Vec::new()));
+                held.put(k, l.clone(), l.len().max(1));
+            }
+        }
         let catalog = if plan.catalog {
             Some(self.catalog().await?)
         } else {
@@ -609,6 +645,7 @@ pub fn start() {
             paused: RefCell::new(None),
             cache: RefCell::new(ChunkCache::default()),
             postings: RefCell::new(HeldBytes::default()),
+            decoded: RefCell::new(Recent::new(DECODED_LISTS, DECODED_DOCS)),
             catalog: RefCell::new(None),
         }))
     });

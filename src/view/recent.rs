@@ -5,20 +5,21 @@
 //!
 //! A handful of entries in a `VecDeque`, bounded by count and by total weight (articles held):
 //! a crate such as `lru` brings a hash map and unsafe linked lists for what eight entries do
-//! not need. `get` and `put` are linear in the entries (at most [`Recent::new`]'s count).
+//! not need. `get` and `put` are linear in the entries (at most [`Recent::new`]'s count). The
+//! search worker keeps decoded postings lists the same way (a few hundred keys).
 
 use std::collections::VecDeque;
 
 /// Recently answered queries, least recently used first.
 #[derive(Debug)]
-pub struct Recent<V> {
-    items: VecDeque<(String, V, usize)>,
+pub struct Recent<V, K = String> {
+    items: VecDeque<(K, V, usize)>,
     weight: usize,
     max_items: usize,
     max_weight: usize,
 }
 
-impl<V> Recent<V> {
+impl<V, K: PartialEq> Recent<V, K> {
     /// At most `max_items` entries weighing `max_weight` in all.
     pub fn new(max_items: usize, max_weight: usize) -> Self {
         Recent {
@@ -30,8 +31,12 @@ impl<V> Recent<V> {
     }
 
     /// The answer to `key`, now the most recently used.
-    pub fn get(&mut self, key: &str) -> Option<&V> {
-        let i = self.items.iter().position(|(k, _, _)| k == key)?;
+    pub fn get<Q>(&mut self, key: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: PartialEq + ?Sized,
+    {
+        let i = self.items.iter().position(|(k, _, _)| k.borrow() == key)?;
         let item = self.items.remove(i)?;
         self.items.push_back(item);
         self.items.back().map(|(_, v, _)| v)
@@ -40,7 +45,7 @@ impl<V> Recent<V> {
     /// Keeps `value` as the answer to `key` (replacing an older one), dropping the least
     /// recently used entries past the bounds. An entry heavier than the whole budget is not
     /// kept.
-    pub fn put(&mut self, key: String, value: V, weight: usize) {
+    pub fn put(&mut self, key: K, value: V, weight: usize) {
         if let Some(i) = self.items.iter().position(|(k, _, _)| *k == key) {
             if let Some((_, _, w)) = self.items.remove(i) {
                 self.weight -= w;
@@ -76,7 +81,7 @@ mod tests {
 
     #[test]
     fn keeps_the_most_recently_used_within_both_bounds() {
-        let mut r = Recent::new(3, 100);
+        let mut r: Recent<i32> = Recent::new(3, 100);
         r.put("a".into(), 1, 10);
         r.put("b".into(), 2, 10);
         r.put("c".into(), 3, 10);
@@ -97,7 +102,7 @@ mod tests {
 
     #[test]
     fn a_new_answer_replaces_the_old_and_a_heavy_one_is_not_kept() {
-        let mut r = Recent::new(4, 100);
+        let mut r: Recent<&str> = Recent::new(4, 100);
         r.put("q".into(), "old", 60);
         r.put("q".into(), "new", 60);
         assert_eq!(r.len(), 1);
@@ -110,5 +115,15 @@ mod tests {
         let mut none: Recent<u8> = Recent::new(0, 100);
         none.put("x".into(), 1, 1);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn any_key_that_compares() {
+        let mut r: Recent<Vec<u32>, u64> = Recent::new(2, 10);
+        r.put(7, vec![1, 2], 2);
+        r.put(9, vec![3], 1);
+        r.put(11, vec![4; 8], 8);
+        assert_eq!(r.get(&7), None, "over the count: the oldest went");
+        assert_eq!(r.get(&11), Some(&vec![4; 8]));
     }
 }

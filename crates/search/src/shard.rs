@@ -32,6 +32,7 @@
 //! candidates.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -713,8 +714,24 @@ pub struct Plan {
     pub catalog: bool,
 }
 
-/// Postings read from chunks: key → articles.
-pub type Postings = BTreeMap<u64, Vec<u32>>;
+impl Plan {
+    /// Every postings key the plan needs, ascending.
+    pub fn keys(&self) -> Vec<u64> {
+        let mut want: Vec<u64> = self
+            .keys
+            .iter()
+            .flat_map(|(_, alts)| alts.iter().flatten())
+            .flat_map(|k| k.all.iter().chain(&k.any).copied())
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        want
+    }
+}
+
+/// Postings read from chunks: key → articles (shared: a caller may keep them decoded for the
+/// next query, as the browser's worker does).
+pub type Postings = BTreeMap<u64, Rc<[u32]>>;
 
 impl Head {
     /// Which postings chunks a query needs.
@@ -755,16 +772,7 @@ impl Head {
             .collect();
         all.sort_unstable();
         all.dedup();
-        let mut chunks: Vec<String> = Vec::new();
-        for k in all {
-            let i = self.postings.partition_point(|c| c.first <= k);
-            if let Some(c) = i.checked_sub(1).and_then(|i| self.postings.get(i)) {
-                if chunks.last() != Some(&c.name) {
-                    chunks.push(c.name.clone());
-                }
-            }
-        }
-        chunks.dedup();
+        let chunks = self.chunks_for(&all);
         let catalog = q.clauses.iter().any(|c| {
             c.alternatives
                 .iter()
@@ -777,26 +785,45 @@ impl Head {
         }
     }
 
+    /// The postings chunks holding these keys (ascending keys: each chunk once).
+    pub fn chunks_for(&self, keys: &[u64]) -> Vec<String> {
+        let mut chunks: Vec<String> = Vec::new();
+        for &k in keys {
+            let i = self.postings.partition_point(|c| c.first <= k);
+            if let Some(c) = i.checked_sub(1).and_then(|i| self.postings.get(i)) {
+                if chunks.last() != Some(&c.name) {
+                    chunks.push(c.name.clone());
+                }
+            }
+        }
+        chunks.dedup();
+        chunks
+    }
+
     /// Reads postings chunks (as fetched) into a map of the keys a plan needs.
     pub fn read_postings(plan: &Plan, chunks: &[&[u8]]) -> Result<Postings, postcard::Error> {
-        let mut want: Vec<u64> = plan
-            .keys
-            .iter()
-            .flat_map(|(_, alts)| alts.iter().flatten())
-            .flat_map(|k| k.all.iter().chain(&k.any).copied())
-            .collect();
-        want.sort_unstable();
         let mut out = Postings::new();
+        Self::read_postings_into(&plan.keys(), chunks, &mut out)?;
+        Ok(out)
+    }
+
+    /// Decodes the postings of `keys` (ascending) from chunks into `out`, skipping the keys
+    /// already there (kept from an earlier query).
+    pub fn read_postings_into(
+        keys: &[u64],
+        chunks: &[&[u8]],
+        out: &mut Postings,
+    ) -> Result<(), postcard::Error> {
         for bytes in chunks {
             // Borrowed: the entries a plan does not want cost no allocation.
             let entries: Vec<(u64, &[u8])> = postcard::from_bytes(bytes)?;
             for (k, enc) in entries {
-                if want.binary_search(&k).is_ok() {
-                    out.insert(k, read_docs(enc));
+                if keys.binary_search(&k).is_ok() && !out.contains_key(&k) {
+                    out.insert(k, read_docs(enc).into());
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Candidate articles of a query (ascending), from its postings and the catalog (without
@@ -878,10 +905,14 @@ impl Head {
 /// tens of thousands of articles at 100,000, marked one by one, linear in their length, not
 /// merged and sorted). A key missing from the postings is in no article.
 fn mark_term_docs(keys: &TermKeys, postings: &Postings, sat: &mut [bool]) {
-    let lists: Option<Vec<&Vec<u32>>> = keys.all.iter().map(|k| postings.get(k)).collect();
+    let lists: Option<Vec<&[u32]>> = keys
+        .all
+        .iter()
+        .map(|k| postings.get(k).map(|l| &l[..]))
+        .collect();
     if let Some(mut lists) = lists.filter(|l| !l.is_empty()) {
         lists.sort_by_key(|l| l.len());
-        let mut out = lists[0].clone();
+        let mut out = lists[0].to_vec();
         for l in &lists[1..] {
             out.retain(|d| l.binary_search(d).is_ok());
         }
@@ -892,7 +923,7 @@ fn mark_term_docs(keys: &TermKeys, postings: &Postings, sat: &mut [bool]) {
         }
     }
     for k in &keys.any {
-        for &d in postings.get(k).into_iter().flatten() {
+        for &d in postings.get(k).into_iter().flat_map(|l| l.iter()) {
             if let Some(s) = sat.get_mut(d as usize) {
                 *s = true;
             }
