@@ -15,6 +15,9 @@ pub static HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/head.postcard
 /// scripts/postbuild.mjs looks for it; `none` when embedded.
 pub const SHARDS_MARK: &str = concat!("archive-shards:", env!("ARCHIVE_SHARDS"), ";");
 
+/// The bytes of every chunk file as written (gzip): what "save the whole archive" downloads.
+pub const SHARDS_BYTES: &str = env!("ARCHIVE_SHARDS_BYTES");
+
 /// Whether this build is sharded.
 pub const SHARDED: bool = cfg!(sharded);
 

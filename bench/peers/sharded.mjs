@@ -15,7 +15,7 @@
 // Per query and tool, measured in the page from the moment the query is issued (the explorer:
 // the search box's `input` event; Pagefind: the `pf.search(q)` call):
 // - explorer: first result on screen (status bar `data-found` > 0), first stop (done, or paused
-//   after its 4 MiB text budget), and, when paused, "search all" clicked at once in the page and
+//   after its text budget: 512 KiB once it has 20 results, else 4 MiB), and, when paused, "search all" clicked at once in the page and
 //   the time to done (complete = stop + resume→done, the click's own latency excluded);
 // - Pagefind: `search()` resolved (count known), the first 10 results' `data()` loaded (what a
 //   result page shows), and every result's `data()` loaded (the ids of the whole answer).
@@ -308,7 +308,7 @@ out(`| explorer (sharded) | navigation → front page listed (html, css, js, was
 out(`| explorer (sharded) | the page's own requests only (no service-worker precache) | | ${both(median(el.map((l) => l.pageBytes)), median(el.map((l) => l.pageGz)))} | ${median(el.map((l) => l.pageRequests))} |`);
 out(`| Pagefind | navigation → \`pagefind.js\` imported and \`init()\` done (no UI; Pagefind's default UI adds ${kib(pfUi)} KiB raw of pagefind-ui.js/.css) | ${ms(median(pl.map((l) => l.ms)))} | ${both(median(pl.map((l) => l.bytes)), median(pl.map((l) => l.gz)))} | ${median(pl.map((l) => l.requests))} |`);
 out();
-out('**Explorer (sharded), per query, cold.** ms from the `input` event to: the first result on screen; the first stop (done, or paused after 4 MiB of text); complete (paused + "search all" clicked at once → done). KiB fetched to the first stop and to complete.');
+out('**Explorer (sharded), per query, cold.** ms from the `input` event to: the first result on screen; the first stop (done, or paused after its text budget: 512 KiB once it has 20 results, else 4 MiB); complete (paused + "search all" clicked at once → done). KiB fetched to the first stop and to complete.');
 out();
 out('| query | truth | first result ms | stop ms | stop | found at stop | KiB to stop raw / gz | complete ms | KiB to complete raw / gz | requests | found | recall | precision |');
 out('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');

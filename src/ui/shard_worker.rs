@@ -102,9 +102,32 @@ pub(crate) async fn bytes(name: &str, p: js_sys::Promise) -> Result<Vec<u8>, Str
     if !resp.ok() {
         return Err(format!("shards/{name}: HTTP {}", resp.status()));
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+    gunzip(&resp)
         .await
-        .map_err(js_err)?;
+        .map_err(|e| format!("shards/{name}: {}", js_err(e)))
+}
+
+/// A chunk file's bytes, inflated: the build writes them gzip-compressed, and the browser's
+/// `DecompressionStream` (Chromium 80, Firefox 113, Safari 16.4) inflates them, so the wasm
+/// carries no inflater. Called through `Reflect` (web-sys lists the API as unstable).
+async fn gunzip(resp: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
+    use js_sys::{Function, Reflect};
+    let global = js_sys::global();
+    let ctor = |name: &str| -> Result<Function, JsValue> {
+        Reflect::get(&global, &JsValue::from_str(name))?
+            .dyn_into::<Function>()
+            .map_err(|_| JsValue::from_str(&format!("this browser has no {name}")))
+    };
+    let inflate = Reflect::construct(
+        &ctor("DecompressionStream")?,
+        &Array::of1(&JsValue::from_str("gzip")),
+    )?;
+    let body = Reflect::get(resp, &JsValue::from_str("body"))?;
+    let pipe: Function = Reflect::get(&body, &JsValue::from_str("pipeThrough"))?.dyn_into()?;
+    let inflated = pipe.call1(&body, &inflate)?;
+    let out: web_sys::Response =
+        Reflect::construct(&ctor("Response")?, &Array::of1(&inflated))?.dyn_into()?;
+    let buf = JsFuture::from(out.array_buffer()?).await?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
