@@ -64,8 +64,11 @@ for (const w of WIDTHS) {
     await ed.waitFor();
     await page.goBack();
     await page.locator('[data-testid=calendar]').waitFor();
-    // The page's link restores the page view.
+    // Forward again, one step at a time (as Back above: a second history traversal issued
+    // while the first is still committing can be dropped by the browser under load), then the
+    // page's link restores the page view.
     await page.goForward();
+    await ed.waitFor();
     await page.goForward();
     await pv.waitFor();
     const again = await newPage(browser, { viewport: w.viewport, isMobile: !!w.isMobile });
