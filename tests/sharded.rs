@@ -45,6 +45,14 @@ fn queries() -> Vec<String> {
     q
 }
 
+/// A sharded build's files by name.
+fn files_of(sh: &shard::Sharded) -> HashMap<&str, &[u8]> {
+    sh.files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect()
+}
+
 /// Runs `q` through the sharded path, reading chunks from `files`; returns the matching ids
 /// and the bytes read.
 fn sharded_ids(
@@ -117,11 +125,7 @@ fn check(archive: Archive, min_chunks: usize) {
         sharded.head.postings.len(),
         sharded.head.texts.len()
     );
-    let files: HashMap<&str, &[u8]> = sharded
-        .files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
+    let files = files_of(&sharded);
     let total: usize = files.values().map(|b| b.len()).sum();
     let ix = Index::new(archive, &tables);
     let mut nonempty = 0;
@@ -192,11 +196,7 @@ fn every_id_is_found_through_its_bucket() {
     let t = build_tables(&a).expect("tables");
     let sh = shard::build(&a, &t).expect("shard");
     assert!(sh.head.ids.len() >= 3, "{} buckets", sh.head.ids.len());
-    let files: HashMap<&str, &[u8]> = sh
-        .files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
+    let files = files_of(&sh);
     for (d, art) in a.articles.iter().enumerate().step_by(97) {
         let name = sh.head.id_bucket(&art.id).expect("a bucket");
         let got = shard::find_id(files[name], &art.id).expect("decodes");
@@ -282,11 +282,7 @@ fn editions_and_pages_are_found_from_the_head() {
     for a in [common::seed_archive(), editions, pages] {
         let t = build_tables(&a).expect("tables");
         let sh = shard::build(&a, &t).expect("shard");
-        let files: HashMap<&str, &[u8]> = sh
-            .files
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
+        let files = files_of(&sh);
         let shelf = Shelf::new(&a);
         let mut want: Vec<(Option<String>, Option<String>, u32)> = shelf
             .editions
@@ -363,11 +359,7 @@ fn printed_lines_are_found_for_every_page() {
         );
         let t = build_tables(&a).expect("tables");
         let sh = shard::build(&a, &t).expect("shard");
-        let files: HashMap<&str, &[u8]> = sh
-            .files
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
+        let files = files_of(&sh);
         let lines_total: usize = sh
             .files
             .iter()

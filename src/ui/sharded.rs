@@ -83,13 +83,18 @@ fn fill_lines(pages: &mut [Page], printed: &Printed) {
     }
 }
 
-/// Fetches the printed lines of the text chunk holding a page (found through its bucket).
-async fn load_lines(head: &Head, file: &str) -> Result<LinesChunk, String> {
+/// A page's first article, from its page bucket (`None`: the archive has no such page).
+async fn page_first(head: &Head, file: &str) -> Result<Option<u32>, String> {
     let Some(bucket) = head.page_bucket(file) else {
-        return Ok(LinesChunk::default());
+        return Ok(None);
     };
     let b = bytes(bucket, start_fetch(bucket)).await?;
-    let Some(d) = shard::find_id(&b, file).map_err(|e| e.to_string())? else {
+    shard::find_id(&b, file).map_err(|e| e.to_string())
+}
+
+/// Fetches the printed lines of the text chunk holding a page.
+async fn load_lines(head: &Head, file: &str) -> Result<LinesChunk, String> {
+    let Some(d) = page_first(head, file).await? else {
         return Ok(LinesChunk::default());
     };
     let Some(c) = head.lines_of(d) else {
@@ -195,11 +200,7 @@ async fn load_browse(
             if have.is_some_and(|a| a.pages.iter().any(|p| &p.file == file)) {
                 return Ok(None);
             }
-            let Some(bucket) = head.page_bucket(file) else {
-                return Ok(Some(Archive::default()));
-            };
-            let b = bytes(bucket, start_fetch(bucket)).await?;
-            let Some(d) = shard::find_id(&b, file).map_err(|e| e.to_string())? else {
+            let Some(d) = page_first(head, file).await? else {
                 return Ok(Some(Archive::default()));
             };
             let chunk =
