@@ -400,3 +400,65 @@ fn printed_lines_are_found_for_every_page() {
         }
     }
 }
+
+/// A pinyin term reads one postings list for its pinyin (its first letter's class), not one
+/// per character that can begin it (hundreds in a large archive), and its candidates still
+/// hold every article that has such a character (the oracle walks the texts itself).
+#[test]
+fn a_pinyin_term_reads_one_list_for_its_letter() {
+    let seed = common::seed_archive();
+    let a = synth::archive(&seed, 1500, 1500, 7);
+    let tables = build_tables(&a).expect("tables");
+    let sh = shard::build(&a, &tables).expect("shard");
+    let files = files_of(&sh);
+    let ix = Index::new(a, &tables);
+    let map = archive_explorer::search::pinyin::PinyinMap::new(&tables.pinyin);
+    let folder = archive_explorer::search::fold::Folder::new(&tables.fold);
+    let ordered = shard::edition_order(ix.archive());
+    for (q, key) in [
+        ("zjd", "zjd"),
+        ("zhangjiandang", "zhangjiandang"),
+        ("hefei", "hefei"),
+    ] {
+        let query = ix.parse(q);
+        let plan = sh.head.plan(&query);
+        // The Latin letters' own bigrams (the text may hold them), and one list for the pinyin.
+        let chars: Vec<char> = q.chars().collect();
+        let latin_bigrams = chars.windows(2).collect::<BTreeSet<_>>().len();
+        assert_eq!(
+            plan.keys().len(),
+            latin_bigrams + 1,
+            "{q}: {:?}",
+            plan.keys()
+        );
+        let chunks: Vec<&[u8]> = plan.chunks.iter().map(|n| files[n.as_str()]).collect();
+        let postings = Head::read_postings(&plan, &chunks).expect("postings");
+        let cands: BTreeSet<u32> = sh
+            .head
+            .candidates(&query, &plan, &postings, None)
+            .into_iter()
+            .collect();
+        let starters: BTreeSet<char> = map.starting_chars(key).into_iter().collect();
+        assert!(
+            starters.len() > 20,
+            "{q}: {} starting characters",
+            starters.len()
+        );
+        let mut holding = 0;
+        for (d, art) in ordered.articles.iter().enumerate() {
+            let has = art
+                .texts()
+                .iter()
+                .any(|t| folder.fold(&t.text).chars().any(|c| starters.contains(&c)));
+            if has {
+                holding += 1;
+                assert!(
+                    cands.contains(&(d as u32)),
+                    "{q}: article {} left out",
+                    art.id
+                );
+            }
+        }
+        assert!(holding > 0, "{q}: no article has a starting character");
+    }
+}

@@ -74,6 +74,15 @@ await page.addInitScript(() => {
   });
 });
 const fetched = (from) => server.requests.slice(from).reduce((n, u) => n + size(u), 0);
+// The same bytes split by kind of chunk file (`p-` postings, `t-` text; the rest is `other`).
+const split = (from) => {
+  const by = { p: 0, t: 0, other: 0 };
+  for (const u of server.requests.slice(from)) {
+    const m = decodeURIComponent(new URL(u, 'http://x').pathname).match(/\/shards\/([pt])-/);
+    by[m ? m[1] : 'other'] += size(u);
+  }
+  return `postings ${(by.p / 1024).toFixed(0)}, text ${(by.t / 1024).toFixed(0)}, other ${(by.other / 1024).toFixed(0)}`;
+};
 
 let mark = server.requests.length;
 const t0 = Date.now();
@@ -90,6 +99,7 @@ console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes
 console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm, same query: first results ms | warm, same query: done/paused ms | warm, new query: first results ms | warm, new query: done/paused ms |');
 console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
 const warm = [];
+const splits = [];
 const warmFirst = [];
 const fresh = [];
 const freshFirst = [];
@@ -97,6 +107,7 @@ for (const q of queries) {
   mark = server.requests.length;
   const c = await page.evaluate(([q]) => window.__bench(q), [q]);
   const bytes = fetched(mark);
+  splits.push(`\`${q}\`: ${split(mark)}`);
   await page.evaluate(() => window.__bench('', true));
   const w = await page.evaluate(([q]) => window.__bench(q), [q]);
   warm.push(w.all);
@@ -107,6 +118,7 @@ for (const q of queries) {
   freshFirst.push(f.first);
   console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.first.toFixed(0)} | ${w.all.toFixed(0)} | ${f.first.toFixed(0)} | ${f.all.toFixed(0)} |`);
 }
+console.log(`cold KiB by file kind: ${splits.join('; ')}`);
 const p = (xs, x) => { const v = [...xs].sort((a, b) => a - b); return v[Math.min(v.length - 1, Math.floor(x * v.length))]; };
 console.log(`warm, new query: first results p50 ${p(freshFirst, 0.5).toFixed(0)} ms, p95 ${p(freshFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(fresh, 0.5).toFixed(0)} ms, p95 ${p(fresh, 0.95).toFixed(0)} ms`);
 console.log(`warm, same query: first results p50 ${p(warmFirst, 0.5).toFixed(0)} ms, p95 ${p(warmFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(warm, 0.5).toFixed(0)} ms, p95 ${p(warm, 0.95).toFixed(0)} ms; renderer RSS after the queries ${rss().toFixed(0)} MiB, private ${uss().toFixed(0)} MiB`);

@@ -106,6 +106,18 @@ impl PinyinMap {
         !word.is_empty() && ok[b.len()]
     }
 
+    /// A bit per letter `a`–`z` that one of the character's readings begins with (0: none).
+    /// Every character that can begin a match of a key has the bit of the key's first letter
+    /// (a reading, its initial or a prefix of it all begin with that letter), so the articles
+    /// holding such a character are a superset of those that match.
+    pub fn letters(&self, c: char) -> u32 {
+        self.slots
+            .get(c)
+            .and_then(|s| self.masks.get(s as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// The main (first) reading of a character of the corpus, e.g. `zhang` for `张`.
     pub fn main_reading(&self, c: char) -> Option<&str> {
         let slot = self.slots.get(c)?;

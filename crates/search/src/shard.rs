@@ -5,8 +5,9 @@
 //! tables, chunk manifests) and writes the rest as content-named chunk files:
 //!
 //! - **postings chunks**: for every character and every pair of adjacent characters of the
-//!   folded text, the articles that contain it (document level, delta + LEB128 varint), sorted
-//!   by key and cut into chunks of about [`POSTINGS_CHUNK`] bytes;
+//!   folded text, and for every pinyin letter class (the characters one of whose readings
+//!   begins with a letter), the articles that contain it (document level, delta + LEB128
+//!   varint), sorted by key and cut into chunks of about [`POSTINGS_CHUNK`] bytes;
 //! - **text chunks**: the articles themselves, in archive order (page by page, so an edition's
 //!   pages sit together), cut at page boundaries into chunks of about [`TEXT_CHUNK`] bytes.
 //!
@@ -16,7 +17,9 @@
 //! 1. [`Head::plan`] lists the postings chunks that hold the query's keys.
 //! 2. [`Head::candidates`] turns those postings into candidate articles: for each positive text
 //!    term, the articles holding all of its bigrams (its one character, for one-character
-//!    terms), or for a pinyin term any character that can begin it; clauses intersect, OR
+//!    terms), or for a pinyin term any character of its first letter's class (a character
+//!    one of whose readings begins with that letter: every character that can begin the term
+//!    is one, so the class's one postings list stands in for hundreds); clauses intersect, OR
 //!    alternatives unite, `kind:`/`date:` come from the catalog. Candidates are a superset of
 //!    the answer, never a subset: every occurrence of a folded term contains its bigrams.
 //! 3. [`Head::text_chunks`] lists the text chunks of the candidates, and [`verify`] runs the
@@ -419,6 +422,13 @@ fn key(a: char, b: Option<char>) -> u64 {
     ((a as u64) << 32) | b.map_or(0, |b| b as u64 + 1)
 }
 
+/// The key of a pinyin letter class: the articles holding a character one of whose readings
+/// begins with letter `l` (0 = `a` … 25 = `z`). Above every character's key (code points end at
+/// U+10FFFF), so the two never meet.
+fn letter_key(l: u32) -> u64 {
+    (0x11_0000u64 + u64::from(l)) << 32
+}
+
 /// The keys a folded term needs: its bigrams, or its character when it has one.
 fn term_keys(folded: &str) -> Vec<u64> {
     let chars: Vec<char> = folded.chars().collect();
@@ -490,6 +500,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
     let ordered = edition_order(archive);
     let archive: &Archive = &ordered;
     let folder = crate::fold::Folder::new(&tables.fold);
+    let pinyin = crate::pinyin::PinyinMap::new(&tables.pinyin);
     // (key, doc) pairs: each article's distinct keys, then one sort.
     let mut pairs: Vec<(u64, u32)> = Vec::new();
     let mut mine: Vec<u64> = Vec::new();
@@ -508,7 +519,18 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
         }
         mine.sort_unstable();
         mine.dedup();
+        // The pinyin letter classes of its distinct characters (one lookup per character).
+        let letters = mine
+            .iter()
+            .filter(|k| *k & 0xFFFF_FFFF == 0)
+            .filter_map(|k| char::from_u32((k >> 32) as u32))
+            .fold(0u32, |m, c| m | pinyin.letters(c));
         pairs.extend(mine.iter().map(|k| (*k, d as u32)));
+        pairs.extend(
+            (0..26)
+                .filter(|l| letters & (1 << l) != 0)
+                .map(|l| (letter_key(l), d as u32)),
+        );
     }
     pairs.sort_unstable();
     let mut files = Vec::new();
@@ -696,7 +718,7 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
 }
 
 /// The postings keys of one text term: articles holding every key of `all` (the term's
-/// bigrams, or its one character), or any key of `any` (characters that can begin its pinyin).
+/// bigrams, or its one character), or any key of `any` (its pinyin's letter class).
 #[derive(Debug, Clone, Default)]
 struct TermKeys {
     all: Vec<u64>,
@@ -737,7 +759,6 @@ impl Head {
     /// Which postings chunks a query needs.
     pub fn plan(&self, q: &Query) -> Plan {
         let folder = crate::fold::Folder::new(&self.tables.fold);
-        let pinyin = crate::pinyin::PinyinMap::new(&self.tables.pinyin);
         let mut all: Vec<u64> = Vec::new();
         let keys = q
             .clauses
@@ -754,12 +775,16 @@ impl Head {
                                 all: term_keys(&folder.fold(raw)),
                                 any: Vec::new(),
                             };
-                            if let Some(pk) = py {
-                                k.any = pinyin
-                                    .starting_chars(pk)
-                                    .into_iter()
-                                    .map(|c| key(c, None))
-                                    .collect();
+                            // A pinyin term: the articles holding a character that can begin it
+                            // are among those of its first letter's class (one list, where the
+                            // characters that can begin it have hundreds).
+                            let first = py
+                                .as_deref()
+                                .filter(|pk| pk.len() >= 2)
+                                .and_then(|pk| pk.bytes().next())
+                                .filter(u8::is_ascii_lowercase);
+                            if let Some(b) = first {
+                                k.any = vec![letter_key(u32::from(b - b'a'))];
                             }
                             all.extend(k.all.iter().chain(&k.any));
                             Some(k)
@@ -901,9 +926,7 @@ impl Head {
 }
 
 /// Marks the articles holding a term in `sat`: the AND of its `all` postings, united with
-/// its `any` postings (a pinyin key's: every character that can begin it, dozens of lists of
-/// tens of thousands of articles at 100,000, marked one by one, linear in their length, not
-/// merged and sorted). A key missing from the postings is in no article.
+/// its `any` postings (a pinyin key's letter class, marked one by one, linear in its length). A key missing from the postings is in no article.
 fn mark_term_docs(keys: &TermKeys, postings: &Postings, sat: &mut [bool]) {
     let lists: Option<Vec<&[u32]>> = keys
         .all
