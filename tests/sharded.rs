@@ -462,3 +462,67 @@ fn a_pinyin_term_reads_one_list_for_its_letter() {
         assert!(holding > 0, "{q}: no article has a starting character");
     }
 }
+
+/// `Query::narrows` (which lets the page answer a longer query from the complete answer to a
+/// shorter one, without the worker) never claims a query narrower than it is: whenever it
+/// holds, the narrower query's results are among the broader one's (checked by searching
+/// both), over every pair of queries and their prefixes; and it holds where typing needs it.
+#[test]
+fn a_narrower_query_finds_a_subset_of_the_broader_ones() {
+    let seed = common::seed_archive();
+    let a = synth::archive(&seed, 1500, 1500, 7);
+    let tables = build_tables(&a).expect("tables");
+    let ix = Index::new(a, &tables);
+    let mut qs = queries();
+    for q in queries() {
+        let chars: Vec<char> = q.chars().collect();
+        for n in 1..chars.len() {
+            qs.push(chars[..n].iter().collect());
+        }
+    }
+    qs.extend(["口罩 -体温", "口罩 体温 防控", "造谣", "张建", "title:口罩"].map(String::from));
+    qs.sort();
+    qs.dedup();
+    let found = |q: &str| -> BTreeSet<usize> {
+        ix.search(&ix.parse(q), &SearchOptions::default())
+            .order
+            .iter()
+            .map(|(d, _)| *d)
+            .collect()
+    };
+    let results: HashMap<&str, BTreeSet<usize>> =
+        qs.iter().map(|q| (q.as_str(), found(q))).collect();
+    let narrows = |n: &str, b: &str| ix.parse(n).narrows(&ix.parse(b), &|s| ix.fold(s));
+    let mut held = 0;
+    for b in &qs {
+        for n in &qs {
+            if narrows(n, b) {
+                held += 1;
+                assert!(
+                    results[n.as_str()].is_subset(&results[b.as_str()]),
+                    "{n} said to narrow {b}"
+                );
+            }
+        }
+    }
+    assert!(held > 50, "narrows held for only {held} pairs");
+    for (n, b) in [
+        ("口罩 体温", "口罩"),
+        ("张建党", "张建"),
+        ("口罩 -体温", "口罩"),
+        ("“不造谣”", "造谣"),
+        ("張建黨", "张建"),
+    ] {
+        assert!(narrows(n, b), "{n} narrows {b}");
+    }
+    for (n, b) in [
+        ("张建", "张建党"),
+        ("口罩 OR 体温", "口罩"),
+        ("口罩", "口罩 OR 体温"),
+        ("zjd", "zj"),
+        ("title:口罩", "口罩"),
+        ("口罩", "-体温"),
+    ] {
+        assert!(!narrows(n, b), "{n} does not narrow {b}");
+    }
+}

@@ -18,7 +18,11 @@ pub fn use_hash_sync(state: &UseReducerHandle<AppState>) {
         let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
             dispatch.dispatch(Action::FromHash(ViewState::from_hash(&browser::hash())));
         });
-        move || drop(listener)
+        // A reload or a closed tab keeps the address last shown (a replace may be pending).
+        let hide = EventListener::new(&gloo::utils::window(), "pagehide", |_| {
+            browser::flush_hash()
+        });
+        move || drop((listener, hide))
     });
     let push = state.push;
     use_effect_with(state.view.clone(), move |v| {

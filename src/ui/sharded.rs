@@ -250,6 +250,83 @@ struct Answer {
     printed: usize,
 }
 
+/// A recent answer to a broader query (`合肥` when `合肥市` is typed, `口罩` for `口罩 体温`),
+/// narrowed to `q` on the page: the articles of that answer that match `q`, found by searching
+/// the index built over them. Every article matching `q` matches the broader query
+/// ([`crate::search::Query::narrows`]), so a complete answer (the smallest one, when several
+/// are) narrows to the complete answer to `q`. A paused one (a broad query at scale) narrows
+/// to some of it, shown at once while the worker runs `q` for the rest (when it has any).
+fn narrowed(recent: &Answers, q: &str, printed: usize) -> Option<Answer> {
+    let broader = |(k, a): (&String, &Answer)| {
+        let pr = &a.progress;
+        (pr.done || pr.paused)
+            && pr.error.is_none()
+            && a.printed == printed
+            && a.index.as_ref().is_some_and(|ix| {
+                let ix: &Index = ix;
+                ix.parse(q).narrows(&ix.parse(k), &|s| ix.fold(s))
+            })
+    };
+    let complete = recent
+        .iter()
+        .filter(|(_, a, _)| a.progress.done && !a.progress.paused)
+        .filter(|(k, a, _)| broader((k, a)))
+        .min_by_key(|(_, a, _)| a.found.articles.len());
+    // Else the most recent paused one (the query typed just before, usually).
+    let (_, a, _) = complete.or_else(|| recent.iter().find(|(k, a, _)| broader((k, a))))?;
+    let whole = a.progress.done && !a.progress.paused;
+    let index = a.index.clone()?;
+    let ix: &Index = &index;
+    let opts = crate::search::SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
+    let ids: HashSet<String> = ix
+        .search(&ix.parse(q), &opts)
+        .order
+        .iter()
+        .filter_map(|(d, _)| ix.archive().articles.get(*d))
+        .map(|x| x.id.clone())
+        .collect();
+    let articles: Vec<Article> = a
+        .found
+        .articles
+        .iter()
+        .filter(|x| ids.contains(&x.id))
+        .cloned()
+        .collect();
+    if !whole && articles.is_empty() {
+        return None;
+    }
+    let progress = if whole {
+        Progress {
+            query: q.to_string(),
+            found: articles.len(),
+            ..a.progress.clone()
+        }
+    } else {
+        // Some of the answer: running, until the worker says how far it got.
+        Progress {
+            query: q.to_string(),
+            found: articles.len(),
+            paused: true,
+            ..Default::default()
+        }
+    };
+    let found = Found {
+        gen: 0,
+        pages: a.found.pages.clone(),
+        ids: articles.iter().map(|x| x.id.clone()).collect(),
+        articles,
+    };
+    Some(Answer {
+        found: Rc::new(found),
+        progress,
+        index: Some(index),
+        printed,
+    })
+}
+
 /// Queries kept, and the articles they may hold in all (a few megabytes of text).
 const RECENT_QUERIES: usize = 8;
 const RECENT_ARTICLES: usize = 2000;
@@ -593,9 +670,12 @@ pub fn ShardedApp() -> Html {
                 *last.borrow_mut() = Some(q.clone());
                 let me = generation.get() + 1;
                 generation.set(me);
-                // Answered lately: shown in this frame. The worker stops (a complete answer) or
+                // Answered lately, or narrowed from a complete answer to a broader query (typing
+                // on): shown in this frame. The worker stops (a complete answer) or
                 // runs it again (a paused one, to go on from; or one without the linked article).
-                let answer = recent.borrow_mut().get(&q).cloned();
+                let again = recent.borrow_mut().get(&q).cloned();
+                let answer =
+                    again.or_else(|| narrowed(&recent.borrow(), &q, printed.borrow().len()));
                 let mut ahead = None;
                 if let Some(Answer {
                     found: f,

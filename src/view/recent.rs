@@ -64,6 +64,12 @@ impl<V, K: PartialEq> Recent<V, K> {
         }
     }
 
+    /// The entries with their weights, the most recently used first (without touching their
+    /// order).
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V, usize)> {
+        self.items.iter().rev().map(|(k, v, w)| (k, v, *w))
+    }
+
     /// How many entries are kept.
     pub fn len(&self) -> usize {
         self.items.len()

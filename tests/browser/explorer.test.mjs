@@ -126,6 +126,8 @@ test('the URL restores the view after reload and back/forward work', async () =>
   await page.locator('[data-testid=next-hit]').click();
   const counter = await page.locator('[data-testid=hit-counter]').textContent();
   const id = await page.locator('[data-testid=reader]').getAttribute('data-article-id');
+  // Moving between hits replaces the address a moment after the frame that shows it.
+  await page.waitForFunction(() => location.hash.includes('hit=2'));
   const url = page.url();
   assert.match(url, /#.*q=/);
   // A fresh page at the copied address shows the same view.

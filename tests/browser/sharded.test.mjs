@@ -257,17 +257,35 @@ test('a link followed in place, to an article outside the results, opens it', { 
   assert.deepEqual(page.errors, []);
 });
 
+/** Types `q` and reports, at the next animation frame, what the status line and list show,
+ * and what the page last asked the worker (see the init script of the tests below). */
+const typedOneFrame = (page, q) => page.evaluate((q) => new Promise((resolve) => {
+  const box = document.querySelector('[data-testid=search]');
+  box.value = q;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  requestAnimationFrame(() => {
+    const s = document.querySelector('[data-testid=shard-progress]');
+    resolve({
+      query: s.dataset.query, done: s.dataset.done, found: Number(s.dataset.found),
+      count: Number(document.querySelector('[data-testid=result-count]').textContent),
+      ids: [...document.querySelectorAll('[data-testid=result]')].map((e) => e.dataset.articleId),
+      asked: window.__asked.at(-1), all: window.__asked.join(' '),
+    });
+  });
+}), q);
+const recordAsked = (page) => page.addInitScript(() => {
+  window.__asked = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
+});
+
 test('the same query again is answered in the frame of its keystroke, without the worker', { skip }, async () => {
   const small = Object.entries(truth).filter(([q, ids]) => ids.length >= 1 && ids.length <= 200 && !/[-"“「]|OR|:/.test(q));
   assert.ok(small.length >= 2, 'two queries with small answers');
   const [[q1, ids1], [q2]] = small;
   const page = await newPage(browser);
   // What the page asks the worker: the first element of each message.
-  await page.addInitScript(() => {
-    window.__asked = [];
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
-  });
+  await recordAsked(page);
   await page.goto(server.url);
   await ready(page);
   await settled(page, '');
@@ -277,20 +295,7 @@ test('the same query again is answered in the frame of its keystroke, without th
   await settled(page, q2);
   const fetchedBefore = shardRequests().length;
   // Typed again: by the next animation frame the list and the status line show the whole answer.
-  const seen = await page.evaluate((q) => new Promise((resolve) => {
-    const box = document.querySelector('[data-testid=search]');
-    box.value = q;
-    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    requestAnimationFrame(() => {
-      const s = document.querySelector('[data-testid=shard-progress]');
-      resolve({
-        query: s.dataset.query, done: s.dataset.done, found: Number(s.dataset.found),
-        count: Number(document.querySelector('[data-testid=result-count]').textContent),
-        ids: [...document.querySelectorAll('[data-testid=result]')].map((e) => e.dataset.articleId),
-        asked: window.__asked.at(-1), all: window.__asked.join(' '),
-      });
-    });
-  }), q1);
+  const seen = await typedOneFrame(page, q1);
   assert.equal(seen.query, q1, JSON.stringify(seen));
   assert.equal(seen.done, 'true', 'complete in the first frame');
   assert.equal(seen.count, ids1.length, q1);
@@ -302,6 +307,64 @@ test('the same query again is answered in the frame of its keystroke, without th
   // Still exact after the worker would have answered.
   await settled(page, q1);
   assert.equal(await count(page), ids1.length);
+  assert.deepEqual(page.errors, []);
+});
+
+test('typing on (a longer query, a word added) is answered in the frame of its keystroke from the shorter query\'s complete answer', { skip }, async () => {
+  // Pairs of the truth file: a query, and a longer one that begins with it and says more
+  // (`夜间公交` → `夜间公交线路`, `合肥` → `合肥 -社区`).
+  const plain = (q) => !/["“「:]|OR/.test(q);
+  const pairs = Object.entries(truth).flatMap(([b, bi]) => Object.entries(truth)
+    .filter(([n]) => n !== b && n.startsWith(b) && plain(b) && !/^-/.test(b) && plain(n) && bi.length >= 1 && bi.length <= 2000)
+    .map(([n, ni]) => [b, n, ni]));
+  assert.ok(pairs.length >= 2, JSON.stringify(pairs.map(([b, n]) => [b, n])));
+  for (const [b, n, ids] of pairs.slice(0, 2)) {
+    const page = await newPage(browser);
+    await recordAsked(page);
+    await page.goto(server.url);
+    await ready(page);
+    await settled(page, '');
+    await search(page, b);
+    await settled(page, b);
+    const fetchedBefore = shardRequests().length;
+    const seen = await typedOneFrame(page, n);
+    assert.equal(seen.query, n, JSON.stringify(seen));
+    assert.equal(seen.done, 'true', `${n}: complete in the first frame`);
+    assert.equal(seen.count, ids.length, n);
+    assert.equal(seen.found, ids.length, n);
+    assert.ok(seen.ids.length > 0, 'rows are drawn');
+    for (const id of seen.ids) assert.ok(ids.includes(id), `${n}: ${id}`);
+    assert.equal(seen.asked, 'c', 'the worker is only told to stop');
+    assert.equal(shardRequests().length, fetchedBefore, 'nothing fetched');
+    await settled(page, n);
+    assert.equal(await count(page), ids.length);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test('typing on from a paused answer shows its matching part at once, then the worker completes it exactly', { skip }, async () => {
+  // A broad query that pauses after its byte budget, and the same with a word left out.
+  const [b, n] = ['影像中国', '影像中国 -合肥'];
+  assert.ok(truth[b] && truth[n], `${b} and ${n} in the truth file`);
+  const page = await newPage(browser);
+  await recordAsked(page);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, b);
+  assert.equal(await settled(page, b, true), true, `${b} pauses`);
+  const seen = await typedOneFrame(page, n);
+  assert.equal(seen.query, n, JSON.stringify(seen));
+  assert.equal(seen.done, 'false', 'a part: still running');
+  assert.ok(seen.ids.length > 0, 'the matching part of the paused answer is drawn at once');
+  for (const id of seen.ids) assert.ok(truth[n].includes(id), `${n}: ${id}`);
+  assert.equal(seen.asked, 'q', 'the worker runs the query for the rest');
+  await settled(page, n);
+  assert.equal(await count(page), truth[n].length);
+  const ids = await resultIds(page);
+  assert.equal(new Set(ids).size, ids.length, 'no article twice');
+  for (const id of ids) assert.ok(truth[n].includes(id), `${n}: ${id}`);
   assert.deepEqual(page.errors, []);
 });
 

@@ -158,6 +158,34 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+
+    /// Whether every document that matches this query also matches `broader`, as far as the two
+    /// queries alone tell: each clause of `broader` is one plain text term (not negated, no
+    /// `OR`, no pinyin reading), and this query has a clause of that kind, in the same scope,
+    /// whose folded text contains the term's (text terms match as substrings of the folded
+    /// text, so a text holding the longer one holds the shorter). Any further clause only
+    /// narrows. `false` when unsure: typing `合肥` → `合肥市`, or adding a word, is the case
+    /// that matters (a complete answer to the shorter query then answers the longer one).
+    pub fn narrows(&self, broader: &Query, fold: &dyn Fn(&str) -> String) -> bool {
+        let plain = |c: &Clause| match (c.negated, c.alternatives.as_slice()) {
+            (
+                false,
+                [Term::Text {
+                    raw,
+                    scope,
+                    pinyin: None,
+                }],
+            ) => Some((fold(raw), *scope)),
+            _ => None,
+        };
+        let mine: Vec<(String, Scope)> = self.clauses.iter().filter_map(plain).collect();
+        !broader.clauses.is_empty()
+            && broader.clauses.iter().all(|c| {
+                plain(c).is_some_and(|(t, s)| {
+                    !t.is_empty() && mine.iter().any(|(m, ms)| *ms == s && m.contains(&t))
+                })
+            })
+    }
 }
 
 #[derive(Debug)]

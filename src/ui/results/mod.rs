@@ -127,6 +127,8 @@ pub fn result_list(p: &ResultListProps) -> Html {
         let a = p.on_action.clone();
         let view = p.view.clone();
         Callback::from(move |_| {
+            // The address bar shows the link copied (its replace may be pending).
+            browser::flush_hash();
             let link = [browser::base_url(), view.to_hash()].concat();
             let a = a.clone();
             let l2 = link.clone();
