@@ -1,10 +1,11 @@
 // How a sharded build feels in headless Chromium (numbers for BENCHMARKS.md, not a test):
 //   node tests/browser/shard_bench.mjs DIST [QUERY …]
 // DIST is a sharded build (`ARCHIVE_SEEDS=… ARCHIVE_MODE=sharded trunk build --release --dist DIST`).
-// For each of a cold page load and each query (cold: nothing cached; warm: the same query again
-// after others, and a new query over the same chunks), it prints the time from the input event to the frame that shows the results
+// For each of a cold page load and each query (cold: nothing cached; warm: the same query again,
+// a word added to it, and a new query over the same chunks: see below), it prints the time from the input event to the frame that shows the results
 // (the status line names the query and the list is painted: measured in the page, from the
-// `input` event to the next animation frame after the results render), the bytes fetched, and
+// `input` event to the first animation frame that shows the results, after that frame's style
+// and layout), the bytes fetched, and
 // the memory of the browser's renderer processes: RSS (shared libraries counted in each) and
 // private memory (USS), with the same for a blank page first (what Chromium costs without the app).
 import fs from 'node:fs';
@@ -61,7 +62,8 @@ await page.addInitScript(() => {
     const check = () => {
       const s = document.querySelector('[data-testid=shard-progress]');
       const n = Number(s?.dataset.found || 0);
-      if (s?.dataset.query === q && first === null && n > 0) first = performance.now() - t0;
+      // Style and layout of this frame included: forced here (the frame then has none left).
+      if (s?.dataset.query === q && first === null && n > 0) { void document.body.offsetHeight; first = performance.now() - t0; }
       if (s?.dataset.query === q && (s.dataset.done === 'true' || s.dataset.paused === 'true')) {
         requestAnimationFrame(() => setTimeout(() => resolve({ first: first ?? performance.now() - t0, all: performance.now() - t0, found: n, paused: s.dataset.paused === 'true' })));
         return;
@@ -93,16 +95,25 @@ const load = Date.now() - t0;
 const loadBytes = fetched(mark);
 console.log(`renderer processes before the app (a blank page): RSS ${blank.rss.toFixed(0)} MiB, private ${blank.uss.toFixed(0)} MiB`);
 console.log(`| first results after navigation (cold) | ${load} ms | ${(loadBytes / 1024).toFixed(0)} KiB fetched | renderer RSS ${rss().toFixed(0)} MiB, private ${uss().toFixed(0)} MiB |`);
-// Warm has two cases: the same query again (the page's recent answers serve it, without the
-// worker), and a new query over chunks already fetched (here the query with a space appended:
-// the same search, not the same text, so the page must ask the worker).
-console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm, same query: first results ms | warm, same query: done/paused ms | warm, new query: first results ms | warm, new query: done/paused ms |');
-console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
+// Warm has three cases, each over chunks already fetched:
+// - the same query again (the page's recent answers serve it, without the worker);
+// - typing on: a word added to the query shown (`q 社区`): the page narrows the query's answer
+//   at once (its matching part, or all of it when that answer was complete), and the worker
+//   runs the rest;
+// - a new query (`q OR 火星基地`, a word in no article, its postings fetched at the start): not
+//   narrower than any answer, so the page must ask the worker and wait.
+const [ADDED, ABSENT] = ['社区', '火星基地'];
+await page.evaluate(([q]) => window.__bench(q), [ABSENT]);
+await page.evaluate(() => window.__bench('', true));
+console.log('| query | cold: first results ms | cold: done/paused ms | cold KiB fetched | found | paused | warm, same query: first results ms | warm, same query: done/paused ms | warm, typing on: first results ms | warm, typing on: done/paused ms | warm, new query: first results ms | warm, new query: done/paused ms |');
+console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
 const warm = [];
 const splits = [];
 const warmFirst = [];
 const fresh = [];
 const freshFirst = [];
+const typed = [];
+const typedFirst = [];
 for (const q of queries) {
   mark = server.requests.length;
   const c = await page.evaluate(([q]) => window.__bench(q), [q]);
@@ -112,14 +123,19 @@ for (const q of queries) {
   const w = await page.evaluate(([q]) => window.__bench(q), [q]);
   warm.push(w.all);
   warmFirst.push(w.first);
+  const t = await page.evaluate(([q]) => window.__bench(q), [`${q} ${ADDED}`]);
+  typed.push(t.all);
+  if (t.found) typedFirst.push(t.first);
   await page.evaluate(() => window.__bench('', true));
-  const f = await page.evaluate(([q]) => window.__bench(q), [`${q} `]);
+  const f = await page.evaluate(([q]) => window.__bench(q), [`${q} OR ${ABSENT}`]);
   fresh.push(f.all);
   freshFirst.push(f.first);
-  console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.first.toFixed(0)} | ${w.all.toFixed(0)} | ${f.first.toFixed(0)} | ${f.all.toFixed(0)} |`);
+  await page.evaluate(() => window.__bench('', true));
+  console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.first.toFixed(0)} | ${w.all.toFixed(0)} | ${t.found ? t.first.toFixed(0) : '– (none)'} | ${t.all.toFixed(0)} | ${f.first.toFixed(0)} | ${f.all.toFixed(0)} |`);
 }
 console.log(`cold KiB by file kind: ${splits.join('; ')}`);
 const p = (xs, x) => { const v = [...xs].sort((a, b) => a - b); return v[Math.min(v.length - 1, Math.floor(x * v.length))]; };
+console.log(`warm, typing on: first results p50 ${p(typedFirst, 0.5).toFixed(0)} ms, p95 ${p(typedFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(typed, 0.5).toFixed(0)} ms, p95 ${p(typed, 0.95).toFixed(0)} ms`);
 console.log(`warm, new query: first results p50 ${p(freshFirst, 0.5).toFixed(0)} ms, p95 ${p(freshFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(fresh, 0.5).toFixed(0)} ms, p95 ${p(fresh, 0.95).toFixed(0)} ms`);
 console.log(`warm, same query: first results p50 ${p(warmFirst, 0.5).toFixed(0)} ms, p95 ${p(warmFirst, 0.95).toFixed(0)} ms; to done/paused: p50 ${p(warm, 0.5).toFixed(0)} ms, p95 ${p(warm, 0.95).toFixed(0)} ms; renderer RSS after the queries ${rss().toFixed(0)} MiB, private ${uss().toFixed(0)} MiB`);
 await browser.close();
