@@ -150,6 +150,46 @@ test('the URL restores the view after reload and back/forward work', async () =>
   assert.deepEqual([...page.errors, ...other.errors, ...bad.errors], []);
 });
 
+test('the address follows a burst of keystrokes once, after the frame, replacing the entry', async () => {
+  const page = await newPage(browser);
+  // Counts the page's history writes.
+  await page.addInitScript(() => {
+    window.__replaced = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...a) => { window.__replaced += 1; return replace(...a); };
+  });
+  await page.goto(server.url);
+  await ready(page);
+  const before = await page.evaluate(() => ({ hash: location.hash, length: history.length, replaced: window.__replaced }));
+  // Five keystrokes in one task, as a fast typist's burst: the address is not written in it.
+  const during = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=search]');
+    for (const q of ['口', '口罩', '口罩 ', '口罩 体', '口罩 体温']) {
+      box.value = q;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    return location.hash;
+  });
+  assert.equal(during, before.hash, 'not written in the keystroke');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '口罩 体温');
+  const after = await page.evaluate(() => ({ length: history.length, replaced: window.__replaced }));
+  assert.equal(after.replaced - before.replaced, 1, 'one write for the burst');
+  assert.equal(after.length, before.length, 'the entry replaced, none added');
+  // Typing, then at once following a link (a new entry): the typed address is written to the
+  // entry typed in before the new one is added, so Back returns to what was typed.
+  await page.evaluate(() => new Promise((resolve) => {
+    const box = document.querySelector('[data-testid=search]');
+    box.value = '口罩';
+    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    requestAnimationFrame(() => { document.querySelector('[data-testid=result] a.result-link').click(); resolve(); });
+  }));
+  await page.locator('[data-testid=reader]').waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '口罩' && !new URLSearchParams(location.hash.slice(1)).has('a'));
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), '口罩');
+  assert.deepEqual(page.errors, []);
+});
+
 test('keyboard only: / focuses, arrows move, Enter opens, Esc clears, Tab reaches controls', async () => {
   const page = await open();
   await page.keyboard.press('/');
