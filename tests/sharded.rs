@@ -526,3 +526,51 @@ fn a_narrower_query_finds_a_subset_of_the_broader_ones() {
         assert!(!narrows(n, b), "{n} does not narrow {b}");
     }
 }
+
+/// `Head::text_chunks` (which skips the articles of each chunk at once) names the chunks an
+/// independent walk over the chunk ranges finds, for sorted, sparse, dense, empty and unsorted
+/// article lists.
+#[test]
+fn text_chunks_are_the_chunks_holding_the_articles() {
+    let seed = common::seed_archive();
+    let a = synth::archive(&seed, 4000, 300, 5);
+    let tables = build_tables(&a).expect("tables");
+    let sh = shard::build(&a, &tables).expect("shard");
+    let texts = &sh.head.texts;
+    assert!(texts.len() >= 5, "{} text chunks", texts.len());
+    let n = a.articles.len() as u32;
+    // The oracle: for each article, the chunk whose range [first, next first) holds it.
+    let holding = |docs: &[u32]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &d in docs {
+            for (i, c) in texts.iter().enumerate() {
+                let end = texts.get(i + 1).map_or(u64::MAX, |x| x.first);
+                if c.first <= u64::from(d) && u64::from(d) < end {
+                    if out.last() != Some(&c.name) {
+                        out.push(c.name.clone());
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    };
+    let lists: Vec<Vec<u32>> = vec![
+        Vec::new(),
+        (0..n).collect(),
+        (0..n).step_by(97).collect(),
+        (0..n).filter(|d| d % 1000 < 3).collect(),
+        vec![0],
+        vec![n - 1],
+        vec![n - 1, 0, n / 2],
+    ];
+    for docs in &lists {
+        let got: Vec<String> = sh
+            .head
+            .text_chunks(docs)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        assert_eq!(got, holding(docs), "{} articles", docs.len());
+    }
+}

@@ -910,15 +910,37 @@ impl Head {
         })
     }
 
-    /// The text chunks that hold these articles.
+    /// The text chunks that hold these articles, each once, in order. For ascending articles
+    /// (candidates are) one binary search per chunk, over the articles it holds:
+    /// `O(chunks × log articles)`, not one search per article (a broad query at 100,000
+    /// articles has tens of thousands of candidates and 3,000 chunks).
     pub fn text_chunks(&self, docs: &[u32]) -> Vec<&ChunkRef> {
+        let chunk_of = |d: u32| self.texts.partition_point(|c| c.first <= u64::from(d));
         let mut out: Vec<&ChunkRef> = Vec::new();
-        for &d in docs {
-            let i = self.texts.partition_point(|c| c.first <= u64::from(d));
-            if let Some(c) = i.checked_sub(1).and_then(|i| self.texts.get(i)) {
-                if out.last().is_none_or(|l| l.name != c.name) {
+        if !docs.windows(2).all(|w| w[0] <= w[1]) {
+            let mut last = None;
+            for &d in docs {
+                let i = chunk_of(d).checked_sub(1);
+                if let Some(c) = i.and_then(|i| self.texts.get(i)).filter(|_| last != i) {
                     out.push(c);
+                    last = i;
                 }
+            }
+            return out;
+        }
+        let mut rest = docs;
+        while let Some(&d) = rest.first() {
+            // `next`: the first chunk after the one holding `d`.
+            let next = chunk_of(d);
+            if let Some(c) = next.checked_sub(1).and_then(|i| self.texts.get(i)) {
+                out.push(c);
+            }
+            match self.texts.get(next) {
+                Some(n) => {
+                    let k = rest.partition_point(|&x| u64::from(x) < n.first);
+                    rest = &rest[k.max(1)..];
+                }
+                None => break,
             }
         }
         out
