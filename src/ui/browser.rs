@@ -28,36 +28,34 @@ pub fn set_hash(h: &str, push: bool) {
         write_hash(h, true);
         return;
     }
-    let gen = PENDING.with(|p| {
+    PENDING.with(|p| {
         let mut p = p.borrow_mut();
         // The entry the replace is for: where the address was when the first one was asked.
-        let base = p.as_ref().map_or_else(hash, |(_, b, _)| b.clone());
-        let gen = p.as_ref().map_or(0, |(_, _, g)| g + 1);
-        *p = Some((h.to_string(), base, gen));
-        gen
+        let base = p.as_ref().map_or_else(hash, |(_, b)| b.clone());
+        *p = Some((h.to_string(), base));
     });
-    gloo::timers::callback::Timeout::new(REPLACE_AFTER_MS, move || {
-        let mine = PENDING.with(|p| p.borrow().as_ref().is_some_and(|(_, _, g)| *g == gen));
-        if mine {
-            flush_hash();
-        }
-    })
-    .forget();
+    // The timer of an earlier keystroke is cancelled as it is dropped here (it has not fired:
+    // a fired one has nothing left to write).
+    let timer = gloo::timers::callback::Timeout::new(REPLACE_AFTER_MS, flush_hash);
+    drop(TIMER.with(|t| t.replace(Some(timer))));
 }
 
 /// How long a replace waits for more (a burst of keystrokes writes the address once).
 const REPLACE_AFTER_MS: u32 = 120;
 
 thread_local! {
-    /// The replace not yet written: the hash, the hash of the entry it is for, a generation.
-    static PENDING: std::cell::RefCell<Option<(String, String, u32)>> =
+    /// The replace not yet written: the hash, and the hash of the entry it is for.
+    static PENDING: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+    /// Its timer.
+    static TIMER: std::cell::RefCell<Option<gloo::timers::callback::Timeout>> =
         const { std::cell::RefCell::new(None) };
 }
 
 /// Writes the pending replace now, unless the user has since moved to another history entry
 /// (back, forward, a link): that entry is not the one it was for.
 pub fn flush_hash() {
-    if let Some((h, base, _)) = PENDING.with(|p| p.borrow_mut().take()) {
+    if let Some((h, base)) = PENDING.with(|p| p.borrow_mut().take()) {
         let now = hash();
         if now == base || (now.is_empty() && base == "#") || (base.is_empty() && now == "#") {
             write_hash(&h, false);
