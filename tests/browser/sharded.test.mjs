@@ -258,7 +258,7 @@ test('a link followed in place, to an article outside the results, opens it', { 
 });
 
 /** Types `q` and reports, at the next animation frame, what the status line and list show,
- * and what the page last asked the worker (see the init script of the tests below). */
+ * and what the page last asked the worker (a page from `openRecording`). */
 const typedOneFrame = (page, q) => page.evaluate((q) => new Promise((resolve) => {
   const box = document.querySelector('[data-testid=search]');
   box.value = q;
@@ -273,22 +273,26 @@ const typedOneFrame = (page, q) => page.evaluate((q) => new Promise((resolve) =>
     });
   });
 }), q);
-const recordAsked = (page) => page.addInitScript(() => {
-  window.__asked = [];
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
-});
+/** A fresh page on the front page's answer, recording the first element of each message it
+ * sends the worker (in `window.__asked`). */
+const openRecording = async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__asked = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
+  });
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  return page;
+};
 
 test('the same query again is answered in the frame of its keystroke, without the worker', { skip }, async () => {
   const small = Object.entries(truth).filter(([q, ids]) => ids.length >= 1 && ids.length <= 200 && !/[-"“「]|OR|:/.test(q));
   assert.ok(small.length >= 2, 'two queries with small answers');
   const [[q1, ids1], [q2]] = small;
-  const page = await newPage(browser);
-  // What the page asks the worker: the first element of each message.
-  await recordAsked(page);
-  await page.goto(server.url);
-  await ready(page);
-  await settled(page, '');
+  const page = await openRecording();
   await search(page, q1);
   await settled(page, q1);
   await search(page, q2);
@@ -319,11 +323,7 @@ test('typing on (a longer query, a word added) is answered in the frame of its k
     .map(([n, ni]) => [b, n, ni]));
   assert.ok(pairs.length >= 2, JSON.stringify(pairs.map(([b, n]) => [b, n])));
   for (const [b, n, ids] of pairs.slice(0, 2)) {
-    const page = await newPage(browser);
-    await recordAsked(page);
-    await page.goto(server.url);
-    await ready(page);
-    await settled(page, '');
+    const page = await openRecording();
     await search(page, b);
     await settled(page, b);
     const fetchedBefore = shardRequests().length;
@@ -347,11 +347,7 @@ test('typing on from a paused answer shows its matching part at once, then the w
   // A broad query that pauses after its byte budget, and the same with a word left out.
   const [b, n] = ['影像中国', '影像中国 -合肥'];
   assert.ok(truth[b] && truth[n], `${b} and ${n} in the truth file`);
-  const page = await newPage(browser);
-  await recordAsked(page);
-  await page.goto(server.url);
-  await ready(page);
-  await settled(page, '');
+  const page = await openRecording();
   await search(page, b);
   assert.equal(await settled(page, b, true), true, `${b} pauses`);
   const seen = await typedOneFrame(page, n);
