@@ -31,8 +31,27 @@ fn initial_state() -> AppState {
     }
 }
 
-/// Told `(query, open article)`; returns the index to use at once, if any.
-pub type OnQuery = Callback<(String, Option<String>), Option<IndexRef>>;
+/// Told `(query, open article)`; says what to show (see [`Told`]).
+pub type OnQuery = Callback<(String, Option<String>), Told>;
+
+/// What a sharded archive does with a query it is told.
+#[derive(Clone)]
+pub enum Told {
+    /// Answered on the page (a recent answer, or one narrowed from it): the index to show now.
+    Answered(IndexRef),
+    /// Asked of the worker. The results shown stay as they are until its first answer (a
+    /// new index), or for [`HOLD_MS`]: deriving the query over the index being replaced is
+    /// a render the user would see for a few milliseconds, and it would delay the answer.
+    Asked,
+    /// Nothing new (the same query).
+    Same,
+}
+
+/// How long the results shown stay when the worker was asked (its answer over chunks already
+/// fetched comes within a few milliseconds; a cold one may take a second, and meanwhile the
+/// query is shown over the index being replaced: its articles that match are true matches).
+#[cfg_attr(not(sharded), allow(dead_code))]
+const HOLD_MS: u32 = 60;
 
 /// Props for [`Explorer`].
 #[derive(Properties, PartialEq)]
@@ -77,19 +96,45 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // Told during the render, before the results are derived: a sharded archive's worker
     // starts on the query while this thread renders what it already has.
     // An answer it has already is used in this render (not first derived from the index
-    // being replaced, then again).
+    // being replaced, then again); while the worker is asked, the results shown stay.
     #[cfg(sharded)]
-    let ahead = {
+    let (ahead, holding) = {
         let on_query = p.on_query.clone();
         let slot = use_mut_ref(|| None::<IndexRef>);
-        let put = slot.clone();
+        // The index shown when the worker was asked, and the timer that lets go of it.
+        let hold = use_mut_ref(|| None::<(IndexRef, gloo::timers::callback::Timeout)>);
+        let force = use_force_update();
+        let (put, shown, held) = (slot.clone(), p.index.clone(), hold.clone());
         use_memo(
             (state.view.query.clone(), state.view.article.clone()),
-            move |qa| *put.borrow_mut() = on_query.and_then(|cb| cb.emit(qa.clone())),
+            move |qa| {
+                let told = on_query.map(|cb| cb.emit(qa.clone()));
+                *held.borrow_mut() = None;
+                match told {
+                    Some(Told::Answered(ix)) => *put.borrow_mut() = Some(ix),
+                    Some(Told::Asked) => {
+                        let h = held.clone();
+                        let timer = gloo::timers::callback::Timeout::new(HOLD_MS, move || {
+                            if h.borrow_mut().take().is_some() {
+                                force.force_update();
+                            }
+                        });
+                        *held.borrow_mut() = Some((shown, timer));
+                    }
+                    Some(Told::Same) | None => {}
+                }
+            },
         );
+        // A new index (the worker's answer) ends the hold.
+        let holding = hold.borrow().as_ref().is_some_and(|(ix, _)| *ix == p.index);
+        if !holding {
+            *hold.borrow_mut() = None;
+        }
         let next = slot.borrow_mut().take();
-        next
+        (next, holding)
     };
+    #[cfg(not(sharded))]
+    let holding = false;
     #[cfg(sharded)]
     let index = ahead.unwrap_or_else(|| p.index.clone());
     #[cfg(not(sharded))]
@@ -106,7 +151,14 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     }
     let derived = {
         let v = state.view.clone();
-        let key = (list_view(&v), state.shown, index.clone());
+        // While holding, the key of the results shown (so they stay).
+        let last_key = use_mut_ref(|| None::<(ViewState, usize, IndexRef)>);
+        let fresh = (list_view(&v), state.shown, index.clone());
+        let key = match last_key.borrow().clone() {
+            Some(k) if holding && k.2 == index => k,
+            _ => fresh,
+        };
+        *last_key.borrow_mut() = Some(key.clone());
         let shown = state.shown.max(PAGE);
         use_memo(key, move |_| derive(ix, &v, shown))
     };

@@ -300,8 +300,9 @@ struct Run {
     me: u64,
 }
 
-/// Sends articles found (new ones only).
-fn send_found(gen: u64, pages: &[Page], articles: &[Article]) {
+/// Sends articles found (new ones only), with the progress they make (the page shows both
+/// in one render: the status line never runs ahead of the list, nor behind it).
+fn send_found(gen: u64, pages: &[Page], articles: &[Article], progress: Option<&Progress>) {
     let chunk = TextChunk {
         pages: pages.to_vec(),
         articles: articles.to_vec(),
@@ -313,6 +314,9 @@ fn send_found(gen: u64, pages: &[Page], articles: &[Article]) {
     a.push(&"f".into());
     a.push(&JsValue::from_f64(gen as f64));
     a.push(&Uint8Array::from(b.as_slice()));
+    if let Some(p) = progress {
+        a.push(&p.to_js(gen));
+    }
     post(&a);
 }
 
@@ -381,7 +385,12 @@ impl Run {
             return Ok(());
         }
         if let Some((p, a)) = &extra {
-            send_found(self.me, std::slice::from_ref(p), std::slice::from_ref(a));
+            send_found(
+                self.me,
+                std::slice::from_ref(p),
+                std::slice::from_ref(a),
+                None,
+            );
         }
         if q.clauses.is_empty() {
             // No query: the newest chunk, as a front page.
@@ -394,15 +403,15 @@ impl Run {
             }
             let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
             let n = chunk.articles.len();
-            send_found(self.me, &chunk.pages, &chunk.articles);
-            self.progress(&Progress {
+            let done = Progress {
                 query,
                 checked: n,
                 total: n,
                 found: n,
                 done: true,
                 ..Default::default()
-            });
+            };
+            send_found(self.me, &chunk.pages, &chunk.articles, Some(&done));
             return Ok(());
         }
         let plan = w.head.plan(&q);
@@ -500,6 +509,9 @@ impl Run {
         let soft = s.fetched.saturating_add(budget);
         let hard = s.fetched.saturating_add(budget.max(AUTO_MAX_BYTES));
         let more = |s: &Pump| s.fetched < soft || (s.fetched < hard && s.v.found.len() < SCREENFUL);
+        // Going on ("search all"): running again until it ends or pauses once more (the page
+        // shows a paused search with its "go on" button).
+        s.progress.paused = false;
         let mut since = js_sys::Date::now();
         loop {
             while flying.len() < IN_FLIGHT && more(&s) {
@@ -508,10 +520,11 @@ impl Run {
                 let cached = w.cache.borrow_mut().get(&c.name);
                 if let Some(ci) = cached {
                     s.v.add_index(&ci);
-                    // Results go to the page as soon as there are some, and a newer query
-                    // (a message) gets its turn every few milliseconds.
-                    self.report(&mut s, false);
+                    // A newer query (a message) gets its turn every few milliseconds, and
+                    // results go to the page then (not after each chunk: each batch costs the
+                    // page a render).
                     if js_sys::Date::now() - since > SLICE_MS {
+                        self.report(&mut s, false);
                         let _ = JsFuture::from(js_sys::Promise::new(&mut |done, _| {
                             set_timeout(&done, 0);
                         }))
@@ -526,10 +539,11 @@ impl Run {
                 let p = start_fetch(&c.name);
                 flying.push_back((c, p));
             }
-            self.report(&mut s, false);
             let Some((c, p)) = flying.pop_front() else {
                 break;
             };
+            // What was found goes to the page before waiting for the network.
+            self.report(&mut s, false);
             let b = bytes(&c.name, p).await?;
             if self.stale() {
                 return Ok(());
@@ -539,7 +553,6 @@ impl Run {
                 .borrow_mut()
                 .put(&c.name, ci.clone(), u64::from(c.bytes));
             s.v.add_index(&ci);
-            self.report(&mut s, false);
         }
         self.report(&mut s, true);
         if !s.todo.is_empty() {
@@ -559,13 +572,6 @@ impl Run {
         } else {
             n >= 2 * published.max(10) || (published == 0 && n > 0)
         };
-        if show {
-            let (a, p) = s.sent;
-            // The first page of a batch may repeat the last one sent: the page keeps one.
-            let p = p.min(s.v.pages.len()).saturating_sub(1);
-            send_found(self.me, &s.v.pages[p..], &s.v.found[a..]);
-            s.sent = (n, s.v.pages.len());
-        }
         s.progress.checked = s.v.checked;
         s.progress.found = n;
         if end {
@@ -576,7 +582,14 @@ impl Run {
             }
         }
         let now = js_sys::Date::now();
-        if end || show || now - s.told >= TELL_MS {
+        if show {
+            let (a, p) = s.sent;
+            // The first page of a batch may repeat the last one sent: the page keeps one.
+            let p = p.min(s.v.pages.len()).saturating_sub(1);
+            send_found(self.me, &s.v.pages[p..], &s.v.found[a..], Some(&s.progress));
+            s.sent = (n, s.v.pages.len());
+            s.told = now;
+        } else if end || now - s.told >= TELL_MS {
             s.told = now;
             self.progress(&s.progress);
         }

@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::browse::ShardShelves;
-use super::explorer::Explorer;
+use super::explorer::{Explorer, Told};
 use super::shard_worker::{bytes, start_fetch, Progress};
 use super::{browser, IndexRef};
 use crate::archive::{Archive, Article, Page};
@@ -48,9 +48,11 @@ struct Found {
 
 impl Found {
     /// Adds a batch (of generation `gen`; an older one is dropped, a newer one starts over).
-    /// Whether it added an article.
+    /// Whether the articles changed: one was added, or a newer generation started over (its
+    /// first batch may be empty: nothing found, and the last query's articles go).
     fn add(&mut self, gen: u64, batch: TextChunk) -> bool {
-        if gen != self.gen {
+        let renewed = gen != self.gen;
+        if renewed {
             *self = Found {
                 gen,
                 ..Default::default()
@@ -67,7 +69,7 @@ impl Found {
                 self.articles.push(a);
             }
         }
-        self.articles.len() > before
+        renewed || self.articles.len() > before
     }
 }
 
@@ -605,9 +607,15 @@ pub fn ShardedApp() -> Html {
                                 let Ok(batch) = TextChunk::decode(&bytes) else {
                                     return;
                                 };
+                                let mut p = pending.borrow_mut();
                                 if found.borrow_mut().add(gen, batch) {
-                                    pending.borrow_mut().index = true;
+                                    p.index = true;
                                 }
+                                // The progress these results make, applied with them.
+                                if let Ok(pr) = a.get(3).dyn_into::<Array>() {
+                                    p.progress = Some((gen, Progress::from_js(&pr)));
+                                }
+                                drop(p);
                                 flush_soon(&pending, &flush);
                             }
                             Some("e") => set_progress.set(Progress {
@@ -635,9 +643,15 @@ pub fn ShardedApp() -> Html {
     let total_bytes: u64 = crate::data::SHARDS_BYTES.parse().unwrap_or(0);
     let on_resume = {
         let (generation, worker) = ((*generation).clone(), worker.clone());
+        let progress = progress.clone();
         Callback::from(move |_: MouseEvent| {
             if let Ok(w) = &*worker {
                 post(w, &["r".into(), JsValue::from_f64(generation.get() as f64)]);
+                // Running again at once (the button goes: one click is enough).
+                progress.set(Progress {
+                    paused: false,
+                    ..(*progress).clone()
+                });
             }
         })
     };
@@ -653,18 +667,20 @@ pub fn ShardedApp() -> Html {
         let last = Rc::new(RefCell::new(None::<String>));
         use_callback(
             (),
-            move |(q, article): (String, Option<String>), _| -> Option<IndexRef> {
+            move |(q, article): (String, Option<String>), _| -> Told {
                 // The same query with another article open: asked again only when that article
                 // is neither among its results nor in an edition loaded for browsing (a link
                 // followed in place, or typed into the address bar), so that it opens.
                 if last.borrow().as_ref() == Some(&q) {
-                    let Some(id) = &article else { return None };
+                    let Some(id) = &article else {
+                        return Told::Same;
+                    };
                     let in_loaded = loaded
                         .borrow()
                         .as_ref()
                         .is_some_and(|a| a.articles.iter().any(|x| &x.id == id));
                     if found.borrow().ids.contains(id) || in_loaded {
-                        return None;
+                        return Told::Same;
                     }
                 }
                 *last.borrow_mut() = Some(q.clone());
@@ -676,7 +692,7 @@ pub fn ShardedApp() -> Html {
                 let again = recent.borrow_mut().get(&q).cloned();
                 let answer =
                     again.or_else(|| narrowed(&recent.borrow(), &q, printed.borrow().len()));
-                let mut ahead = None;
+                let mut told = Told::Asked;
                 if let Some(Answer {
                     found: f,
                     progress: pr,
@@ -708,10 +724,10 @@ pub fn ShardedApp() -> Html {
                         if let Ok(w) = &*worker {
                             post(w, &["c".into(), JsValue::from_f64(me as f64)]);
                         }
-                        return Some(r);
+                        return Told::Answered(r);
                     }
                     pending.borrow_mut().floor = Some((me, pr));
-                    ahead = Some(r);
+                    told = Told::Answered(r);
                 } else {
                     set_progress.set(Progress {
                         query: q.clone(),
@@ -730,7 +746,7 @@ pub fn ShardedApp() -> Html {
                         ],
                     );
                 }
-                ahead
+                told
             },
         )
     };

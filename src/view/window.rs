@@ -34,10 +34,17 @@ impl ListWindow {
     }
 }
 
-/// The rows of `0..len` worth rendering given where the list is on screen: pure arithmetic,
+/// Rows that can be seen at most (a bound for odd geometry: rows are at least 24 px).
+pub const MAX_SEEN: usize = 200;
+
+/// The rows of the list worth rendering given where the list is on screen: pure arithmetic,
 /// so that it is tested natively. `list_top` is the list's top edge, `view` the part of
 /// the viewport the list can show (`(top, bottom)`), all in pixels; `cur` is kept while it
 /// covers what can be seen and is not much larger.
+///
+/// The end is where the viewport ends, not where the list of `len` rows does (renders draw
+/// [`ListWindow::clamp`]): a list that grows as results stream in (1 row, then 20) keeps its
+/// window, instead of a refit and a second render for each batch.
 pub fn fit(
     len: usize,
     list_top: f64,
@@ -46,16 +53,18 @@ pub fn fit(
     cur: (usize, usize),
 ) -> (usize, usize) {
     if len == 0 || row <= 0.0 || !row.is_finite() || !list_top.is_finite() {
-        return (0, FIRST.min(len));
+        return (0, FIRST);
     }
     let to_row = |y: f64| ((y - list_top) / row).max(0.0);
     let first = (to_row(view.0).floor() as usize).min(len);
-    let last = (to_row(view.1).ceil() as usize).clamp(first, len);
-    let covers = cur.0 <= first && cur.1.min(len) >= last;
-    if covers && cur.1.min(len) - cur.0 <= last - first + 4 * OVER {
-        return (cur.0, cur.1.min(len));
+    let last = (to_row(view.1).ceil() as usize)
+        .max(first)
+        .min(first.saturating_add(MAX_SEEN));
+    let covers = cur.0 <= first && cur.1 >= last;
+    if covers && cur.1 - cur.0 <= last - first + 4 * OVER {
+        return cur;
     }
-    (first.saturating_sub(OVER), (last + OVER).min(len))
+    (first.saturating_sub(OVER), last.saturating_add(OVER))
 }
 
 #[cfg(test)]
@@ -77,15 +86,56 @@ mod tests {
             (0, 8 + OVER)
         );
         // Near the end, and past it.
+        let past = ListWindow {
+            start: 0,
+            end: 0,
+            row: 100.0,
+        };
+        let (s, e) = fit(20, -5000.0, (0.0, 800.0), 100.0, (0, 10));
         assert_eq!(
-            fit(20, -5000.0, (0.0, 800.0), 100.0, (0, 10)),
+            ListWindow {
+                start: s,
+                end: e,
+                ..past
+            }
+            .clamp(20),
             (20 - OVER, 20)
         );
-        assert_eq!(fit(0, 0.0, (0.0, 800.0), 100.0, (0, 10)), (0, 0));
+        let (s, e) = fit(0, 0.0, (0.0, 800.0), 100.0, (0, 10));
+        assert_eq!(
+            ListWindow {
+                start: s,
+                end: e,
+                ..past
+            }
+            .clamp(0),
+            (0, 0)
+        );
         // A pane that shows only part of the viewport.
         assert_eq!(
             fit(1000, 200.0, (300.0, 500.0), 100.0, (0, 0)),
             (0, 3 + OVER)
+        );
+    }
+
+    #[test]
+    fn a_growing_list_keeps_its_window() {
+        // Results stream in: 1 row, then 26, then 300. The viewport shows rows 0..8 either
+        // way, so the window measured over 1 row still covers them (no refit, no render).
+        let w = fit(1, 50.0, (0.0, 800.0), 100.0, (0, FIRST));
+        assert_eq!(w, (0, FIRST));
+        assert_eq!(fit(26, 50.0, (0.0, 800.0), 100.0, w), w);
+        assert_eq!(fit(300, 50.0, (0.0, 800.0), 100.0, w), w);
+        // Measured with no rows yet: the first rows are still drawn when they come.
+        let w = fit(0, 50.0, (0.0, 800.0), 100.0, (0, 0));
+        assert_eq!(
+            ListWindow {
+                start: w.0,
+                end: w.1,
+                row: 100.0
+            }
+            .clamp(26),
+            (0, FIRST)
         );
     }
 
@@ -99,7 +149,10 @@ mod tests {
             (-1e300, (0.0, 800.0), 100.0),
         ] {
             let (s, e) = fit(50, top, view, row, (0, 10));
-            assert!(s <= e && e <= 50, "{top} {view:?} {row} → {s}..{e}");
+            assert!(
+                s <= e && e - s <= MAX_SEEN + 2 * OVER,
+                "{top} {view:?} {row} → {s}..{e}"
+            );
         }
     }
 

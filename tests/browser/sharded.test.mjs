@@ -136,8 +136,22 @@ test('a broad query pauses after its byte budget with results shown, and goes on
   const shown = await count(page);
   assert.ok(shown > 0 && shown < ids.length, `${shown} of ${ids.length} found before the pause`);
   assert.match(await page.locator('[data-testid=shard-progress]').textContent(), /其余尚未检索/);
-  await page.locator('[data-testid=shard-resume]').click();
+  // The status line in every frame until it is done, from the click on.
+  await page.evaluate(() => {
+    window.__states = [];
+    const tick = () => {
+      const s = document.querySelector('[data-testid=shard-progress]');
+      window.__states.push({ paused: s.dataset.paused, done: s.dataset.done, button: !!document.querySelector('[data-testid=shard-resume]') });
+      if (s.dataset.done !== 'true') requestAnimationFrame(tick);
+    };
+    document.querySelector('[data-testid=shard-resume]').click();
+    requestAnimationFrame(tick);
+  });
   await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 60000 });
+  const states = await page.evaluate(() => window.__states);
+  assert.ok(states.length > 1, JSON.stringify(states));
+  // Running, not paused, while it goes on (no "go on" button to click again).
+  for (const st of states.filter((st) => st.done === 'false')) assert.deepEqual(st, { paused: 'false', done: 'false', button: false });
   assert.equal(await count(page), ids.length);
   assert.deepEqual(page.errors, []);
 });
@@ -274,13 +288,35 @@ const typedOneFrame = (page, q) => page.evaluate((q) => new Promise((resolve) =>
   });
 }), q);
 /** A fresh page on the front page's answer, recording the first element of each message it
- * sends the worker (in `window.__asked`). */
+ * sends the worker (in `window.__asked`), each message the worker sends it (`window.__got`:
+ * time and kind, noted before the page handles it), and what the page shows at each render
+ * of new results (`window.__marks`: the app marks `archive:results` after each). */
 const openRecording = async () => {
   const page = await newPage(browser);
   await page.addInitScript(() => {
     window.__asked = [];
+    window.__got = [];
+    window.__marks = [];
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (m, ...rest) { window.__asked.push(Array.isArray(m) ? m[0] : String(m)); return post.call(this, m, ...rest); };
+    const W = window.Worker;
+    window.Worker = function (...args) {
+      const w = new W(...args);
+      w.addEventListener('message', (e) => window.__got.push([performance.now(), Array.isArray(e.data) ? e.data[0] : null]));
+      return w;
+    };
+    window.Worker.prototype = W.prototype;
+    const mark = Performance.prototype.mark;
+    Performance.prototype.mark = function (name, ...rest) {
+      if (name === 'archive:results') {
+        const s = document.querySelector('[data-testid=shard-progress]');
+        window.__marks.push({
+          t: performance.now(), query: s?.dataset.query, found: Number(s?.dataset.found),
+          count: Number(document.querySelector('[data-testid=result-count]')?.textContent),
+        });
+      }
+      return mark.call(this, name, ...rest);
+    };
   });
   await page.goto(server.url);
   await ready(page);
@@ -341,6 +377,48 @@ test('typing on (a longer query, a word added) is answered in the frame of its k
     assert.deepEqual(page.errors, []);
     await page.close();
   }
+});
+
+test('a new query keeps the list shown until the worker answers, then shows its results and their count in one render', { skip }, async () => {
+  // A query with a small complete answer, and the same OR a word in no article: not narrower
+  // than any recent answer, so the worker is asked (over chunks already fetched).
+  const [q] = Object.entries(truth).find(([q, ids]) => ids.length >= 2 && ids.length <= 200 && !/[-"“「\s]|OR|:/.test(q));
+  const absent = '火星基地';
+  const page = await openRecording();
+  await search(page, absent);
+  await settled(page, absent);
+  assert.equal(await count(page), 0, `${absent} is in no article`);
+  await search(page, q);
+  await settled(page, q);
+  const b = `${q} OR ${absent}`;
+  const t0 = await page.evaluate((b) => {
+    window.__marks.length = 0;
+    window.__got.length = 0;
+    const box = document.querySelector('[data-testid=search]');
+    const t = performance.now();
+    box.value = b;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    return t;
+  }, b);
+  await settled(page, b, true);
+  const { marks, got, asked } = await page.evaluate(() => ({ marks: window.__marks, got: window.__got, asked: window.__asked }));
+  assert.equal(asked.at(-1), 'q', 'the worker was asked');
+  const answered = got.find(([, kind]) => kind === 'f');
+  assert.ok(answered, JSON.stringify(got));
+  // No render of the query over the index being replaced while the worker is answering (the
+  // list stays for up to 60 ms; a slower worker would see one after that).
+  for (const m of marks.filter((m) => m.t < answered[0])) {
+    assert.ok(m.t - t0 >= 50, `a render ${(m.t - t0).toFixed(1)} ms after the keystroke, before the worker's answer at ${(answered[0] - t0).toFixed(1)} ms`);
+  }
+  // The worker's answer: the list and the status line in the same render.
+  const first = marks.find((m) => m.t >= answered[0]);
+  assert.ok(first, JSON.stringify(marks));
+  assert.equal(first.query, b);
+  assert.ok(first.found > 0);
+  assert.equal(first.count, first.found, 'the status line counts what the list shows');
+  await settled(page, b);
+  assert.equal(await count(page), truth[q].length, `${b} finds what ${q} finds`);
+  assert.deepEqual(page.errors, []);
 });
 
 test('typing on from a paused answer shows its matching part at once, then the worker completes it exactly', { skip }, async () => {
