@@ -68,16 +68,12 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
         .take(shown)
         .map(|d| ix.hit(&results, *d, &opts))
         .collect();
-    // The rest only counted (no snippets).
-    let count_only = SearchOptions {
-        max_snippets: 0,
-        ..Default::default()
-    };
+    // The rest only counted (one pass over each one's matches: no score, no snippets).
     let total_hits = hits.iter().map(|h| h.count).sum::<usize>()
         + docs
             .iter()
             .skip(shown)
-            .map(|d| ix.hit(&results, *d, &count_only).count)
+            .map(|d| ix.hit_count(&results, *d))
             .sum::<usize>();
     let mut marked: Vec<String> = Vec::new();
     for h in hits.iter().take(5) {

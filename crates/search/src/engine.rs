@@ -352,8 +352,7 @@ impl Index {
     /// Details (ranges, snippets, breakdown) of one article of a result set; an article that
     /// did not match gets an empty hit.
     pub fn hit(&self, results: &Results, d: usize, opts: &SearchOptions) -> Hit {
-        let (s, e) = results.by_doc.get(d).copied().unwrap_or((0, 0));
-        let ms = results.matches.get(s as usize..e as usize).unwrap_or(&[]);
+        let ms = Self::doc_matches(results, d);
         let score = results.order.iter().find(|o| o.0 == d).map(|o| o.1);
         let bd = match score {
             Some(_) if !results.terms.is_empty() => {
@@ -362,6 +361,46 @@ impl Index {
             _ => ScoreBreakdown::default(),
         };
         self.build_hit(d, score.unwrap_or(0.0), ms, bd, opts)
+    }
+
+    /// How many highlighted matches article `d` has ([`Hit::count`]) without the rest of a
+    /// [`Hit`] (score, snippets): the list's "N 处" over every result costs one pass over each
+    /// result's matches, not a hit built for each.
+    pub fn hit_count(&self, results: &Results, d: usize) -> usize {
+        let mut count = 0;
+        self.merged_ranges(Self::doc_matches(results, d), |_, rs| count += rs.len());
+        count
+    }
+
+    /// The raw matches of article `d` in `results`.
+    fn doc_matches(results: &Results, d: usize) -> &[RawMatch] {
+        let (s, e) = results.by_doc.get(d).copied().unwrap_or((0, 0));
+        results.matches.get(s as usize..e as usize).unwrap_or(&[])
+    }
+
+    /// Each unit's matches (`ms`, grouped by unit) as disjoint ranges of its original text: a
+    /// later overlapping match extends the previous one.
+    fn merged_ranges(
+        &self,
+        ms: &[RawMatch],
+        mut each: impl FnMut(&crate::index::Unit, Vec<(usize, usize)>),
+    ) {
+        let mut i = 0;
+        while i < ms.len() {
+            let unit = ms[i].unit;
+            let u = &self.units[unit as usize];
+            let mut rs: Vec<(usize, usize)> = Vec::new();
+            while i < ms.len() && ms[i].unit == unit {
+                let m = ms[i];
+                i += 1;
+                let r = u.folded.to_original(m.start as usize, m.end as usize);
+                match rs.last_mut() {
+                    Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+                    _ => rs.push(r),
+                }
+            }
+            each(u, rs);
+        }
     }
 
     fn in_scope(field: Field, scope: Scope) -> bool {
@@ -602,21 +641,7 @@ impl Index {
         let mut ranges: Vec<FieldRanges> = Vec::new();
         let mut field_counts: Vec<(Field, u32)> = Vec::new();
         let mut count = 0;
-        let mut i = 0;
-        while i < ms.len() {
-            let unit = ms[i].unit;
-            let u = &self.units[unit as usize];
-            let mut rs: Vec<(usize, usize)> = Vec::new();
-            while i < ms.len() && ms[i].unit == unit {
-                let m = ms[i];
-                i += 1;
-                let r = u.folded.to_original(m.start as usize, m.end as usize);
-                // Keep ranges disjoint: a later overlapping match extends the previous one.
-                match rs.last_mut() {
-                    Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
-                    _ => rs.push(r),
-                }
-            }
+        self.merged_ranges(ms, |u, rs| {
             count += rs.len();
             let at = field_counts.partition_point(|(f, _)| *f < u.field);
             match field_counts.get_mut(at) {
@@ -628,7 +653,7 @@ impl Index {
                 index: u.index,
                 ranges: rs,
             });
-        }
+        });
         let snippets = self.snippets(d, &ranges, opts);
         Hit {
             doc: d,
@@ -787,6 +812,46 @@ mod tests {
             [(Field::Title, 2), (Field::Kicker, 1), (Field::Body, 4)]
         );
         assert_eq!(h.count, 7);
+    }
+
+    #[test]
+    fn a_hit_count_is_the_count_of_the_hit_without_building_it() {
+        let mut a = article(
+            "a",
+            "口罩与口罩",
+            &["口罩", "没有", "口罩，又是口罩，还是口罩"],
+        );
+        a.kicker = Some("送口罩".into());
+        let ix = index(vec![
+            a,
+            // Matches are found left to right without overlapping: `哈哈` is once in the title
+            // `哈哈哈`, twice in `哈哈哈哈` (side by side, two ranges), once more after.
+            article("b", "哈哈哈", &["哈哈哈哈，又是哈哈"]),
+            // Width and traditional forms fold to the query's.
+            article("c", "傳承", &["传承与傳承，ＡＢ与ab"]),
+            article("d", "无关", &["没有"]),
+        ]);
+        // Counted by hand from the texts above.
+        for (q, want) in [
+            ("口罩", vec![("a", 7)]),
+            ("哈哈", vec![("b", 4)]),
+            ("传承", vec![("c", 3)]),
+            ("ab", vec![("c", 2)]),
+            ("口罩 OR 哈哈 OR 没有", vec![("a", 8), ("b", 4), ("d", 1)]),
+        ] {
+            let r = ix.search(&ix.parse(q), &SearchOptions::default());
+            let mut got: Vec<(&str, usize)> = r
+                .order
+                .iter()
+                .map(|(d, _)| (ix.archive().articles[*d].id.as_str(), ix.hit_count(&r, *d)))
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{q}");
+            for (d, _) in &r.order {
+                let h = ix.hit(&r, *d, &SearchOptions::default());
+                assert_eq!(ix.hit_count(&r, *d), h.count, "{q}: the hit's own count");
+            }
+        }
     }
 
     #[test]
