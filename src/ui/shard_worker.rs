@@ -520,9 +520,12 @@ impl Run {
                 let cached = w.cache.borrow_mut().get(&c.name);
                 if let Some(ci) = cached {
                     s.v.add_index(&ci);
-                    // A newer query (a message) gets its turn every few milliseconds, and
-                    // results go to the page then (not after each chunk: each batch costs the
-                    // page a render).
+                    // The first results go to the page at once; later ones when a newer
+                    // query (a message) gets its turn, every few milliseconds (not after each
+                    // chunk: each batch costs the page a render).
+                    if s.sent.0 == 0 && !s.v.found.is_empty() {
+                        self.report(&mut s, false);
+                    }
                     if js_sys::Date::now() - since > SLICE_MS {
                         self.report(&mut s, false);
                         let _ = JsFuture::from(js_sys::Promise::new(&mut |done, _| {
