@@ -109,9 +109,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             (state.view.query.clone(), state.view.article.clone()),
             move |qa| {
                 let told = on_query.map(|cb| cb.emit(qa.clone()));
-                *held.borrow_mut() = None;
                 match told {
-                    Some(Told::Answered(ix)) => *put.borrow_mut() = Some(ix),
+                    Some(Told::Answered(ix)) => {
+                        *held.borrow_mut() = None;
+                        *put.borrow_mut() = Some(ix);
+                    }
+                    // Typing on while held: the hold and its timer go on (60 ms from the
+                    // first key of a burst, not the last).
+                    Some(Told::Asked)
+                        if held.borrow().as_ref().is_some_and(|(i, _)| *i == shown) => {}
                     Some(Told::Asked) => {
                         let h = held.clone();
                         let timer = gloo::timers::callback::Timeout::new(HOLD_MS, move || {
@@ -121,6 +127,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                         });
                         *held.borrow_mut() = Some((shown, timer));
                     }
+                    // The same query (another article opened): a hold goes on as it was.
                     Some(Told::Same) | None => {}
                 }
             },

@@ -487,6 +487,46 @@ struct SaveProps {
     bytes: u64,
 }
 
+/// The status line's words for a progress.
+fn status_text(lang: Lang, p: &Progress) -> String {
+    match &p.error {
+        Some(e) => lang.shard_failed(e),
+        None if p.done => lang.shard_done(p.found, p.total),
+        None if p.paused => lang.shard_paused(p.found, p.checked, p.total),
+        None => lang.shard_progress(p.checked, p.total),
+    }
+}
+
+/// Writes an answer's progress into the status line at once, in the render that shows its
+/// results. The state set with it is applied by yew's next task, and yew 0.23's scheduler may
+/// yield to the browser before that task when a render took more than 16 ms (a state set
+/// during another component's render is an update, which does not hold the yield back): the
+/// frame would show the new list under the old count. The render that follows writes the same
+/// values (yew compares with what it rendered last, and sets them again); the text is changed in
+/// the text node yew keeps, never replaced.
+fn show_now(p: &Progress) {
+    let Ok(Some(el)) = gloo::utils::document().query_selector("[data-testid=shard-progress]")
+    else {
+        return;
+    };
+    for (k, v) in [
+        ("data-query", p.query.clone()),
+        ("data-found", p.found.to_string()),
+        ("data-done", p.done.to_string()),
+        ("data-paused", p.paused.to_string()),
+    ] {
+        let _ = el.set_attribute(k, &v);
+    }
+    let lang = browser::load_setting("lang")
+        .map(|l| Lang::from_key(&l))
+        .unwrap_or_default();
+    if let Ok(Some(span)) = el.query_selector(":scope > span") {
+        if let Some(text) = span.first_child() {
+            text.set_node_value(Some(&status_text(lang, p)));
+        }
+    }
+}
+
 /// The app over a sharded archive.
 #[component]
 pub fn ShardedApp() -> Html {
@@ -604,16 +644,30 @@ pub fn ShardedApp() -> Html {
                             }
                             Some("f") if gen == generation.get() => {
                                 let bytes = js_sys::Uint8Array::new(&a.get(2)).to_vec();
-                                let Ok(batch) = TextChunk::decode(&bytes) else {
-                                    return;
-                                };
-                                let mut p = pending.borrow_mut();
-                                if found.borrow_mut().add(gen, batch) {
-                                    p.index = true;
-                                }
                                 // The progress these results make, applied with them.
-                                if let Ok(pr) = a.get(3).dyn_into::<Array>() {
-                                    p.progress = Some((gen, Progress::from_js(&pr)));
+                                let mut progress = a
+                                    .get(3)
+                                    .dyn_into::<Array>()
+                                    .ok()
+                                    .map(|pr| Progress::from_js(&pr));
+                                let mut p = pending.borrow_mut();
+                                match TextChunk::decode(&bytes) {
+                                    Ok(batch) => {
+                                        if found.borrow_mut().add(gen, batch) {
+                                            p.index = true;
+                                        }
+                                    }
+                                    // Said, not dropped: the status line would run for good.
+                                    Err(e) => {
+                                        progress = Some(Progress {
+                                            done: true,
+                                            error: Some(e.to_string()),
+                                            ..progress.unwrap_or_default()
+                                        })
+                                    }
+                                }
+                                if let Some(pr) = progress {
+                                    p.progress = Some((gen, pr));
                                 }
                                 drop(p);
                                 flush_soon(&pending, &flush);
@@ -686,6 +740,13 @@ pub fn ShardedApp() -> Html {
                 *last.borrow_mut() = Some(q.clone());
                 let me = generation.get() + 1;
                 generation.set(me);
+                {
+                    // What the last query's worker sent and the next frame would apply: stale
+                    // now (it would also end the list's hold at once).
+                    let mut p = pending.borrow_mut();
+                    p.index = false;
+                    p.progress = None;
+                }
                 // Answered lately, or narrowed from a complete answer to a broader query (typing
                 // on): shown in this frame. The worker stops (a complete answer) or
                 // runs it again (a paused one, to go on from; or one without the linked article).
@@ -715,11 +776,13 @@ pub fn ShardedApp() -> Html {
                     set_index.set(r.clone());
                     // A paused answer shows as running until the worker pauses again (then "go
                     // on" has its state to go on from).
-                    set_progress.set(Progress {
+                    let now = Progress {
                         paused: false,
                         done: complete,
                         ..pr.clone()
-                    });
+                    };
+                    show_now(&now);
+                    set_progress.set(now);
                     if complete {
                         if let Ok(w) = &*worker {
                             post(w, &["c".into(), JsValue::from_f64(me as f64)]);
@@ -868,12 +931,7 @@ pub fn ShardedApp() -> Html {
         articles: s.articles,
     });
     let p = &*progress;
-    let status = match &p.error {
-        Some(e) => lang.shard_failed(e),
-        None if p.done => lang.shard_done(p.found, p.total),
-        None if p.paused => lang.shard_paused(p.found, p.checked, p.total),
-        None => lang.shard_progress(p.checked, p.total),
-    };
+    let status = status_text(lang, p);
     html! {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
