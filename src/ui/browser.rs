@@ -238,3 +238,39 @@ pub fn field_has_text() -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|i| !i.value().is_empty())
 }
+
+thread_local! {
+    /// What runs after the next frame is painted (see [`after_paint`]).
+    static LATER: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` after the next frame is painted: in a task queued by that frame's animation
+/// callbacks. What a keystroke's frame can go without (the rows beyond the view, the facet
+/// pane's new counts) waits here; everything asked during one frame runs in one task, so the
+/// components it updates render once.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let first = LATER.with(|l| {
+        let mut l = l.borrow_mut();
+        l.push(Box::new(f));
+        l.len() == 1
+    });
+    if first {
+        let frame = wasm_bindgen::closure::Closure::once_into_js(|| {
+            gloo::timers::callback::Timeout::new(0, run_later).forget();
+        });
+        if gloo::utils::window()
+            .request_animation_frame(frame.unchecked_ref())
+            .is_err()
+        {
+            // No animation frames here: what waited runs at once.
+            run_later();
+        }
+    }
+}
+
+fn run_later() {
+    for f in LATER.with(|l| std::mem::take(&mut *l.borrow_mut())) {
+        f();
+    }
+}

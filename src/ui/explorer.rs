@@ -92,6 +92,9 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // The facet pane's state: the timeline's drag, the long lists shown in full.
     let facet_drag = use_state(|| None::<(usize, usize)>);
     let facet_open = use_state(|| 0u8);
+    // The facet pane last drawn, for its query, and whether its update is due (see below).
+    let facet_kept = use_mut_ref(|| None::<(String, Html, bool)>);
+    let facet_later = use_force_update();
 
     // Told during the render, before the results are derived: a sharded archive's worker
     // starts on the query while this thread renders what it already has.
@@ -221,7 +224,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             browser::focus("#names-heading");
         }
     });
-    let list_window = results::window::use_list_window(derived.hits.len());
+    // Each new set of results is a new list (its first frame draws only the rows in view);
+    // rows with snippets (a query) and without are estimated apart.
+    let list_window = results::window::use_list_window(
+        derived.hits.len(),
+        std::rc::Rc::as_ptr(&derived) as usize,
+        usize::from(!state.view.query.trim().is_empty()),
+    );
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
     reader::use_reader_effects(
@@ -287,16 +296,37 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         .class(if browsing { "panes browsing" } else { "panes" })
         .attr("id", "main");
     if !browsing {
-        main = main.kid(facets::facet_pane(&facets::FacetPaneProps {
-            index: index.clone(),
-            facets: derived.facets.clone(),
-            view: state.view.clone(),
-            lang,
-            on_action: on_action.clone(),
-            drawer: state.drawer,
-            drag: facet_drag,
-            open: facet_open,
-        }));
+        // A new query's frame shows the facet pane as it was (the same nodes: nothing to
+        // patch, style or lay out); its counts follow after that frame is painted. The rest
+        // (a facet clicked, the drawer, the language) renders at once.
+        let mut kept = facet_kept.borrow_mut();
+        let pane = match &mut *kept {
+            Some((q, html, due)) if *q != state.view.query && !*due => {
+                let (kept, force) = (facet_kept.clone(), facet_later.clone());
+                browser::after_paint(move || {
+                    if let Some((_, _, due)) = &mut *kept.borrow_mut() {
+                        *due = true;
+                    }
+                    force.force_update();
+                });
+                html.clone()
+            }
+            _ => {
+                let html = facets::facet_pane(&facets::FacetPaneProps {
+                    index: index.clone(),
+                    facets: derived.facets.clone(),
+                    view: state.view.clone(),
+                    lang,
+                    on_action: on_action.clone(),
+                    drawer: state.drawer,
+                    drag: facet_drag,
+                    open: facet_open,
+                });
+                *kept = Some((state.view.query.clone(), html.clone(), false));
+                html
+            }
+        };
+        main = main.kid(pane);
     } else {
         main = main.kid(Html::default());
     }

@@ -342,6 +342,9 @@ struct Pending {
     scheduled: bool,
     /// When results were last applied (`performance.now()`, ms).
     last: f64,
+    /// The page answered a query itself (see [`Told::Answered`]) and that frame is not yet
+    /// painted: what the worker sends meanwhile waits until it is.
+    unpainted: bool,
     /// A query answered from [`Answers`] while the worker runs it again (a paused answer, or
     /// one missing a linked article): its progress never shows less than the recent answer.
     floor: Option<(u64, Progress)>,
@@ -357,22 +360,30 @@ fn now_ms() -> f64 {
 /// Applies what is pending: at once when nothing was applied during the last frame (so the
 /// first results of a query are painted in the frame after they arrive), else at the next
 /// animation frame, once however many messages come (a burst of batches costs one index
-/// rebuild and one render).
+/// rebuild and one render); after the next paint while the page's own answer to a query is
+/// not yet painted.
 fn flush_soon(pending: &Rc<RefCell<Pending>>, flush: &Rc<dyn Fn()>) {
-    {
+    let after_answer = {
         let mut p = pending.borrow_mut();
         if p.scheduled {
             return;
         }
         let now = now_ms();
-        if now - p.last >= 16.0 {
+        if !p.unpainted && now - p.last >= 16.0 {
             drop(p);
             flush();
             return;
         }
         p.scheduled = true;
-    }
+        p.unpainted
+    };
     let flush = flush.clone();
+    if after_answer {
+        // After the frame that shows the page's own answer (typing on: its narrowed part),
+        // not in it: the worker's rest of the answer would delay that frame.
+        super::browser::after_paint(move || flush());
+        return;
+    }
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || flush());
     if gloo::utils::window()
         .request_animation_frame(cb.unchecked_ref())
@@ -783,6 +794,9 @@ pub fn ShardedApp() -> Html {
                     };
                     show_now(&now);
                     set_progress.set(now);
+                    pending.borrow_mut().unpainted = true;
+                    let p = pending.clone();
+                    super::browser::after_paint(move || p.borrow_mut().unpainted = false);
                     if complete {
                         if let Ok(w) = &*worker {
                             post(w, &["c".into(), JsValue::from_f64(me as f64)]);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, ready, search, count, resultIds, artifact, ROOT } from './harness.mjs';
+import { serve, launch, newPage, ready, search, count, resultIds, settled, artifact, ROOT } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -466,6 +466,7 @@ test('results sort by date: oldest first, undated last', async () => {
   const page = await open();
   await page.locator('[data-testid=sort]').selectOption('date');
   await page.waitForFunction(() => location.hash.includes('sort=date'));
+  await settled(page);
   const dates = await page.locator('[data-testid=result] .date').allTextContents();
   assert.equal(dates.length, 8);
   const dated = dates.slice(0, 7);
@@ -480,6 +481,7 @@ test('results sort by date: newest first, undated last; relevance restores the o
   const relevance = await resultIds(page);
   await page.locator('[data-testid=sort]').selectOption('newest');
   await page.waitForFunction(() => location.hash.includes('sort=newest'));
+  await settled(page);
   const dates = await page.locator('[data-testid=result] .date').allTextContents();
   assert.equal(dates.length, 8);
   const dated = dates.slice(0, 7);
@@ -493,4 +495,45 @@ test('results sort by date: newest first, undated last; relevance restores the o
   await page.waitForFunction(() => !location.hash.includes('sort='));
   assert.deepEqual(await resultIds(page), relevance);
   assert.deepEqual([...page.errors, ...other.errors], []);
+});
+
+test('a new list draws the rows in view in its first frame; the rows beyond and the facet counts follow', async () => {
+  const page = await open();
+  // Once searched (the height of a row with snippets is known), then cleared.
+  const want = cli('疫');
+  await search(page, '疫');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === String(n), want.length);
+  await settled(page);
+  await search(page, '');
+  await settled(page);
+  // Typed as an input event; read in the next animation frame (what that frame paints).
+  const first = await page.evaluate(() => new Promise((resolve) => {
+    const box = document.querySelector('[data-testid=search]');
+    box.value = '疫';
+    box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    requestAnimationFrame(() => {
+      const rows = [...document.querySelectorAll('[data-testid=result]')];
+      const pane = document.querySelector('#results').getBoundingClientRect();
+      const last = rows[rows.length - 1].getBoundingClientRect();
+      resolve({
+        rows: rows.length,
+        count: Number(document.querySelector('[data-testid=result-count]').textContent),
+        // The rows drawn reach past what the pane shows: nothing blank in view.
+        covers: last.bottom >= Math.min(pane.bottom, innerHeight),
+      });
+    });
+  }));
+  assert.equal(first.count, want.length);
+  assert.ok(first.covers, JSON.stringify(first));
+  await settled(page);
+  const rows = await resultIds(page);
+  assert.ok(first.rows < rows.length, `${first.rows} rows in the first frame, ${rows.length} after`);
+  assert.deepEqual(rows, want.slice(0, rows.length).map((h) => h.id));
+  // The facet pane counts what was found (every kind's count adds up to the list's).
+  const kinds = await page.locator('[data-testid=facet-kind] >> xpath=..').locator('.n').allTextContents();
+  assert.equal(kinds.reduce((n, k) => n + Number(k), 0), want.length);
+  // Scrolled to the end, the last result is drawn.
+  await page.locator('#results').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+  await page.waitForFunction((id) => document.querySelector(`[data-testid=result][data-article-id="${id}"]`), want[want.length - 1].id);
+  assert.deepEqual(page.errors, []);
 });

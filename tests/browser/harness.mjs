@@ -93,7 +93,19 @@ export async function count(page) {
   return Number(await page.locator('[data-testid=result-count]').textContent());
 }
 
+/**
+ * Waits until a new list's rows beyond the view are drawn: its first frame draws only the rows
+ * in view, the rest follow in a task after that frame is painted (`ui::browser::after_paint`,
+ * queued by the render that drew the first frame, so before this page's frame callback).
+ * Twice: a first frame with too few rows to fill the view draws the rest of it first.
+ */
+export async function settled(page) {
+  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+}
+
+/** The article ids of the rows drawn, once the list is settled. */
 export async function resultIds(page) {
+  await settled(page);
   return page.locator('[data-testid=result]').evaluateAll((els) => els.map((e) => e.dataset.articleId));
 }
 

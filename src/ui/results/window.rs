@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::view::window::ListWindow;
-use crate::view::window::{fit, FIRST, OVER, ROW};
+use crate::view::window::{first, fit, FIRST, OVER, ROW};
 
 thread_local! {
     /// A row the keyboard moved to, to be focused once it is rendered.
@@ -31,11 +31,13 @@ fn rect(e: &web_sys::Element) -> web_sys::DomRect {
     e.get_bounding_client_rect()
 }
 
-/// Measures the rendered rows and the list's place, and returns the window to render.
-fn measure(len: usize, cur: ListWindow) -> ListWindow {
+/// Measures the rendered rows and the list's place, and returns the window to render (with
+/// `over` rows beyond each edge of what can be seen; `cur` is kept while it covers them, unless
+/// `refit`), the list's top edge and the view.
+fn measure(len: usize, cur: ListWindow, over: usize, refit: bool) -> (ListWindow, Option<Geom>) {
     let doc = gloo::utils::document();
     let Ok(Some(list)) = doc.query_selector(".result-list") else {
-        return cur;
+        return (cur, None);
     };
     // The rows left out, as padding (set through the CSSOM: the page's CSP forbids style
     // attributes).
@@ -71,66 +73,144 @@ fn measure(len: usize, cur: ListWindow) -> ListWindow {
         top = r.top().max(0.0);
         bottom = r.bottom().min(vh);
     }
-    let (start, end) = fit(
-        len,
-        rect(&list).top(),
-        (top, bottom.max(top)),
-        row,
-        (cur.start, cur.end),
-    );
-    ListWindow { start, end, row }
+    let geom = (rect(&list).top(), (top, bottom.max(top)));
+    let keep = if refit { (0, 0) } else { (cur.start, cur.end) };
+    let (start, end) = fit(len, geom.0, geom.1, row, keep, over);
+    (ListWindow { start, end, row }, Some(geom))
+}
+
+/// The list's top edge and the part of the viewport it can show, as last measured.
+type Geom = (f64, (f64, f64));
+
+/// What the hook keeps between renders.
+struct Win {
+    cur: ListWindow,
+    /// The list drawn (see [`use_list_window`]) and its number of rows.
+    list: usize,
+    len: usize,
+    /// Which estimate `cur.row` is (rows with snippets, or without).
+    kind: usize,
+    /// The height estimated for each kind of row.
+    rows: [f64; 2],
+    geom: Option<Geom>,
+    /// The window holds only the rows that can be seen (a new list's first frame).
+    partial: bool,
+}
+
+impl Win {
+    /// Measures after a render or a scroll, keeps the estimate, and says whether the window
+    /// changed (`anew`: fitted afresh, not kept because it covers the view).
+    fn refit(&mut self, over: usize, anew: bool) -> bool {
+        let (next, geom) = measure(self.len, self.cur, over, anew);
+        if geom.is_some() {
+            self.geom = geom;
+        }
+        self.rows[self.kind] = next.row;
+        let changed = next != self.cur;
+        self.cur = next;
+        changed
+    }
 }
 
 /// The window of a list of `len` rows (measured after every render, and on scrolling).
+///
+/// `list` names the list (it changes with every new set of results) and `kind` its kind of
+/// row (0: without snippets, 1: with). A new list's first frame draws only the rows that can
+/// be seen; the rows beyond each edge are added after that frame is painted, so a keystroke
+/// costs the style and layout of two or three tall rows instead of ten.
 #[hook]
-pub fn use_list_window(len: usize) -> ListWindow {
-    let win = use_state_eq(|| ListWindow {
-        start: 0,
-        end: FIRST,
-        row: ROW,
+pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
+    let force = use_force_update();
+    let st = use_mut_ref(|| Win {
+        cur: ListWindow {
+            start: 0,
+            end: FIRST,
+            row: ROW,
+        },
+        list,
+        len,
+        kind,
+        rows: [ROW; 2],
+        geom: None,
+        partial: false,
     });
-    let latest = use_mut_ref(|| (len, *win));
-    *latest.borrow_mut() = (len, *win);
+    {
+        let mut w = st.borrow_mut();
+        w.len = len;
+        if w.list != list || w.kind != kind {
+            let kind = kind.min(1);
+            let row = w.rows[kind];
+            let (start, end) = first(len, w.geom, row);
+            w.cur = ListWindow { start, end, row };
+            (w.list, w.kind, w.partial) = (list, kind, true);
+        }
+    }
     // After every render: measure, refit, and focus the row the keyboard moved to.
     {
-        let set = win.setter();
-        let latest = latest.clone();
+        let (st, force) = (st.clone(), force.clone());
         use_effect(move || {
-            let (len, cur) = *latest.borrow();
-            let mut next = measure(len, cur);
+            let mut w = st.borrow_mut();
+            let (cur, partial) = (w.cur, w.partial);
+            // A first frame that fills the view waits for its rows beyond; one that does not
+            // (rows shorter than estimated) draws the rest of what can be seen now.
+            w.refit(if partial { 0 } else { OVER }, false);
             if let Some(i) = FOCUS.with(Cell::get) {
                 // In the DOM now (the window this render drew), it is focused and scrolled to
                 // (the scroll then refits the window around it); else the next render draws it.
-                let (s, e) = cur.clamp(len);
-                if i >= len {
+                let (s, e) = cur.clamp(w.len);
+                if i >= w.len {
                     FOCUS.with(|f| f.set(None));
                 } else if i < s || i >= e {
-                    next.start = i.saturating_sub(OVER);
-                    next.end = (i + OVER + 1).min(len);
+                    w.cur.start = i.saturating_sub(OVER);
+                    w.cur.end = (i + OVER + 1).min(w.len);
                 } else {
                     FOCUS.with(|f| f.set(None));
                     let row = ["[data-testid=result][data-rank=\"", &i.to_string(), "\"]"].concat();
                     super::super::browser::focus(&[row.as_str(), " a.result-link"].concat());
                     super::super::browser::scroll_into_view(&row);
                     // Refitted where the list now is (the row stays rendered).
-                    next = measure(len, cur);
+                    w.cur = cur;
+                    w.partial = false;
+                    w.refit(OVER, false);
                 }
             }
-            set.set(next);
+            let changed = w.cur != cur;
+            if w.partial && !changed {
+                // After this frame is painted (the next frame's callbacks, then a task), the
+                // rows beyond: unless another list came meanwhile.
+                w.partial = false;
+                let list = w.list;
+                let (st, force) = (st.clone(), force.clone());
+                drop(w);
+                super::super::browser::after_paint(move || {
+                    let mut w = st.borrow_mut();
+                    if w.list == list && w.refit(OVER, true) {
+                        drop(w);
+                        force.force_update();
+                    }
+                });
+            } else if changed {
+                drop(w);
+                force.force_update();
+            }
         });
     }
     // Scrolling (of anything: the window, or the results pane) refits. Chromium and Firefox
     // send scroll events once per frame, so this runs at most once per frame.
     {
-        let set = win.setter();
+        let st = st.clone();
         use_effect_with((), move |_| {
             let opts = EventListenerOptions {
                 phase: EventListenerPhase::Capture,
                 passive: true,
             };
             let on = Rc::new(move || {
-                let (len, cur) = *latest.borrow();
-                set.set(measure(len, cur));
+                let mut w = st.borrow_mut();
+                w.partial = false;
+                if w.refit(OVER, false) {
+                    drop(w);
+                    force.force_update();
+                }
             });
             let on2 = on.clone();
             let scroll = EventListener::new_with_options(
@@ -143,5 +223,6 @@ pub fn use_list_window(len: usize) -> ListWindow {
             move || drop((scroll, resize))
         });
     }
-    *win
+    let w = st.borrow();
+    w.cur
 }
