@@ -11,7 +11,7 @@
 //! thread, so typing never waits for them.
 //!
 //! A newer query cancels an older one: each run checks its generation after every fetch.
-//! With no query, the newest text chunk is sent. A link to an article adds that article's
+//! With no query, the newest edition is sent (its first text chunks: [`FRONT_CHUNKS`]). A link to an article adds that article's
 //! chunk. Costs per query: the postings chunks of its keys, plus the text chunks of its
 //! candidates (both linear in what is fetched); what crosses to the page is linear in what
 //! is found.
@@ -19,11 +19,11 @@
 //! Messages (arrays). Page → worker: `["q", gen, query, linked id or ""]`, `["r", gen]`
 //! (go on after a pause), `["c", gen]` (a newer query the page answered itself, from its
 //! recent answers: stop). Worker → page: `["p", gen, query, checked, total, found, done,
-//! paused, error or null]`, `["f", gen, bytes]` (a postcard [`TextChunk`] of new results),
+//! paused, error or null, edition or null]`, `["f", gen, bytes]` (a postcard [`TextChunk`] of new results),
 //! `["e", message]` (the head does not decode).
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
@@ -38,6 +38,9 @@ use crate::view::recent::Recent;
 
 /// Text chunks fetched at once.
 const IN_FLIGHT: usize = 4;
+/// Text chunks fetched at most for the landing view's edition (its first pages: a front page
+/// first; the rest of a long edition is a click away in browsing).
+const FRONT_CHUNKS: usize = 2;
 
 /// Text bytes a query fetches before it pauses and asks, once it has found a screenful
 /// ([`SCREENFUL`]): half a megabyte, so that a broad query costs a phone little before the
@@ -142,6 +145,8 @@ pub struct Progress {
     /// Stopped after its byte budget, with chunks left to check.
     pub paused: bool,
     pub error: Option<String>,
+    /// With no query: the edition shown (its paper and date), when the archive has editions.
+    pub edition: Option<String>,
 }
 
 impl Progress {
@@ -155,12 +160,9 @@ impl Progress {
         }
         a.push(&JsValue::from_bool(self.done));
         a.push(&JsValue::from_bool(self.paused));
-        a.push(
-            &self
-                .error
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        );
+        for t in [&self.error, &self.edition] {
+            a.push(&t.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        }
         a.into()
     }
 
@@ -175,6 +177,7 @@ impl Progress {
             done: a.get(6).as_bool().unwrap_or(false),
             paused: a.get(7).as_bool().unwrap_or(false),
             error: a.get(8).as_string(),
+            edition: a.get(9).as_string(),
         }
     }
 }
@@ -329,6 +332,58 @@ impl Run {
         post(&p.to_js(self.me));
     }
 
+    /// No query: the newest edition, in page order (its text chunks, at most [`FRONT_CHUNKS`]
+    /// from its first page), said as such in the status line; an archive without editions
+    /// shows its newest text chunk.
+    async fn front(&self, query: String) -> Result<(), String> {
+        let head = &self.w.head;
+        let ed = head.newest_edition();
+        let chunks: Vec<&ChunkRef> = match ed {
+            Some(e) => head.chunks_between(e.first, e.end).iter().collect(),
+            None => head.texts.last().into_iter().collect(),
+        };
+        let chunks = &chunks[..chunks.len().min(FRONT_CHUNKS)];
+        let started: Vec<_> = chunks.iter().map(|c| start_fetch(&c.name)).collect();
+        let (mut pages, mut articles) = (Vec::new(), Vec::new());
+        for (c, p) in chunks.iter().zip(started) {
+            let b = bytes(&c.name, p).await?;
+            if self.stale() {
+                return Ok(());
+            }
+            let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
+            // The edition's pages (a chunk may hold the end of the one before), and their
+            // articles.
+            let ours = |p: &Page| ed.is_none_or(|e| p.date == e.date && p.paper == e.paper);
+            let start = pages.len();
+            pages.extend(chunk.pages.into_iter().filter(|p| ours(p)));
+            let files: HashSet<&str> = pages[start..].iter().map(|p| p.file.as_str()).collect();
+            articles.extend(
+                chunk
+                    .articles
+                    .into_iter()
+                    .filter(|a| files.contains(a.source.file.as_str())),
+            );
+        }
+        let n = articles.len();
+        let done = Progress {
+            query,
+            checked: n,
+            total: n,
+            found: n,
+            done: true,
+            edition: ed.map(|e| {
+                [e.paper.as_deref(), e.date.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+            ..Default::default()
+        };
+        send_found(self.me, &pages, &articles, Some(&done));
+        Ok(())
+    }
+
     /// Each article's kind and date (fetched once, kept).
     async fn catalog(&self) -> Result<Rc<Catalog>, String> {
         if let Some(c) = self.w.catalog.borrow().clone() {
@@ -393,26 +448,7 @@ impl Run {
             );
         }
         if q.clauses.is_empty() {
-            // No query: the newest chunk, as a front page.
-            let Some(c) = w.head.texts.last() else {
-                return Ok(());
-            };
-            let b = bytes(&c.name, start_fetch(&c.name)).await?;
-            if self.stale() {
-                return Ok(());
-            }
-            let chunk = TextChunk::decode(&b).map_err(|e| e.to_string())?;
-            let n = chunk.articles.len();
-            let done = Progress {
-                query,
-                checked: n,
-                total: n,
-                found: n,
-                done: true,
-                ..Default::default()
-            };
-            send_found(self.me, &chunk.pages, &chunk.articles, Some(&done));
-            return Ok(());
+            return self.front(query).await;
         }
         let plan = w.head.plan(&q);
         // Lists decoded by an earlier query; the chunks of the others.

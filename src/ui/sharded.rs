@@ -502,6 +502,10 @@ struct SaveProps {
 fn status_text(lang: Lang, p: &Progress) -> String {
     match &p.error {
         Some(e) => lang.shard_failed(e),
+        None if p.done && p.query.is_empty() => match &p.edition {
+            Some(e) => lang.shard_front(e, p.found),
+            None => lang.shard_done(p.found, p.total),
+        },
         None if p.done => lang.shard_done(p.found, p.total),
         None if p.paused => lang.shard_paused(p.found, p.checked, p.total),
         None => lang.shard_progress(p.checked, p.total),

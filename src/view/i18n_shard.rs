@@ -31,6 +31,18 @@ impl Lang {
         }
     }
 
+    /// With no query: the newest edition listed ("最新一期：合成日报 2020-10-06，共 12 篇").
+    pub fn shard_front(self, edition: &str, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("最新一期：{edition}，共 {} 篇", grouped(n)),
+            Lang::En => format!(
+                "Latest edition: {edition}, {} {}",
+                grouped(n),
+                if n == 1 { "article" } else { "articles" }
+            ),
+        }
+    }
+
     /// Paused after the byte budget: what is found so far, of how many checked.
     pub fn shard_paused(self, found: usize, checked: usize, total: usize) -> String {
         match self {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, ready, search, count, resultIds } from './harness.mjs';
+import { serve, launch, newPage, ready, search, count, resultIds, ROOT } from './harness.mjs';
 
 const dist = process.env.SHARDED_DIST ? path.resolve(process.env.SHARDED_DIST) : null;
 const truth = process.env.SHARDED_TRUTH ? JSON.parse(fs.readFileSync(process.env.SHARDED_TRUTH, 'utf8')) : null;
@@ -37,7 +37,7 @@ const settled = async (page, q, keepPaused = false) => {
 };
 const shardRequests = () => server.requests.filter((u) => u.includes('/shards/'));
 
-test('the first load fetches the app and one chunk for the front page, not the archive', { skip }, async () => {
+test('the first load fetches the app and the newest edition\'s text, not the archive, and lists that edition', { skip }, async () => {
   const chunks = fs.readdirSync(path.join(dist, 'shards'));
   assert.ok(chunks.length > 20, `${chunks.length} chunks`);
   const page = await newPage(browser);
@@ -45,10 +45,27 @@ test('the first load fetches the app and one chunk for the front page, not the a
   await page.goto(server.url);
   await ready(page);
   await settled(page, '');
-  assert.ok(await count(page) > 0, 'the newest chunk is listed');
-  // The landing line counts the whole archive, not the chunk on screen.
+  // The newest edition is listed, all of it and nothing else (oracle: the CLI's export of the
+  // generated pages, each article with its date and paper), and the status line says so.
+  if (process.env.SHARDED_PAGES) {
+    const docs = execFileSync(path.join(ROOT, 'target/release/archive'), ['export', '--ndjson', '--documents', process.env.SHARDED_PAGES], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString().trim().split('\n').map((l) => JSON.parse(l));
+    const newest = docs.map((d) => d.date).filter(Boolean).sort().at(-1);
+    const want = docs.filter((d) => d.date === newest).map((d) => d.id).sort();
+    assert.ok(want.length > 1, `${newest}: ${want.length}`);
+    assert.equal(await count(page), want.length);
+    const shown = await resultIds(page);
+    assert.ok(shown.length > 0 && shown.every((id) => want.includes(id)), shown.join(' '));
+    assert.equal(Number(await page.locator('[data-testid=shard-progress]').getAttribute('data-found')), want.length);
+    assert.match(await page.locator('[data-testid=shard-progress]').textContent(), new RegExp(`最新一期：.*${newest}，共 ${want.length} 篇`));
+  } else {
+    assert.ok(await count(page) > 0, 'the newest edition is listed');
+  }
+  // The landing line counts the whole archive, not the edition on screen.
   assert.match(await page.locator('[data-testid=archive-summary]').textContent(), /· 5,000 篇$/);
-  assert.equal(shardRequests().length - before, 1, shardRequests().slice(before).join(' '));
+  // Its text chunk (two at most), and nothing else.
+  const fetched = shardRequests().slice(before);
+  assert.ok(fetched.length >= 1 && fetched.length <= 2 && fetched.every((u) => /\/shards\/t-/.test(u)), fetched.join(' '));
   assert.equal(await page.locator('a[href="archive-explorer.html"]').count(), 0, 'no single-file link: a sharded archive has none');
   assert.ok(!fs.readFileSync(path.join(dist, 'index.html'), 'utf8').includes('archive-explorer.html'), 'nor in the loading-failure message');
   assert.deepEqual(page.errors, []);

@@ -351,6 +351,19 @@ impl Head {
         self.texts.get(from..to.max(from)).unwrap_or_default()
     }
 
+    /// The edition a reader lands on with no query: the newest dated one with articles (the
+    /// last listed among editions of that date), else the last one with articles.
+    pub fn newest_edition(&self) -> Option<&EditionRef> {
+        let with = || self.editions.iter().filter(|e| e.first < e.end);
+        with()
+            .filter(|e| e.date.is_some())
+            .fold(None, |best: Option<&EditionRef>, e| match best {
+                Some(b) if b.date > e.date => Some(b),
+                _ => Some(e),
+            })
+            .or_else(|| with().next_back())
+    }
+
     /// The name of the lines chunk of the text chunk holding article `d` (its pages' lines as
     /// printed).
     pub fn lines_of(&self, d: u32) -> Option<String> {
@@ -1128,6 +1141,38 @@ impl Verifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_landing_edition_is_the_newest_dated_one_with_articles() {
+        let ed = |date: Option<&str>, first, end| EditionRef {
+            date: date.map(str::to_string),
+            paper: None,
+            pages: 1,
+            first,
+            end,
+        };
+        let mut h = Head {
+            // Out of date order (a source folder listed oddly), one without articles, one
+            // undated, two papers on the newest date.
+            editions: vec![
+                ed(Some("2020-03-02"), 0, 10),
+                ed(Some("2020-03-09"), 10, 20),
+                ed(Some("2020-03-09"), 20, 25),
+                ed(Some("2020-03-10"), 25, 25),
+                ed(Some("2020-03-01"), 25, 30),
+                ed(None, 30, 31),
+            ],
+            ..Head::default()
+        };
+        assert_eq!(h.newest_edition().map(|e| (e.first, e.end)), Some((20, 25)));
+        // No dates: the last edition with articles.
+        for e in &mut h.editions {
+            e.date = None;
+        }
+        assert_eq!(h.newest_edition().map(|e| (e.first, e.end)), Some((30, 31)));
+        h.editions.clear();
+        assert_eq!(h.newest_edition(), None);
+    }
 
     #[test]
     fn mode_parses_and_decides_by_budget() {
