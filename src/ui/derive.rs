@@ -1,6 +1,7 @@
 //! The results of the current view: query, facets and order, computed once per change of what
 //! the list shows (see `use_memo` in [`super::explorer`]).
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::search::engine::{Results, SearchOptions};
@@ -20,8 +21,10 @@ pub struct Derived {
     pub facets: Facets,
     /// Articles to list, in order, after facets.
     pub docs: Vec<usize>,
-    /// Details of the first `shown` of `docs`.
-    pub hits: Vec<Hit>,
+    /// Details of the first `shown` of `docs` (the rows listed), each built when first asked
+    /// for ([`Derived::hit`]): a keystroke's frame builds the snippets of the rows it draws,
+    /// not of every row listed.
+    hits: Vec<OnceCell<Hit>>,
     /// Highlighted matches in all of `docs`.
     pub total_hits: usize,
     /// The texts highlighted in the first results (what a pinyin term matched).
@@ -32,7 +35,22 @@ impl PartialEq for Derived {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.results, &other.results)
             && self.docs == other.docs
-            && self.hits == other.hits
+            && self.hits.len() == other.hits.len()
+    }
+}
+
+impl Derived {
+    /// How many of [`Derived::docs`] are listed.
+    pub fn listed(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// The details of the listed row `i` (built the first time, over `ix`: the index the
+    /// results are of).
+    pub fn hit(&self, ix: &Index, i: usize) -> Option<&Hit> {
+        let doc = *self.docs.get(i)?;
+        let cell = self.hits.get(i)?;
+        Some(cell.get_or_init(|| ix.hit(&self.results, doc, &SearchOptions::default())))
     }
 }
 
@@ -62,21 +80,27 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     let facets = facet_calc::count(ix.archive(), &base, v);
     let filtered = facet_calc::apply(ix.archive(), &base, v);
     let docs = order::order(ix.archive(), &filtered, v.sort);
-    let opts = SearchOptions::default();
-    let hits: Vec<Hit> = docs
+    let hits: Vec<OnceCell<Hit>> = docs.iter().take(shown).map(|_| OnceCell::new()).collect();
+    // Highlighted matches: one pass over each one's matches (no score, no snippets).
+    let total_hits = docs
         .iter()
-        .take(shown)
-        .map(|d| ix.hit(&results, *d, &opts))
-        .collect();
-    // The rest only counted (one pass over each one's matches: no score, no snippets).
-    let total_hits = hits.iter().map(|h| h.count).sum::<usize>()
-        + docs
-            .iter()
-            .skip(shown)
-            .map(|d| ix.hit_count(&results, *d))
-            .sum::<usize>();
+        .map(|d| ix.hit_count(&results, *d))
+        .sum::<usize>();
+    let mut d = Derived {
+        query: q,
+        results: Rc::new(results),
+        facets,
+        docs,
+        hits,
+        total_hits,
+        marked: Vec::new(),
+    };
+    // What the first rows' terms matched (a pinyin term's characters, for the heading).
     let mut marked: Vec<String> = Vec::new();
-    for h in hits.iter().take(5) {
+    for i in 0..d.listed().min(5) {
+        let Some(h) = d.hit(ix, i) else {
+            continue;
+        };
         let Some(a) = ix.archive().articles.get(h.doc) else {
             continue;
         };
@@ -92,13 +116,6 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
             }
         }
     }
-    Derived {
-        query: q,
-        results: Rc::new(results),
-        facets,
-        docs,
-        hits,
-        total_hits,
-        marked,
-    }
+    d.marked = marked;
+    d
 }

@@ -227,7 +227,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // Each new set of results is a new list (its first frame draws only the rows in view);
     // rows with snippets (a query) and without are estimated apart.
     let list_window = results::window::use_list_window(
-        derived.hits.len(),
+        derived.listed(),
         std::rc::Rc::as_ptr(&derived) as usize,
         usize::from(!state.view.query.trim().is_empty()),
     );

@@ -4,9 +4,10 @@ use super::browse::grouped;
 use super::i18n::Lang;
 
 impl Lang {
-    /// While a query's chunks arrive: "已检索 3,200 / 10,000 篇".
-    pub fn shard_progress(self, checked: usize, total: usize) -> String {
-        match self {
+    /// While a query's chunks arrive: "已检索 3,200 / 10,000 篇", and once some are found
+    /// "已检索 3,200 / 10,000 篇，已找到 12 篇".
+    pub fn shard_progress(self, checked: usize, total: usize, found: usize) -> String {
+        let mut s = match self {
             Lang::Zh => format!("已检索 {} / {} 篇", grouped(checked), grouped(total)),
             Lang::En => format!(
                 "Searched {} of {} {}",
@@ -14,7 +15,14 @@ impl Lang {
                 grouped(total),
                 if total == 1 { "article" } else { "articles" }
             ),
+        };
+        if found > 0 {
+            s.push_str(&match self {
+                Lang::Zh => format!("，已找到 {} 篇", grouped(found)),
+                Lang::En => format!(", {} found", grouped(found)),
+            });
         }
+        s
     }
 
     /// When every candidate is checked.
@@ -146,10 +154,26 @@ mod tests {
     #[test]
     fn status_lines_say_how_far() {
         assert_eq!(
-            Lang::Zh.shard_progress(3200, 10000),
+            Lang::Zh.shard_progress(3200, 10000, 0),
             "已检索 3,200 / 10,000 篇"
         );
-        assert_eq!(Lang::En.shard_progress(1, 1), "Searched 1 of 1 article");
+        assert_eq!(
+            Lang::Zh.shard_progress(3200, 10000, 12),
+            "已检索 3,200 / 10,000 篇，已找到 12 篇"
+        );
+        assert_eq!(Lang::En.shard_progress(1, 1, 0), "Searched 1 of 1 article");
+        assert_eq!(
+            Lang::En.shard_progress(400, 1000, 12),
+            "Searched 400 of 1,000 articles, 12 found"
+        );
+        assert_eq!(
+            Lang::En.shard_front("P 2020-10-06", 1),
+            "Latest edition: P 2020-10-06, 1 article"
+        );
+        assert_eq!(
+            Lang::Zh.shard_front("合成日报 2020-10-06", 20),
+            "最新一期：合成日报 2020-10-06，共 20 篇"
+        );
         assert_eq!(Lang::En.shard_done(1, 2), "Searched 2 articles: 1 match");
         assert_eq!(Lang::Zh.shard_done(5, 40), "已检索 40 篇，5 篇符合");
     }

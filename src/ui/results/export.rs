@@ -29,16 +29,21 @@ pub fn export_buttons(p: &ExportButtonsProps) -> Html {
         let d = p.derived.clone();
         let v = p.view.clone();
         move || {
+            // The rows listed with their first snippet; the rest with their count only.
             let items: Vec<(usize, usize, String)> = d
                 .docs
                 .iter()
-                .map(|doc| {
-                    let h = d.hits.iter().find(|h| h.doc == *doc);
-                    let snip = h
-                        .and_then(|h| h.snippets.first())
-                        .map(|s| s.text.clone())
-                        .unwrap_or_default();
-                    (*doc, h.map(|h| h.count).unwrap_or(0), snip)
+                .enumerate()
+                .map(|(i, doc)| match d.hit(&ix, i) {
+                    Some(h) => (
+                        *doc,
+                        h.count,
+                        h.snippets
+                            .first()
+                            .map(|s| s.text.clone())
+                            .unwrap_or_default(),
+                    ),
+                    None => (*doc, ix.hit_count(&d.results, *doc), String::new()),
                 })
                 .collect();
             export::export(ix.archive(), &browser::base_url(), &v, &items)

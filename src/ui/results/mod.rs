@@ -74,11 +74,10 @@ pub fn result_list(p: &ResultListProps) -> Html {
             }
         })
     };
-    let rows = p.derived.hits.len();
+    let rows = p.derived.listed();
     let (first, end) = p.window.clamp(rows);
-    let items: Vec<Html> = p.derived.hits[first..end]
-        .iter()
-        .zip(first..)
+    let items: Vec<Html> = (first..end)
+        .filter_map(|i| Some((p.derived.hit(&p.index, i)?, i)))
         .map(|(h, i)| {
             result_item(&ResultItemProps {
                 index: p.index.clone(),
@@ -211,7 +210,7 @@ pub fn result_list(p: &ResultListProps) -> Html {
         }
         e.html()
     });
-    let more = p.derived.docs.len() > p.derived.hits.len();
+    let more = p.derived.docs.len() > p.derived.listed();
     let option = |value: &'static str, sort: Sort, text: &'static str| {
         E::new("option")
             .attr("value", value)
@@ -269,7 +268,7 @@ pub fn result_list(p: &ResultListProps) -> Html {
         .maybe(empty)
         .el(E::new("ol").class("result-list").kids(items));
     if more {
-        let n = [p.derived.hits.len(), p.derived.docs.len()].map(|n| n.to_string());
+        let n = [p.derived.listed(), p.derived.docs.len()].map(|n| n.to_string());
         out = out.el(button("more")
             .class("more")
             .on(send(&p.on_action, Action::More))
