@@ -79,6 +79,11 @@ pub struct ExplorerProps {
     /// Why the printed lines asked for are not there (a failed fetch).
     #[prop_or_default]
     pub lines_note: Option<AttrValue>,
+    /// The query shown is still being searched (a sharded archive's worker is running, or
+    /// paused with part of the archive left: `Some(paused)`): nothing found is not yet "no
+    /// such article".
+    #[prop_or_default]
+    pub searching: Option<bool>,
 }
 
 /// The explorer over a loaded index.
@@ -349,6 +354,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             on_action: on_action.clone(),
             count: derived.docs.len(),
             shared: state.shared.clone(),
+            searching: p.searching,
             window: list_window,
         })
     });

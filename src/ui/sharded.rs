@@ -954,7 +954,8 @@ pub fn ShardedApp() -> Html {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
                 {shelves} on_browse={Some(on_browse)} on_lines={Some(on_lines)}
-                lines_note={(*lines_error).clone().map(AttrValue::from)} />
+                lines_note={(*lines_error).clone().map(AttrValue::from)}
+                searching={(!p.done && p.error.is_none()).then_some(p.paused)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>
                 if !p.done {

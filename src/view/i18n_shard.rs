@@ -51,6 +51,22 @@ impl Lang {
         }
     }
 
+    /// Nothing found so far by a query still running, or paused with part of the archive left.
+    pub fn shard_not_yet(self, q: &str, paused: bool) -> String {
+        match (self, paused) {
+            (Lang::Zh, false) => format!("正在检索“{q}”，暂未找到。"),
+            (Lang::Zh, true) => format!(
+                "已检索的部分中没有“{q}”；其余部分尚未检索：点“{}”检索整个档案。",
+                self.shard_resume()
+            ),
+            (Lang::En, false) => format!("Searching for “{q}”: nothing found yet."),
+            (Lang::En, true) => format!(
+                "No “{q}” in the part searched so far; the rest is not searched yet: “{}” searches the whole archive.",
+                self.shard_resume()
+            ),
+        }
+    }
+
     /// Paused after the byte budget: what is found so far, of how many checked.
     pub fn shard_paused(self, found: usize, checked: usize, total: usize) -> String {
         match self {
@@ -165,6 +181,10 @@ mod tests {
         assert_eq!(
             Lang::En.shard_progress(400, 1000, 12),
             "Searched 400 of 1,000 articles, 12 found"
+        );
+        assert_eq!(
+            Lang::Zh.shard_not_yet("xuwanxiang", true),
+            "已检索的部分中没有“xuwanxiang”；其余部分尚未检索：点“继续检索全部”检索整个档案。"
         );
         assert_eq!(
             Lang::En.shard_front("P 2020-10-06", 1),

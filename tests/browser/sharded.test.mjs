@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, newPage, ready, search, count, resultIds, ROOT } from './harness.mjs';
@@ -248,6 +249,32 @@ for (const [w, h] of [[1366, 860], [390, 844]]) {
     assert.deepEqual(await page.cspViolations(), []);
   });
 }
+
+test('a query paused with nothing found yet says so (not "no such article"); search all then answers as archive truth does', { skip: skip || (!process.env.SHARDED_PAGES && 'set SHARDED_PAGES') }, async () => {
+  // Pinyin of a place the generated archive may not hold: every z/x-syllable character is a
+  // candidate, so the search pauses after its byte budget before it could know.
+  const q = 'xuwanxiang';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'not-yet-'));
+  fs.writeFileSync(path.join(dir, 'q.json'), JSON.stringify([q]));
+  const want = JSON.parse(execFileSync(path.join(ROOT, 'target/release/archive'), ['truth', path.join(dir, 'q.json'), process.env.SHARDED_PAGES], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[q];
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, q);
+  assert.ok(await settled(page, q, true), `${q} pauses`);
+  const shown = await count(page);
+  if (shown === 0) {
+    assert.match(await page.locator('[data-testid=not-yet]').textContent(), /已检索的部分中没有“xuwanxiang”；其余部分尚未检索/);
+    assert.equal(await page.locator('[data-testid=no-results]').count(), 0, 'not "nothing found" while part of the archive is unsearched');
+  }
+  await page.locator('[data-testid=shard-resume]').click();
+  await settled(page, q);
+  assert.equal(await count(page), want.length);
+  assert.equal(await page.locator('[data-testid=not-yet]').count(), 0);
+  assert.equal(await page.locator('[data-testid=no-results]').count(), want.length === 0 ? 1 : 0);
+  assert.deepEqual(page.errors, []);
+});
 
 test('a link to an article outside the results opens it', { skip }, async () => {
   const [q, ids] = Object.entries(truth).find(([, ids]) => ids.length > 3);

@@ -37,6 +37,9 @@ pub struct ResultListProps {
     pub shared: Option<Result<(), String>>,
     /// The rows to render (the rest are padding).
     pub window: window::ListWindow,
+    /// Still being searched (see [`crate::ui::explorer::ExplorerProps::searching`]).
+    #[cfg_attr(not(sharded), allow(dead_code))]
+    pub searching: Option<bool>,
 }
 
 /// What a chip's remove button does.
@@ -158,6 +161,15 @@ pub fn result_list(p: &ResultListProps) -> Html {
     let p_text = |s: &'static str| E::new("p").text(s);
     let empty = (p.count == 0).then(|| {
         let q = p.view.query.trim().to_string();
+        // A sharded archive's search still running, or paused: not found yet, and where.
+        #[cfg(sharded)]
+        if let (Some(paused), false) = (p.searching, q.is_empty()) {
+            return E::new("div")
+                .class("empty")
+                .id("not-yet")
+                .el(E::new("p").text(lang.shard_not_yet(&q, paused)))
+                .html();
+        }
         let suggestions = if q.is_empty() {
             Vec::new()
         } else {
