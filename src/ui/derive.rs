@@ -17,8 +17,12 @@ pub struct Derived {
     pub query: Query,
     /// Raw results (all matching articles).
     pub results: Rc<Results>,
-    /// Facet counts.
-    pub facets: Facets,
+    /// Facet counts, counted when the facet pane is first drawn ([`Derived::facets`]): a new
+    /// query's frame keeps the pane as it was, so typing never waits for them.
+    facets: OnceCell<Facets>,
+    /// What they count: every matching article, and the view (its selections).
+    base: Vec<usize>,
+    view: ViewState,
     /// Articles to list, in order, after facets.
     pub docs: Vec<usize>,
     /// Details of the first `shown` of `docs` (the rows listed), each built when first asked
@@ -40,6 +44,12 @@ impl PartialEq for Derived {
 }
 
 impl Derived {
+    /// The facet counts (counted the first time, over `ix`: the index the results are of).
+    pub fn facets(&self, ix: &Index) -> &Facets {
+        self.facets
+            .get_or_init(|| facet_calc::count(ix.archive(), &self.base, &self.view))
+    }
+
     /// How many of [`Derived::docs`] are listed.
     pub fn listed(&self) -> usize {
         self.hits.len()
@@ -77,7 +87,6 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     };
     let results = ix.search(&q, &opts);
     let base: Vec<usize> = results.order.iter().map(|o| o.0).collect();
-    let facets = facet_calc::count(ix.archive(), &base, v);
     let filtered = facet_calc::apply(ix.archive(), &base, v);
     let docs = order::order(ix.archive(), &filtered, v.sort);
     let hits: Vec<OnceCell<Hit>> = docs.iter().take(shown).map(|_| OnceCell::new()).collect();
@@ -89,7 +98,9 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
     let mut d = Derived {
         query: q,
         results: Rc::new(results),
-        facets,
+        facets: OnceCell::new(),
+        base,
+        view: v.clone(),
         docs,
         hits,
         total_hits,

@@ -82,6 +82,7 @@ pub struct ExplorerProps {
     /// The query shown is still being searched (a sharded archive's worker is running, or
     /// paused with part of the archive left: `Some(paused)`): nothing found is not yet "no
     /// such article".
+    #[cfg(sharded)]
     #[prop_or_default]
     pub searching: Option<bool>,
 }
@@ -319,7 +320,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             _ => {
                 let html = facets::facet_pane(&facets::FacetPaneProps {
                     index: index.clone(),
-                    facets: derived.facets.clone(),
+                    facets: derived.facets(ix).clone(),
                     view: state.view.clone(),
                     lang,
                     on_action: on_action.clone(),
@@ -354,6 +355,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
             on_action: on_action.clone(),
             count: derived.docs.len(),
             shared: state.shared.clone(),
+            #[cfg(sharded)]
             searching: p.searching,
             window: list_window,
         })

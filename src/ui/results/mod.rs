@@ -38,7 +38,7 @@ pub struct ResultListProps {
     /// The rows to render (the rest are padding).
     pub window: window::ListWindow,
     /// Still being searched (see [`crate::ui::explorer::ExplorerProps::searching`]).
-    #[cfg_attr(not(sharded), allow(dead_code))]
+    #[cfg(sharded)]
     pub searching: Option<bool>,
 }
 
