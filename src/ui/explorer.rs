@@ -85,6 +85,10 @@ pub struct ExplorerProps {
     #[cfg(sharded)]
     #[prop_or_default]
     pub searching: Option<bool>,
+    /// Told the interface language each time it is picked (a sharded archive's status line).
+    #[cfg(sharded)]
+    #[prop_or_default]
+    pub on_lang: Option<Callback<Lang>>,
 }
 
 /// The explorer over a loaded index.
@@ -94,6 +98,15 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     use_hash_sync(&state);
     browse::use_browse_scroll(&state.view);
     use_settings(state.theme, state.lang, state.font);
+    #[cfg(sharded)]
+    {
+        let on_lang = p.on_lang.clone();
+        use_effect_with(state.lang, move |l| {
+            if let Some(cb) = on_lang {
+                cb.emit(*l);
+            }
+        });
+    }
     let update_ready = use_update_ready();
     // The facet pane's state: the timeline's drag, the long lists shown in full.
     let facet_drag = use_state(|| None::<(usize, usize)>);

@@ -550,6 +550,17 @@ pub fn ShardedApp() -> Html {
         IndexRef::Shared(Rc::new(Index::new(Archive::default(), &Default::default())))
     });
     let progress = use_state(Progress::default);
+    // The interface language, as the explorer picks it (a stored choice, else the browser's),
+    // and as it switches: the status line follows.
+    let lang = use_state_eq(|| {
+        browser::load_setting("lang")
+            .map(|l| Lang::from_key(&l))
+            .unwrap_or_else(|| Lang::from_languages(&browser::languages()))
+    });
+    let on_lang = {
+        let set = lang.setter();
+        use_callback((), move |l: Lang, _| set.set(l))
+    };
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let found = use_memo((), |_| Rc::new(RefCell::new(Found::default())));
     let worker = use_memo((), |_| spawn_worker());
@@ -934,9 +945,7 @@ pub fn ShardedApp() -> Html {
             lines_note: (*lines_error).clone(),
         })
     });
-    let lang = browser::load_setting("lang")
-        .map(|l| Lang::from_key(&l))
-        .unwrap_or_default();
+    let lang = *lang;
     let s = &head.summary;
     // Compared by value: equal from one render to the next.
     let summary = lang.summary(&crate::view::browse::Summary {
@@ -953,7 +962,7 @@ pub fn ShardedApp() -> Html {
     html! {
         <>
             <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
-                {shelves} on_browse={Some(on_browse)} on_lines={Some(on_lines)}
+                {shelves} on_browse={Some(on_browse)} on_lines={Some(on_lines)} on_lang={Some(on_lang)}
                 lines_note={(*lines_error).clone().map(AttrValue::from)}
                 searching={(!p.done && p.error.is_none()).then_some(p.paused)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}

@@ -72,6 +72,25 @@ test('the first load fetches the app and the newest edition\'s text, not the arc
   assert.deepEqual(page.errors, []);
 });
 
+test('the status line follows the interface language, switched or picked by the browser', { skip }, async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  const status = page.locator('[data-testid=shard-progress] > span');
+  assert.match(await status.textContent(), /^最新一期：/);
+  await page.locator('[data-testid=lang-toggle]').click();
+  await page.waitForFunction(() => document.documentElement.lang.startsWith('en'));
+  await page.waitForFunction(() => /^Latest edition: /.test(document.querySelector('[data-testid=shard-progress] > span')?.textContent));
+  // An English browser without a stored choice: English from the first answer on.
+  const en = await newPage(browser, { locale: 'en-US' });
+  await en.goto(server.url);
+  await ready(en);
+  await settled(en, '');
+  assert.match(await en.locator('[data-testid=shard-progress] > span').textContent(), /^Latest edition: /);
+  assert.deepEqual([...page.errors, ...en.errors], []);
+});
+
 test('every query finds exactly what archive truth finds, fetching a part of the archive', { skip }, async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
