@@ -39,6 +39,15 @@ fn measure(len: usize, cur: ListWindow, over: usize, refit: bool) -> (ListWindow
     let Ok(Some(list)) = doc.query_selector(".result-list") else {
         return (cur, None);
     };
+    // The rows left out, as padding (set through the CSSOM: the page's CSP forbids style
+    // attributes).
+    if let Ok(list) = list.clone().dyn_into::<web_sys::HtmlElement>() {
+        let (above, below) = cur.padding(len);
+        let px = |x: f64| [(x.round() as i64).to_string().as_str(), "px"].concat();
+        let style = list.style();
+        let _ = style.set_property("padding-top", &px(above));
+        let _ = style.set_property("padding-bottom", &px(below));
+    }
     let mut row = cur.row;
     // The mean height of the rows rendered: from the first one's top to the last one's bottom.
     let (s, e) = cur.clamp(len);
@@ -67,16 +76,6 @@ fn measure(len: usize, cur: ListWindow, over: usize, refit: bool) -> (ListWindow
     let geom = (rect(&list).top(), (top, bottom.max(top)));
     let keep = if refit { (0, 0) } else { (cur.start, cur.end) };
     let (start, end) = fit(len, geom.0, geom.1, row, keep, over);
-    // The rows left out of those drawn, as padding of the estimated height (set through the
-    // CSSOM: the page's CSP forbids style attributes). Written after every read: one layout,
-    // and a new estimate needs no render (only a new window does).
-    if let Ok(list) = list.dyn_into::<web_sys::HtmlElement>() {
-        let (above, below) = ListWindow { row, ..cur }.padding(len);
-        let px = |x: f64| [(x.round() as i64).to_string().as_str(), "px"].concat();
-        let style = list.style();
-        let _ = style.set_property("padding-top", &px(above));
-        let _ = style.set_property("padding-bottom", &px(below));
-    }
     (ListWindow { start, end, row }, Some(geom))
 }
 
@@ -99,15 +98,15 @@ struct Win {
 }
 
 impl Win {
-    /// Measures after a render or a scroll, keeps the estimate, and says whether the rows to
-    /// draw changed (`anew`: fitted afresh, not kept because it covers the view).
+    /// Measures after a render or a scroll, keeps the estimate, and says whether the window
+    /// changed (`anew`: fitted afresh, not kept because it covers the view).
     fn refit(&mut self, over: usize, anew: bool) -> bool {
         let (next, geom) = measure(self.len, self.cur, over, anew);
         if geom.is_some() {
             self.geom = geom;
         }
         self.rows[self.kind] = next.row;
-        let changed = (next.start, next.end) != (self.cur.start, self.cur.end);
+        let changed = next != self.cur;
         self.cur = next;
         changed
     }
@@ -175,7 +174,7 @@ pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
                     w.refit(OVER, false);
                 }
             }
-            let changed = (w.cur.start, w.cur.end) != (cur.start, cur.end);
+            let changed = w.cur != cur;
             if w.partial && !changed {
                 // After this frame is painted (the next frame's callbacks, then a task), the
                 // rows beyond: unless another list came meanwhile.
