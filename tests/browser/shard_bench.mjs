@@ -114,12 +114,8 @@ const fresh = [];
 const freshFirst = [];
 const typed = [];
 const typedFirst = [];
-for (const q of queries) {
-  mark = server.requests.length;
-  const c = await page.evaluate(([q]) => window.__bench(q), [q]);
-  const bytes = fetched(mark);
-  splits.push(`\`${q}\`: ${split(mark)}`);
-  await page.evaluate(() => window.__bench('', true));
+// The three warm cases of `q` (just searched, then cleared), each one's times kept.
+const warmCases = async (q) => {
   const w = await page.evaluate(([q]) => window.__bench(q), [q]);
   warm.push(w.all);
   warmFirst.push(w.first);
@@ -131,6 +127,15 @@ for (const q of queries) {
   fresh.push(f.all);
   freshFirst.push(f.first);
   await page.evaluate(() => window.__bench('', true));
+  return { w, t, f };
+};
+for (const q of queries) {
+  mark = server.requests.length;
+  const c = await page.evaluate(([q]) => window.__bench(q), [q]);
+  const bytes = fetched(mark);
+  splits.push(`\`${q}\`: ${split(mark)}`);
+  await page.evaluate(() => window.__bench('', true));
+  const { w, t, f } = await warmCases(q);
   console.log(`| \`${q}\` | ${c.first.toFixed(0)} | ${c.all.toFixed(0)} | ${(bytes / 1024).toFixed(0)} | ${c.found} | ${c.paused} | ${w.first.toFixed(0)} | ${w.all.toFixed(0)} | ${t.found ? t.first.toFixed(0) : '– (none)'} | ${t.all.toFixed(0)} | ${f.first.toFixed(0)} | ${f.all.toFixed(0)} |`);
 }
 console.log(`cold KiB by file kind: ${splits.join('; ')}`);
@@ -142,17 +147,7 @@ for (let r = 1; r < rounds; r++) {
     // As in the first round: the query (now warm), cleared, then the three cases.
     await page.evaluate(([q]) => window.__bench(q), [q]);
     await page.evaluate(() => window.__bench('', true));
-    const w = await page.evaluate(([q]) => window.__bench(q), [q]);
-    warm.push(w.all);
-    warmFirst.push(w.first);
-    const t = await page.evaluate(([q]) => window.__bench(q), [`${q} ${ADDED}`]);
-    typed.push(t.all);
-    if (t.found) typedFirst.push(t.first);
-    await page.evaluate(() => window.__bench('', true));
-    const f = await page.evaluate(([q]) => window.__bench(q), [`${q} OR ${ABSENT}`]);
-    fresh.push(f.all);
-    freshFirst.push(f.first);
-    await page.evaluate(() => window.__bench('', true));
+    await warmCases(q);
   }
 }
 console.log(`warm cases: ${rounds} rounds of ${queries.length} queries (${warmFirst.length} keystrokes each)`);
