@@ -11,6 +11,8 @@ use archive_explorer::search::engine::SearchOptions;
 use archive_explorer::search::tables::build_tables;
 use archive_explorer::search::Index;
 use archive_explorer::synth;
+use archive_explorer::view::facets;
+use archive_explorer::view::route::ViewState;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {
@@ -92,6 +94,21 @@ fn bench(c: &mut Criterion) {
                 let parsed = bix.parse(black_box(q));
                 black_box(bix.search(&parsed, &top50))
             })
+        });
+    }
+    g.finish();
+
+    // Facet counts over a result set of every article (the worst case: a query that matches
+    // all), at 1k, 10k and 100k articles: the page counts them after the frame that shows
+    // the results (`Derived::facets`), so this is the task that can delay the next keystroke.
+    let mut g = c.benchmark_group("facet-counts");
+    g.sample_size(10);
+    for n in [1_000, 10_000, 100_000] {
+        let a = synth::archive(&seed, n, 200, 7);
+        let docs: Vec<usize> = (0..a.articles.len()).collect();
+        let v = ViewState::default();
+        g.bench_function(format!("{n} results"), |b| {
+            b.iter(|| black_box(facets::count(&a, black_box(&docs), &v)))
         });
     }
     g.finish();

@@ -4,7 +4,9 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
+use super::IndexRef;
 use crate::search::engine::{Results, SearchOptions};
+use crate::search::query::Term;
 use crate::search::{Hit, Index, Query};
 use crate::view::facets::{self as facet_calc, Facets};
 use crate::view::order;
@@ -78,14 +80,40 @@ pub fn list_view(v: &ViewState) -> ViewState {
     }
 }
 
-/// Searches, counts facets, applies them and orders the list; details for the first `shown`.
-pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
-    let q = ix.parse(&v.query);
+thread_local! {
+    /// The last search of [`search_all`]: the index, the query and its results.
+    static LAST: std::cell::RefCell<Option<(IndexRef, Query, Rc<Results>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Every article of `index` matching `q`, searched once for a query asked twice in a row of
+/// the same index: typing on in a sharded archive narrows a recent answer by this search
+/// (`ui::sharded`), and the render that shows it derives the list from the same one. Holds
+/// the last index searched until another is.
+pub fn search_all(index: &IndexRef, q: &Query) -> Rc<Results> {
+    let hit = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(i, lq, _)| i == index && lq == q)
+            .map(|(_, _, r)| r.clone())
+    });
+    if let Some(r) = hit {
+        return r;
+    }
     let opts = SearchOptions {
         limit: 0,
         ..Default::default()
     };
-    let results = ix.search(&q, &opts);
+    let r = Rc::new(index.search(q, &opts));
+    LAST.with(|l| *l.borrow_mut() = Some((index.clone(), q.clone(), r.clone())));
+    r
+}
+
+/// Searches, counts facets, applies them and orders the list; details for the first `shown`.
+pub fn derive(index: &IndexRef, v: &ViewState, shown: usize) -> Derived {
+    let ix: &Index = index;
+    let q = ix.parse(&v.query);
+    let results = search_all(index, &q);
     let base: Vec<usize> = results.order.iter().map(|o| o.0).collect();
     let filtered = facet_calc::apply(ix.archive(), &base, v);
     let docs = order::order(ix.archive(), &filtered, v.sort);
@@ -97,7 +125,7 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
         .sum::<usize>();
     let mut d = Derived {
         query: q,
-        results: Rc::new(results),
+        results,
         facets: OnceCell::new(),
         base,
         view: v.clone(),
@@ -106,9 +134,22 @@ pub fn derive(ix: &Index, v: &ViewState, shown: usize) -> Derived {
         total_hits,
         marked: Vec::new(),
     };
-    // What the first rows' terms matched (a pinyin term's characters, for the heading).
+    // What the first rows' terms matched (a pinyin term's characters, for the heading: only a
+    // query with a pinyin term needs them, and only then are snippets built for rows not drawn).
     let mut marked: Vec<String> = Vec::new();
-    for i in 0..d.listed().min(5) {
+    let pinyin = d.query.clauses.iter().any(|c| {
+        !c.negated
+            && c.alternatives.iter().any(|t| {
+                matches!(
+                    t,
+                    Term::Text {
+                        pinyin: Some(_),
+                        ..
+                    }
+                )
+            })
+    });
+    for i in 0..if pinyin { d.listed().min(5) } else { 0 } {
         let Some(h) = d.hit(ix, i) else {
             continue;
         };

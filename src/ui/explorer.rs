@@ -189,7 +189,8 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         };
         *last_key.borrow_mut() = Some(key.clone());
         let shown = state.shown.max(PAGE);
-        use_memo(key, move |_| derive(ix, &v, shown))
+        let index = index.clone();
+        use_memo(key, move |_| derive(&index, &v, shown))
     };
     // A performance mark after each render of new results (read by tests/browser/bench.mjs).
     use_effect_with(derived.clone(), |_| {

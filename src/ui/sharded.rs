@@ -37,13 +37,15 @@ fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> 
     ))
 }
 
-/// The current query's results, as the worker sends them.
+/// The current query's results, as the worker sends them. Shared with the recent answers
+/// that hold the same ones (a query answered again takes them without a copy, and the
+/// answer it replaces is not freed in the keystroke's task when a recent answer holds it).
 #[derive(Default, Clone)]
 struct Found {
     gen: u64,
-    pages: Vec<Page>,
-    articles: Vec<Article>,
-    ids: HashSet<String>,
+    pages: Rc<Vec<Page>>,
+    articles: Rc<Vec<Article>>,
+    ids: Rc<HashSet<String>>,
 }
 
 impl Found {
@@ -58,15 +60,20 @@ impl Found {
                 ..Default::default()
             };
         }
+        let pages = Rc::make_mut(&mut self.pages);
         for p in batch.pages {
-            if self.pages.last().is_none_or(|l| l.file != p.file) {
-                self.pages.push(p);
+            if pages.last().is_none_or(|l| l.file != p.file) {
+                pages.push(p);
             }
         }
         let before = self.articles.len();
+        let (ids, articles) = (
+            Rc::make_mut(&mut self.ids),
+            Rc::make_mut(&mut self.articles),
+        );
         for a in batch.articles {
-            if self.ids.insert(a.id.clone()) {
-                self.articles.push(a);
+            if ids.insert(a.id.clone()) {
+                articles.push(a);
             }
         }
         renewed || self.articles.len() > before
@@ -110,7 +117,7 @@ async fn load_lines(head: &Head, file: &str) -> Result<LinesChunk, String> {
 /// browsing (so that an article opened from a page is there to read), with the printed lines
 /// fetched so far.
 fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) -> IndexRef {
-    let (mut pages, mut articles) = (f.pages.clone(), f.articles.clone());
+    let (mut pages, mut articles) = ((*f.pages).clone(), (*f.articles).clone());
     if let Some(a) = loaded {
         let files: HashSet<&str> = pages.iter().map(|p| p.file.as_str()).collect();
         let extra: Vec<Page> = a
@@ -279,12 +286,8 @@ fn narrowed(recent: &Answers, q: &str, printed: usize) -> Option<Answer> {
     let whole = a.progress.done && !a.progress.paused;
     let index = a.index.clone()?;
     let ix: &Index = &index;
-    let opts = crate::search::SearchOptions {
-        limit: 0,
-        ..Default::default()
-    };
-    let ids: HashSet<String> = ix
-        .search(&ix.parse(q), &opts)
+    // The render that shows this answer derives its list from the same search.
+    let ids: HashSet<String> = super::derive::search_all(&index, &ix.parse(q))
         .order
         .iter()
         .filter_map(|(d, _)| ix.archive().articles.get(*d))
@@ -318,8 +321,8 @@ fn narrowed(recent: &Answers, q: &str, printed: usize) -> Option<Answer> {
     let found = Found {
         gen: 0,
         pages: a.found.pages.clone(),
-        ids: articles.iter().map(|x| x.id.clone()).collect(),
-        articles,
+        ids: Rc::new(articles.iter().map(|x| x.id.clone()).collect()),
+        articles: Rc::new(articles),
     };
     Some(Answer {
         found: Rc::new(found),
@@ -519,7 +522,7 @@ fn status_text(lang: Lang, p: &Progress) -> String {
 /// frame would show the new list under the old count. The render that follows writes the same
 /// values (yew compares with what it rendered last, and sets them again); the text is changed in
 /// the text node yew keeps, never replaced.
-fn show_now(p: &Progress) {
+fn show_now(p: &Progress, lang: Lang) {
     let Ok(Some(el)) = gloo::utils::document().query_selector("[data-testid=shard-progress]")
     else {
         return;
@@ -532,9 +535,6 @@ fn show_now(p: &Progress) {
     ] {
         let _ = el.set_attribute(k, &v);
     }
-    let lang = browser::load_setting("lang")
-        .map(|l| Lang::from_key(&l))
-        .unwrap_or_default();
     if let Ok(Some(span)) = el.query_selector(":scope > span") {
         if let Some(text) = span.first_child() {
             text.set_node_value(Some(&status_text(lang, p)));
@@ -557,9 +557,14 @@ pub fn ShardedApp() -> Html {
             .map(|l| Lang::from_key(&l))
             .unwrap_or_else(|| Lang::from_languages(&browser::languages()))
     });
+    // The same, for what writes the status line between renders ([`show_now`]).
+    let lang_now = use_memo((), |_| Rc::new(Cell::new(*lang)));
     let on_lang = {
-        let set = lang.setter();
-        use_callback((), move |l: Lang, _| set.set(l))
+        let (set, now) = (lang.setter(), (*lang_now).clone());
+        use_callback((), move |l: Lang, _| {
+            now.set(l);
+            set.set(l)
+        })
     };
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let found = use_memo((), |_| Rc::new(RefCell::new(Found::default())));
@@ -744,6 +749,7 @@ pub fn ShardedApp() -> Html {
         let (recent, pending, printed) =
             ((*recent).clone(), (*pending).clone(), (*printed).clone());
         let (head, current) = (head.clone(), (*current).clone());
+        let lang_now = (*lang_now).clone();
         let last = Rc::new(RefCell::new(None::<String>));
         use_callback(
             (),
@@ -807,7 +813,7 @@ pub fn ShardedApp() -> Html {
                         done: complete,
                         ..pr.clone()
                     };
-                    show_now(&now);
+                    show_now(&now, lang_now.get());
                     set_progress.set(now);
                     pending.borrow_mut().unpainted = true;
                     let p = pending.clone();
@@ -826,17 +832,34 @@ pub fn ShardedApp() -> Html {
                         ..Default::default()
                     });
                 }
-                let linked = article.unwrap_or_default();
-                if let Ok(w) = &*worker {
-                    post(
-                        w,
-                        &[
-                            "q".into(),
-                            JsValue::from_f64(me as f64),
-                            JsValue::from_str(&q),
-                            JsValue::from_str(&linked),
-                        ],
-                    );
+                let ask = {
+                    let (worker, generation) = (worker.clone(), generation.clone());
+                    let linked = article.unwrap_or_default();
+                    move || {
+                        // Unless a newer query came meanwhile (it asked for itself).
+                        if let (Ok(w), true) = (&*worker, generation.get() == me) {
+                            post(
+                                w,
+                                &[
+                                    "q".into(),
+                                    JsValue::from_f64(me as f64),
+                                    JsValue::from_str(&q),
+                                    JsValue::from_str(&linked),
+                                ],
+                            );
+                        }
+                    }
+                };
+                if matches!(told, Told::Answered(_)) {
+                    // Part of the answer is shown in this frame: the worker stops the last
+                    // query now, and runs this one for the rest once the frame is painted (on a
+                    // machine with two cores its search would compete with the frame's paint).
+                    if let Ok(w) = &*worker {
+                        post(w, &["c".into(), JsValue::from_f64(me as f64)]);
+                    }
+                    super::browser::after_paint(ask);
+                } else {
+                    ask();
                 }
                 told
             },
