@@ -351,6 +351,13 @@ struct Pending {
     /// A query answered from [`Answers`] while the worker runs it again (a paused answer, or
     /// one missing a linked article): its progress never shows less than the recent answer.
     floor: Option<(u64, Progress)>,
+    /// When the index over the results was last rebuilt (`performance.now()`, ms), what that
+    /// cost per article (see [`crate::view::pace::rebuild_due`]), and how many articles the list shows.
+    built_at: f64,
+    per_article: f64,
+    listed: usize,
+    /// A rebuild put off by [`rebuild_due`] has its timer set.
+    timer: bool,
 }
 
 fn now_ms() -> f64 {
@@ -604,33 +611,72 @@ pub fn ShardedApp() -> Html {
                     (pending.clone(), found.clone(), loaded.clone(), head.clone());
                 let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
                 let generation = generation.clone();
-                Rc::new(move || {
-                    let (index, progress, floor) = {
+                // The flush itself, for the timer of a rebuild put off.
+                let again = Rc::new(RefCell::new(None::<std::rc::Weak<dyn Fn()>>));
+                let again2 = again.clone();
+                let flush: Rc<dyn Fn()> = Rc::new(move || {
+                    let now = now_ms();
+                    let (index, progress, floor, later) = {
                         let mut p = pending.borrow_mut();
                         p.scheduled = false;
+                        let last = p
+                            .progress
+                            .as_ref()
+                            .is_some_and(|(_, pr)| pr.done || pr.paused || pr.error.is_some());
+                        let fresh = current
+                            .borrow()
+                            .as_ref()
+                            .is_none_or(|(g, _)| *g != found.borrow().gen);
+                        let cost = p.per_article * found.borrow().articles.len() as f64;
+                        let due = p.index
+                            && crate::view::pace::rebuild_due(now, p.built_at, cost, fresh, last);
                         // Only a render of results counts (a progress message alone costs
                         // little, and must not delay the first results to the next frame).
-                        if p.index {
-                            p.last = now_ms();
+                        if due {
+                            p.last = now;
+                            p.index = false;
                         }
-                        (
-                            std::mem::take(&mut p.index),
-                            p.progress.take(),
-                            p.floor.clone(),
-                        )
+                        // Put off: a timer for when it is due (one at a time).
+                        let later = (p.index && !p.timer).then(|| {
+                            p.timer = true;
+                            (p.built_at + 3.0 * cost - now).max(16.0)
+                        });
+                        (due, p.progress.take(), p.floor.clone(), later)
                     };
+                    if let (Some(ms), Some(f)) = (later, again.borrow().clone()) {
+                        let pending = pending.clone();
+                        gloo::timers::callback::Timeout::new(ms as u32, move || {
+                            pending.borrow_mut().timer = false;
+                            if let Some(f) = f.upgrade() {
+                                f();
+                            }
+                        })
+                        .forget();
+                    }
                     if index {
                         let l = loaded.borrow().clone();
                         let f = found.borrow();
                         let r = rebuild(&head, &f, l.as_deref(), &printed.borrow());
                         *current.borrow_mut() = Some((f.gen, r.clone()));
                         set_index.set(r);
+                        let mut p = pending.borrow_mut();
+                        let end = now_ms();
+                        let n = f.articles.len();
+                        (p.built_at, p.listed) = (end, n);
+                        p.per_article = (end - now) / n.max(1) as f64;
                     }
                     if let Some((g, mut pr)) = progress.filter(|(g, _)| *g == generation.get()) {
                         if let Some((_, f)) = floor.filter(|(fg, _)| *fg == g) {
                             pr.found = pr.found.max(f.found);
                             pr.checked = pr.checked.max(f.checked);
                         }
+                        // While a rebuild is put off, the status line counts what the list shows
+                        // (it never runs ahead of the list), and how far the search got.
+                        let p = pending.borrow();
+                        if p.index {
+                            pr.found = pr.found.min(p.listed);
+                        }
+                        drop(p);
                         // A final answer is kept for the same query again.
                         let fd = found.borrow();
                         let keep = (pr.done || pr.paused) && pr.error.is_none();
@@ -648,7 +694,9 @@ pub fn ShardedApp() -> Html {
                         }
                         set_progress.set(pr);
                     }
-                })
+                });
+                *again2.borrow_mut() = Some(Rc::downgrade(&flush));
+                flush
             };
             let listeners = match &*worker {
                 Ok(w) => {
@@ -815,7 +863,11 @@ pub fn ShardedApp() -> Html {
                     };
                     show_now(&now, lang_now.get());
                     set_progress.set(now);
-                    pending.borrow_mut().unpainted = true;
+                    {
+                        let mut p = pending.borrow_mut();
+                        p.unpainted = true;
+                        p.listed = f.articles.len();
+                    }
                     let p = pending.clone();
                     super::browser::after_paint(move || p.borrow_mut().unpainted = false);
                     if complete {

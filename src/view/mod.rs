@@ -11,6 +11,7 @@ pub mod i18n_browse;
 pub mod i18n_results;
 pub mod i18n_shard;
 pub mod order;
+pub mod pace;
 pub mod recent;
 pub mod results;
 pub mod route;
