@@ -138,6 +138,17 @@ fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) 
     IndexRef::Shared(index_of(head, pages, articles))
 }
 
+/// The index `ix` (built over the first of the results `f`, with no edition loaded and the
+/// printed lines as they are) grown with the rest: what [`rebuild`] builds, folding and
+/// indexing only the articles that came since (see [`Index::with_more`]).
+fn grow(ix: &Index, f: &Found, printed: &Printed) -> IndexRef {
+    let a = ix.archive();
+    let mut pages = f.pages[a.pages.len()..].to_vec();
+    fill_lines(&mut pages, printed);
+    let more = f.articles[a.articles.len()..].to_vec();
+    IndexRef::Shared(Rc::new(ix.with_more(pages, more)))
+}
+
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
 /// once, linear in the editions).
 fn calendar_shelf(head: &Head) -> &'static Shelf<'static> {
@@ -356,7 +367,11 @@ struct Pending {
     built_at: f64,
     per_article: f64,
     listed: usize,
-    /// A rebuild put off by [`rebuild_due`] has its timer set.
+    /// The generation of the results and the number of printed pages the current index was
+    /// built with, when it was built over those results alone (no edition loaded): the next
+    /// batch of the same results grows it ([`grow`]) instead of building it anew.
+    plain: Option<(u64, usize)>,
+    /// A rebuild put off by [`crate::view::pace::rebuild_due`] has its timer set.
     timer: bool,
 }
 
@@ -656,7 +671,22 @@ pub fn ShardedApp() -> Html {
                     if index {
                         let l = loaded.borrow().clone();
                         let f = found.borrow();
-                        let r = rebuild(&head, &f, l.as_deref(), &printed.borrow());
+                        let n = printed.borrow().len();
+                        let prev = current.borrow().clone();
+                        let plain = pending.borrow().plain;
+                        let r = match prev {
+                            Some((g, ix))
+                                if l.is_none()
+                                    && g == f.gen
+                                    && plain == Some((g, n))
+                                    && ix.archive().articles.len() <= f.articles.len()
+                                    && ix.archive().pages.len() <= f.pages.len() =>
+                            {
+                                grow(&ix, &f, &printed.borrow())
+                            }
+                            _ => rebuild(&head, &f, l.as_deref(), &printed.borrow()),
+                        };
+                        pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
                         *current.borrow_mut() = Some((f.gen, r.clone()));
                         set_index.set(r);
                         let mut p = pending.borrow_mut();
@@ -867,6 +897,8 @@ pub fn ShardedApp() -> Html {
                         let mut p = pending.borrow_mut();
                         p.unpainted = true;
                         p.listed = f.articles.len();
+                        // Not known to be built over these results alone.
+                        p.plain = None;
                     }
                     let p = pending.clone();
                     super::browser::after_paint(move || p.borrow_mut().unpainted = false);

@@ -68,39 +68,15 @@ impl Index {
     pub fn new(archive: Archive, tables: &Tables) -> Index {
         let folder = Folder::new(&tables.fold);
         let pinyin = PinyinMap::new(&tables.pinyin);
-        let mut text = String::new();
-        let mut units = Vec::new();
-        let mut docs = Vec::new();
-        for (d, a) in archive.articles.iter().enumerate() {
-            let mut len = 0u32;
-            for archive::Text {
-                field,
-                index,
-                text: t,
-            } in a.texts()
-            {
-                let folded = folder.fold_mapped(&t);
-                len += folded.text.chars().count() as u32;
-                let start = text.len() as u32;
-                text.push_str(&folded.text);
-                text.push('\n');
-                let identity = folded.is_identity();
-                units.push(Unit {
-                    doc: d as u32,
-                    field,
-                    index,
-                    start,
-                    folded,
-                    identity,
-                });
-            }
-            docs.push(Doc { len });
-        }
-        let avg_len = if docs.is_empty() {
-            1.0
-        } else {
-            (docs.iter().map(|d| d.len as f64).sum::<f64>() / docs.len() as f64).max(1.0) as f32
-        };
+        let (mut text, mut units, mut docs) = (String::new(), Vec::new(), Vec::new());
+        push_units(
+            &folder,
+            &archive.articles,
+            0,
+            &mut text,
+            &mut units,
+            &mut docs,
+        );
         let postings = super::postings::Postings::new(&text);
         let unit_starts = units.iter().map(|u| u.start).collect();
         Index {
@@ -111,8 +87,44 @@ impl Index {
             text,
             units,
             unit_starts,
+            avg_len: avg_len(&docs),
             docs,
-            avg_len,
+        }
+    }
+
+    /// This index with `pages` and `articles` added after its own: the index [`Index::new`]
+    /// builds over all of them, without folding or indexing this one's texts again (what is
+    /// copied is copied as it is; only the new texts are folded and indexed). A sharded page
+    /// grows its index this way as a query's results stream in.
+    pub fn with_more(&self, pages: Vec<archive::Page>, articles: Vec<Article>) -> Index {
+        let (mut text, mut units, mut docs) =
+            (self.text.clone(), self.units.clone(), self.docs.clone());
+        let from = text.len();
+        let first = self.archive.articles.len();
+        push_units(
+            &self.folder,
+            &articles,
+            first,
+            &mut text,
+            &mut units,
+            &mut docs,
+        );
+        let mut archive = self.archive.clone();
+        archive.pages.extend(pages);
+        archive.articles.extend(articles);
+        let postings = self.postings.extended(&text, from);
+        let mut unit_starts = self.unit_starts.clone();
+        unit_starts.extend(units[self.units.len()..].iter().map(|u| u.start));
+        Index {
+            archive,
+            folder: self.folder.clone(),
+            pinyin: self.pinyin.clone(),
+            postings,
+            text,
+            units,
+            unit_starts,
+            avg_len: avg_len(&docs),
+            docs,
         }
     }
 
@@ -186,10 +198,57 @@ pub fn source_text(a: &Article, field: Field, index: u32) -> Option<Cow<'_, str>
     a.text(field, index)
 }
 
+/// Folds the texts of `articles` (the first being article `first`) into `text`, `units` and
+/// `docs`.
+fn push_units(
+    folder: &Folder,
+    articles: &[Article],
+    first: usize,
+    text: &mut String,
+    units: &mut Vec<Unit>,
+    docs: &mut Vec<Doc>,
+) {
+    for (d, a) in articles.iter().enumerate() {
+        let mut len = 0u32;
+        for archive::Text {
+            field,
+            index,
+            text: t,
+        } in a.texts()
+        {
+            let folded = folder.fold_mapped(&t);
+            len += folded.text.chars().count() as u32;
+            let start = text.len() as u32;
+            text.push_str(&folded.text);
+            text.push('\n');
+            let identity = folded.is_identity();
+            units.push(Unit {
+                doc: (first + d) as u32,
+                field,
+                index,
+                start,
+                folded,
+                identity,
+            });
+        }
+        docs.push(Doc { len });
+    }
+}
+
+/// The mean folded length of the articles (at least 1).
+fn avg_len(docs: &[Doc]) -> f32 {
+    if docs.is_empty() {
+        1.0
+    } else {
+        (docs.iter().map(|d| d.len as f64).sum::<f64>() / docs.len() as f64).max(1.0) as f32
+    }
+}
+
 #[cfg(all(test, feature = "tables"))]
 mod tests {
     use crate::testing::{article, index, reporter};
     use crate::SearchOptions;
+    use archive::Archive;
 
     fn ids(ix: &super::Index, q: &str) -> Vec<String> {
         let r = ix.search(&ix.parse(q), &SearchOptions::default());
@@ -268,5 +327,116 @@ mod tests {
         );
         assert!(ix.article("zz").is_none());
         assert_eq!(ix.fold("ＡＢＣ"), "abc");
+    }
+
+    /// Varied text from a fixed set of characters (a linear congruential generator).
+    fn text(seed: &mut u64, n: usize) -> String {
+        const CS: &[char] = &[
+            '合', '肥', '市', '社', '区', '老', '旧', '小', '改', '造', '的', '一', '是', '在',
+            '张', '建', '党', '，', '。', 'A', 'b', '9', '影', '像', '中', '国', '傳', '承',
+        ];
+        (0..n)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                CS[(*seed >> 33) as usize % CS.len()]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_index_grown_with_more_articles_is_the_one_built_over_all_of_them() {
+        let mut seed = 7;
+        // Long enough for postings (over 512 KiB of text) once grown, not before.
+        let all: Vec<archive::Article> = (0..240)
+            .map(|i| {
+                let (t, p1, p2) = (
+                    text(&mut seed, 8),
+                    text(&mut seed, 600),
+                    text(&mut seed, 300),
+                );
+                let mut a = article(&format!("a{i}"), &t, &[&p1, &p2]);
+                a.authors = vec![reporter(if i % 3 == 0 { "张建党" } else { "李青" })];
+                a
+            })
+            .collect();
+        // One set of tables for every index (as the head of a sharded archive gives the page).
+        let tables = crate::tables::build_tables(&Archive {
+            articles: all.clone(),
+            ..Default::default()
+        })
+        .expect("tables");
+        let index = |articles: Vec<archive::Article>| {
+            super::Index::new(
+                Archive {
+                    articles,
+                    ..Default::default()
+                },
+                &tables,
+            )
+        };
+        let whole = index(all.clone());
+        assert!(whole.postings.is_built());
+        let qs = [
+            "合肥",
+            "社区 改造",
+            "张建党",
+            "傳承",
+            "市 -国",
+            "b9",
+            "小区改造的",
+            "一",
+        ];
+        for split in [0, 1, 50, 120, 239] {
+            let part = index(all[..split].to_vec());
+            let grown = part.with_more(Vec::new(), all[split..].to_vec());
+            assert!(grown.text == whole.text, "split {split}: texts differ");
+            assert_eq!(grown.unit_starts, whole.unit_starts);
+            assert_eq!(grown.units.len(), whole.units.len());
+            assert_eq!(grown.avg_len, whole.avg_len);
+            for c in whole.text.chars().filter(|c| *c != '\n') {
+                assert_eq!(
+                    grown.postings.of(c),
+                    whole.postings.of(c),
+                    "{c} at split {split}"
+                );
+            }
+            for q in qs {
+                let (a, b) = (
+                    whole.search(&whole.parse(q), &SearchOptions::default()),
+                    grown.search(&grown.parse(q), &SearchOptions::default()),
+                );
+                assert_eq!(a.order, b.order, "{q} at split {split}");
+                assert_eq!(ids(&grown, q), ids(&whole, q));
+            }
+        }
+        // Grown twice, the second time with characters the index had never seen.
+        let mut more = all[200..].to_vec();
+        more[0].paragraphs[0].text.push_str("新字甲乙丙");
+        let mut every = all[..200].to_vec();
+        every.extend(more.iter().cloned());
+        let tables = crate::tables::build_tables(&Archive {
+            articles: every.clone(),
+            ..Default::default()
+        })
+        .expect("tables");
+        let index = |articles: Vec<archive::Article>| {
+            super::Index::new(
+                Archive {
+                    articles,
+                    ..Default::default()
+                },
+                &tables,
+            )
+        };
+        let whole = index(every.clone());
+        let grown = index(every[..100].to_vec())
+            .with_more(Vec::new(), every[100..200].to_vec())
+            .with_more(Vec::new(), more);
+        for c in whole.text.chars().filter(|c| *c != '\n') {
+            assert_eq!(grown.postings.of(c), whole.postings.of(c), "{c}");
+        }
+        assert_eq!(ids(&grown, "甲乙"), vec!["a200".to_string()]);
     }
 }

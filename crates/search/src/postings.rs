@@ -86,6 +86,72 @@ impl Postings {
         p
     }
 
+    /// The postings of `text`, whose first `from` bytes are the text these were built from:
+    /// what [`Postings::new`] builds over `text`, with this one's positions copied as they are
+    /// and only `text[from..]` read (O(positions) copied, O(new text) indexed).
+    pub fn extended(&self, text: &str, from: usize) -> Postings {
+        if !self.built || text.get(..from).is_none() {
+            return Postings::new(text);
+        }
+        let mut slots = self.slots.clone();
+        let old = self.starts.len().saturating_sub(1);
+        // The new text's count per slot (new characters get new slots after the old ones).
+        let mut counts: Vec<u32> = vec![0; old];
+        let added = &text[from..];
+        for c in added.chars() {
+            if c == '\n' {
+                continue;
+            }
+            let s = slots.get_or_insert(c, counts.len() as u32);
+            if s as usize == counts.len() {
+                counts.push(0);
+            }
+            counts[s as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for (s, n) in counts.iter().enumerate() {
+            let had = if s < old {
+                self.starts[s + 1] - self.starts[s]
+            } else {
+                0
+            };
+            total += had + n;
+            starts.push(total);
+        }
+        // Each slot: its old positions, then the new ones in text order (still ascending: the
+        // new text comes after the old).
+        let mut positions = vec![0u32; total as usize];
+        let mut fill: Vec<u32> = Vec::with_capacity(counts.len());
+        for (s, &at) in starts[..counts.len()].iter().enumerate() {
+            let at = at as usize;
+            if s < old {
+                let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
+                positions[at..at + (b - a)].copy_from_slice(&self.positions[a..b]);
+                fill.push((at + (b - a)) as u32);
+            } else {
+                fill.push(at as u32);
+            }
+        }
+        for (i, c) in added.char_indices() {
+            if c == '\n' {
+                continue;
+            }
+            if let Some(s) = slots.get(c) {
+                let f = &mut fill[s as usize];
+                positions[*f as usize] = (from + i) as u32;
+                *f += 1;
+            }
+        }
+        Postings {
+            built: true,
+            slots,
+            starts,
+            positions,
+        }
+    }
+
     /// Whether these are postings (`false`: the text is read instead, see [`SCAN_BELOW`]).
     pub fn is_built(&self) -> bool {
         self.built
