@@ -700,13 +700,13 @@ pub fn ShardedApp() -> Html {
                             pr.found = pr.found.max(f.found);
                             pr.checked = pr.checked.max(f.checked);
                         }
-                        // While a rebuild is put off, the status line counts what the list shows
-                        // (it never runs ahead of the list), and how far the search got.
-                        let p = pending.borrow();
-                        if p.index {
-                            pr.found = pr.found.min(p.listed);
+                        // The status line counts what the list shows (it never runs ahead of
+                        // the list: the worker's progress counts articles it has not sent yet,
+                        // and a rebuild may be put off), and how far the search got.
+                        let listing = current.borrow().as_ref().is_some_and(|(cg, _)| *cg == g);
+                        if listing {
+                            pr.found = pr.found.min(pending.borrow().listed);
                         }
-                        drop(p);
                         // A final answer is kept for the same query again.
                         let fd = found.borrow();
                         let keep = (pr.done || pr.paused) && pr.error.is_none();
