@@ -345,6 +345,26 @@ mod tests {
             .collect()
     }
 
+    /// The tables of a whole set of articles: every index of a test over parts of it uses them
+    /// (as the head of a sharded archive gives the page one set).
+    fn tables_of(all: &[archive::Article]) -> crate::Tables {
+        crate::tables::build_tables(&Archive {
+            articles: all.to_vec(),
+            ..Default::default()
+        })
+        .expect("tables")
+    }
+
+    fn index_with(tables: &crate::Tables, articles: Vec<archive::Article>) -> super::Index {
+        super::Index::new(
+            Archive {
+                articles,
+                ..Default::default()
+            },
+            tables,
+        )
+    }
+
     #[test]
     fn an_index_grown_with_more_articles_is_the_one_built_over_all_of_them() {
         let mut seed = 7;
@@ -361,21 +381,8 @@ mod tests {
                 a
             })
             .collect();
-        // One set of tables for every index (as the head of a sharded archive gives the page).
-        let tables = crate::tables::build_tables(&Archive {
-            articles: all.clone(),
-            ..Default::default()
-        })
-        .expect("tables");
-        let index = |articles: Vec<archive::Article>| {
-            super::Index::new(
-                Archive {
-                    articles,
-                    ..Default::default()
-                },
-                &tables,
-            )
-        };
+        let tables = tables_of(&all);
+        let index = |articles: Vec<archive::Article>| index_with(&tables, articles);
         let whole = index(all.clone());
         assert!(whole.postings.is_built());
         let qs = [
@@ -416,20 +423,8 @@ mod tests {
         more[0].paragraphs[0].text.push_str("新字甲乙丙");
         let mut every = all[..200].to_vec();
         every.extend(more.iter().cloned());
-        let tables = crate::tables::build_tables(&Archive {
-            articles: every.clone(),
-            ..Default::default()
-        })
-        .expect("tables");
-        let index = |articles: Vec<archive::Article>| {
-            super::Index::new(
-                Archive {
-                    articles,
-                    ..Default::default()
-                },
-                &tables,
-            )
-        };
+        let tables = tables_of(&every);
+        let index = |articles: Vec<archive::Article>| index_with(&tables, articles);
         let whole = index(every.clone());
         let grown = index(every[..100].to_vec())
             .with_more(Vec::new(), every[100..200].to_vec())

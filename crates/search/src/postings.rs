@@ -51,16 +51,7 @@ impl Postings {
         };
         // Pass 1: give each character a slot and count its occurrences.
         let mut counts: Vec<u32> = Vec::new();
-        for c in text.chars() {
-            if c == '\n' {
-                continue;
-            }
-            let s = p.slots.get_or_insert(c, counts.len() as u32);
-            if s as usize == counts.len() {
-                counts.push(0);
-            }
-            counts[s as usize] += 1;
-        }
+        count_slots(text, &mut p.slots, &mut counts);
         // Prefix sums, then pass 2 fills each slot in text order (so each list is ascending).
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut total = 0u32;
@@ -98,16 +89,7 @@ impl Postings {
         // The new text's count per slot (new characters get new slots after the old ones).
         let mut counts: Vec<u32> = vec![0; old];
         let added = &text[from..];
-        for c in added.chars() {
-            if c == '\n' {
-                continue;
-            }
-            let s = slots.get_or_insert(c, counts.len() as u32);
-            if s as usize == counts.len() {
-                counts.push(0);
-            }
-            counts[s as usize] += 1;
-        }
+        count_slots(added, &mut slots, &mut counts);
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut total = 0u32;
         starts.push(0);
@@ -258,6 +240,21 @@ impl Iterator for Find<'_> {
             }
         }
         None
+    }
+}
+
+/// Counts each character of `text` but `\n` in `counts`, by its slot in `slots` (a character
+/// not seen before gets the next slot).
+fn count_slots(text: &str, slots: &mut CharMap, counts: &mut Vec<u32>) {
+    for c in text.chars() {
+        if c == '\n' {
+            continue;
+        }
+        let s = slots.get_or_insert(c, counts.len() as u32);
+        if s as usize == counts.len() {
+            counts.push(0);
+        }
+        counts[s as usize] += 1;
     }
 }
 
