@@ -247,9 +247,10 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // Each new set of results is a new list (its first frame draws only the rows in view);
     // rows with snippets (a query) and without are estimated apart.
     let list_window = results::window::use_list_window(
-        derived.listed(),
+        &derived.docs[..derived.listed().min(derived.docs.len())],
         std::rc::Rc::as_ptr(&derived) as usize,
         usize::from(!state.view.query.trim().is_empty()),
+        &state.view.query,
     );
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);

@@ -95,7 +95,10 @@ pub struct KeyContext {
     pub list_scroll: std::rc::Rc<std::cell::RefCell<f64>>,
 }
 
-fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, delta: i64) {
+/// Moves the keyboard cursor by `delta` rows, and notes where it went in `c`: keys pressed
+/// faster than the app renders (a held key's repeats) each move on from the last one, not
+/// from where the last render left the cursor.
+fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &mut KeyContext, delta: i64) {
     if c.ids.is_empty() {
         return;
     }
@@ -107,10 +110,15 @@ fn move_selection(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, del
     let next = (cur + delta).clamp(0, n - 1) as usize;
     // Focused after the render that brings it into the list's window.
     super::results::window::focus_row(next);
+    c.selected = Some(next);
     dispatch.dispatch(Action::Select(Some(next)));
 }
 
-fn on_key(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, e: &web_sys::KeyboardEvent) {
+fn on_key(
+    dispatch: &UseReducerDispatcher<AppState>,
+    c: &mut KeyContext,
+    e: &web_sys::KeyboardEvent,
+) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }
@@ -138,14 +146,14 @@ fn on_key(dispatch: &UseReducerDispatcher<AppState>, c: &KeyContext, e: &web_sys
         }
         "ArrowDown" => {
             e.prevent_default();
-            move_selection(dispatch, c, 1);
+            move_selection(dispatch, &mut *c, 1);
         }
         "ArrowUp" => {
             e.prevent_default();
-            move_selection(dispatch, c, -1);
+            move_selection(dispatch, &mut *c, -1);
         }
-        "j" if !in_field => move_selection(dispatch, c, 1),
-        "k" if !in_field => move_selection(dispatch, c, -1),
+        "j" if !in_field => move_selection(dispatch, &mut *c, 1),
+        "k" if !in_field => move_selection(dispatch, &mut *c, -1),
         "Enter" if in_field => {
             if let Some(id) = c.selected.and_then(|s| c.ids.get(s)).or(c.ids.first()) {
                 if !c.reading {
@@ -175,8 +183,13 @@ pub fn use_keyboard(dispatch: UseReducerDispatcher<AppState>, context: KeyContex
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                 if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                    let c = ctx.borrow().clone();
-                    on_key(&dispatch, &c, e);
+                    // A copy: the dispatch may render, which writes the context.
+                    let mut c = ctx.borrow().clone();
+                    let before = c.selected;
+                    on_key(&dispatch, &mut c, e);
+                    if c.selected != before {
+                        ctx.borrow_mut().selected = c.selected;
+                    }
                 }
             });
         move || drop(listener)

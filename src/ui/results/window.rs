@@ -2,12 +2,14 @@
 //! DOM; the rest are padding of the estimated height above and below. A query's results
 //! cost the same to render, style and lay out whether there are 10 or 10,000 of them.
 //!
-//! Heights are estimated from the rows last rendered (their mean), so the padding is close
-//! to what the missing rows would take. The window follows scrolling (of the window on a
+//! Each row's height is measured once it is rendered and kept for that list; rows never
+//! rendered are taken at the mean of those measured (`view::window::Heights`), so the
+//! padding is what the missing rows would take, and rows already passed never move. The window follows scrolling (of the window on a
 //! phone, of the results pane on a desktop) once per frame, and the row the keyboard
 //! selects is brought into it before it is focused.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -15,7 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::view::window::ListWindow;
-use crate::view::window::{first, fit, FIRST, OVER, ROW};
+use crate::view::window::{first, fit, Heights, FIRST, OVER, ROW};
 
 thread_local! {
     /// A row the keyboard moved to, to be focused once it is rendered.
@@ -31,33 +33,52 @@ fn rect(e: &web_sys::Element) -> web_sys::DomRect {
     e.get_bounding_client_rect()
 }
 
-/// Measures the rendered rows and the list's place, and returns the window to render (with
-/// `over` rows beyond each edge of what can be seen; `cur` is kept while it covers them, unless
-/// `refit`), the list's top edge and the view.
-fn measure(len: usize, cur: ListWindow, over: usize, refit: bool) -> (ListWindow, Option<Geom>) {
+/// Sets the padding for the rows left out, measures the rendered rows and the list's place,
+/// and returns the window to render (with `over` rows beyond each edge of what can be seen;
+/// `cur` is kept while it covers them, unless `refit`) and the list's top edge and the view.
+fn measure(
+    len: usize,
+    cur: ListWindow,
+    w: &mut Measured,
+    over: usize,
+    refit: bool,
+) -> (ListWindow, Option<Geom>) {
     let doc = gloo::utils::document();
     let Ok(Some(list)) = doc.query_selector(".result-list") else {
         return (cur, None);
     };
     // The rows left out, as padding (set through the CSSOM: the page's CSP forbids style
-    // attributes).
-    if let Ok(list) = list.clone().dyn_into::<web_sys::HtmlElement>() {
-        let (above, below) = cur.padding(len);
-        let px = |x: f64| [(x.round() as i64).to_string().as_str(), "px"].concat();
-        let style = list.style();
-        let _ = style.set_property("padding-top", &px(above));
-        let _ = style.set_property("padding-bottom", &px(below));
-    }
-    let mut row = cur.row;
-    // The mean height of the rows rendered: from the first one's top to the last one's bottom.
-    let (s, e) = cur.clamp(len);
-    if let (Some(first), Some(last)) = (list.first_element_child(), list.last_element_child()) {
-        let mean = ((rect(&last).bottom() - rect(&first).top()) / (e - s).max(1) as f64)
-            .clamp(24.0, 2000.0);
-        // Kept unless it changed by more than 5 %: the padding (and so where the rows seem
-        // to be) does not shift with every small difference between rows.
-        if e > s && (mean - row).abs() > row * 0.05 {
-            row = mean;
+    // attributes), before anything is read: laid out with the last window's padding, the
+    // list of a render that moved the window could be much shorter or longer than it is, and
+    // the browser would clamp the scroll position to it.
+    let pad = |list: &web_sys::Element, heights: &Heights| {
+        if let Some(list) = list.dyn_ref::<web_sys::HtmlElement>() {
+            let (above, below) = cur.padding(len, heights);
+            let px = |x: f64| [(x.round() as i64).to_string().as_str(), "px"].concat();
+            let style = list.style();
+            let _ = style.set_property("padding-top", &px(above));
+            let _ = style.set_property("padding-bottom", &px(below));
+        }
+    };
+    pad(&list, &w.heights);
+    // Each row's height: from its top to the next one's (to its bottom for the last).
+    let children = list.children();
+    let mut prev: Option<(usize, f64)> = None;
+    for k in 0..children.length() {
+        let Some(row) = children.item(k) else {
+            continue;
+        };
+        let r = rect(&row);
+        if let Some((i, top)) = prev.take() {
+            w.set(i, r.top() - top);
+        }
+        let rank = row
+            .get_attribute("data-rank")
+            .and_then(|v| v.parse::<usize>().ok());
+        match rank {
+            Some(i) if k + 1 == children.length() => w.set(i, r.height()),
+            Some(i) => prev = Some((i, r.top())),
+            None => {}
         }
     }
     let vh = gloo::utils::window()
@@ -74,9 +95,54 @@ fn measure(len: usize, cur: ListWindow, over: usize, refit: bool) -> (ListWindow
         bottom = r.bottom().min(vh);
     }
     let geom = (rect(&list).top(), (top, bottom.max(top)));
+    // Again, by the heights just measured: a style write, laid out with the next frame.
+    pad(&list, &w.heights);
     let keep = if refit { (0, 0) } else { (cur.start, cur.end) };
-    let (start, end) = fit(len, geom.0, geom.1, row, keep, over);
-    (ListWindow { start, end, row }, Some(geom))
+    let (start, end) = fit(len, geom.0, geom.1, &w.heights, keep, over);
+    (ListWindow { start, end }, Some(geom))
+}
+
+/// The rows' heights: by rank in this list, and by article for the lists of the same query
+/// (a row's height depends on its article and the query's snippets, not on its rank).
+struct Measured {
+    heights: Heights,
+    /// The article of each row of this list.
+    docs: Vec<usize>,
+    by_doc: HashMap<usize, f64>,
+    /// The query (and kind of row) the heights were measured for.
+    key: String,
+}
+
+impl Measured {
+    fn set(&mut self, rank: usize, h: f64) {
+        self.heights.set(rank, h);
+        if let Some(&d) = self.docs.get(rank) {
+            self.by_doc.insert(d, self.heights.height(rank));
+        }
+    }
+
+    /// A new list of `docs`, for `key`: linear in its rows.
+    fn renew(&mut self, docs: &[usize], key: String, guess: f64) {
+        if key != self.key {
+            self.by_doc.clear();
+            self.key = key;
+        }
+        self.heights = Heights::new(guess);
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(&h) = self.by_doc.get(d) {
+                self.heights.set(i, h);
+            }
+        }
+        self.docs.clear();
+        self.docs.extend_from_slice(docs);
+    }
+
+    /// The page's width changed: every row's height may have.
+    fn forget(&mut self) {
+        let guess = self.heights.estimate();
+        self.heights = Heights::new(guess);
+        self.by_doc.clear();
+    }
 }
 
 /// The list's top edge and the part of the viewport it can show, as last measured.
@@ -88,9 +154,11 @@ struct Win {
     /// The list drawn (see [`use_list_window`]) and its number of rows.
     list: usize,
     len: usize,
-    /// Which estimate `cur.row` is (rows with snippets, or without).
+    /// The kind of row (with snippets, or without).
     kind: usize,
-    /// The height estimated for each kind of row.
+    /// The heights of this list's rows.
+    m: Measured,
+    /// The height estimated for each kind of row (a new list's rows start at it).
     rows: [f64; 2],
     geom: Option<Geom>,
     /// The window holds only the rows that can be seen (a new list's first frame).
@@ -101,11 +169,11 @@ impl Win {
     /// Measures after a render or a scroll, keeps the estimate, and says whether the window
     /// changed (`anew`: fitted afresh, not kept because it covers the view).
     fn refit(&mut self, over: usize, anew: bool) -> bool {
-        let (next, geom) = measure(self.len, self.cur, over, anew);
+        let (next, geom) = measure(self.len, self.cur, &mut self.m, over, anew);
         if geom.is_some() {
             self.geom = geom;
         }
-        self.rows[self.kind] = next.row;
+        self.rows[self.kind] = self.m.heights.estimate();
         let changed = next != self.cur;
         self.cur = next;
         changed
@@ -114,22 +182,29 @@ impl Win {
 
 /// The window of a list of `len` rows (measured after every render, and on scrolling).
 ///
-/// `list` names the list (it changes with every new set of results) and `kind` its kind of
-/// row (0: without snippets, 1: with). A new list's first frame draws only the rows that can
+/// `docs` are the articles listed, `list` names the list (it changes with every new set of
+/// results), `kind` its kind of row (0: without snippets, 1: with) and `query` the query
+/// (rows of the same article and query are as tall in any list). A new list's first frame draws only the rows that can
 /// be seen; the rows beyond each edge are added after that frame is painted, so a keystroke
 /// costs the style and layout of two or three tall rows instead of ten.
 #[hook]
-pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
+pub fn use_list_window(docs: &[usize], list: usize, kind: usize, query: &str) -> ListWindow {
+    let len = docs.len();
     let force = use_force_update();
     let st = use_mut_ref(|| Win {
         cur: ListWindow {
             start: 0,
             end: FIRST,
-            row: ROW,
         },
         list,
         len,
         kind,
+        m: Measured {
+            heights: Heights::new(ROW),
+            docs: Vec::new(),
+            by_doc: HashMap::new(),
+            key: String::new(),
+        },
         rows: [ROW; 2],
         geom: None,
         partial: false,
@@ -139,9 +214,16 @@ pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
         w.len = len;
         if w.list != list || w.kind != kind {
             let kind = kind.min(1);
-            let row = w.rows[kind];
-            let (start, end) = first(len, w.geom, row);
-            w.cur = ListWindow { start, end, row };
+            // A new list: rows measured in the last one keep their height if the query is the
+            // same (more rows shown, another order, a filter); the others start at the mean.
+            let guess = w.rows[kind];
+            w.m.renew(
+                docs,
+                [kind.to_string().as_str(), ":", query].concat(),
+                guess,
+            );
+            let (start, end) = first(len, w.geom, &w.m.heights);
+            w.cur = ListWindow { start, end };
             (w.list, w.kind, w.partial) = (list, kind, true);
         }
     }
@@ -204,9 +286,12 @@ pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
                 phase: EventListenerPhase::Capture,
                 passive: true,
             };
-            let on = Rc::new(move || {
+            let on = Rc::new(move |resized: bool| {
                 let mut w = st.borrow_mut();
                 w.partial = false;
+                if resized {
+                    w.m.forget();
+                }
                 if w.refit(OVER, false) {
                     drop(w);
                     force.force_update();
@@ -217,9 +302,9 @@ pub fn use_list_window(len: usize, list: usize, kind: usize) -> ListWindow {
                 &gloo::utils::document(),
                 "scroll",
                 opts,
-                move |_| on(),
+                move |_| on(false),
             );
-            let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| on2());
+            let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| on2(true));
             move || drop((scroll, resize))
         });
     }
