@@ -2,6 +2,8 @@
 //! `ui::results::window`): which rows of a long list to render, given where the list is on
 //! screen and how tall a row is estimated to be.
 
+use std::collections::HashMap;
+
 /// Rows rendered beyond each edge of what can be seen.
 pub const OVER: usize = 3;
 /// Rows rendered before anything is measured.
@@ -143,6 +145,61 @@ impl Heights {
         // Bounded: rows beyond a million are not a list anyone scrolls.
         let more = more.min(1e9) as usize;
         (self.measured.len() + more, top + more as f64 * est)
+    }
+}
+
+/// The rows' heights: by rank in this list, and by article for the lists of the same query
+/// (a row's height depends on its article and the query's snippets, not on its rank).
+pub struct Measured {
+    /// By rank in this list.
+    pub heights: Heights,
+    /// The article of each row of this list.
+    docs: Vec<usize>,
+    by_doc: HashMap<usize, f64>,
+    /// The query (and kind of row) the heights were measured for.
+    key: String,
+}
+
+impl Measured {
+    /// Nothing measured: each row is `guess` pixels tall.
+    pub fn new(guess: f64) -> Self {
+        Measured {
+            heights: Heights::new(guess),
+            docs: Vec::new(),
+            by_doc: HashMap::new(),
+            key: String::new(),
+        }
+    }
+
+    /// Notes that row `rank` is `h` pixels tall.
+    pub fn set(&mut self, rank: usize, h: f64) {
+        self.heights.set(rank, h);
+        if let Some(&d) = self.docs.get(rank) {
+            self.by_doc.insert(d, self.heights.height(rank));
+        }
+    }
+
+    /// A new list of `docs`, for `key`: linear in its rows.
+    pub fn renew(&mut self, docs: &[usize], key: String, guess: f64) {
+        if key != self.key {
+            self.by_doc.clear();
+            self.key = key;
+        }
+        self.heights = Heights::new(guess);
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(&h) = self.by_doc.get(d) {
+                self.heights.set(i, h);
+            }
+        }
+        self.docs.clear();
+        self.docs.extend_from_slice(docs);
+    }
+
+    /// The page's width changed: every row's height may have.
+    pub fn forget(&mut self) {
+        let guess = self.heights.estimate();
+        self.heights = Heights::new(guess);
+        self.by_doc.clear();
     }
 }
 
@@ -415,5 +472,30 @@ mod tests {
         assert_eq!(reached, real.len(), "the last row was drawn");
         // Every row passed was measured, so the rows above the view are where they were drawn.
         assert_eq!(hs.offset(real.len()), real.iter().sum::<f64>());
+    }
+
+    #[test]
+    fn rows_keep_their_height_by_article_for_the_same_query() {
+        let mut m = Measured::new(150.0);
+        m.renew(&[7, 3, 9], "1:上海".into(), 150.0);
+        m.set(0, 400.0);
+        m.set(2, 600.0);
+        // More rows shown, in another order: articles 7 and 9 keep their heights.
+        m.renew(&[9, 3, 7, 11], "1:上海".into(), 500.0);
+        assert_eq!(m.heights.height(0), 600.0);
+        assert_eq!(m.heights.height(2), 400.0);
+        assert_eq!(m.heights.height(1), 500.0, "the mean of those measured");
+        // Another query: its snippets differ, nothing is kept.
+        m.renew(&[9, 3, 7], "1:北京".into(), 300.0);
+        assert_eq!(m.heights.height(0), 300.0);
+        m.set(0, 350.0);
+        // The width changed: nothing is kept, the estimate is.
+        m.forget();
+        m.renew(&[9], "1:北京".into(), 300.0);
+        assert_eq!(m.heights.height(0), 300.0);
+        // Odd input does not panic.
+        m.set(99, 100.0);
+        m.renew(&[], String::new(), f64::NAN);
+        assert_eq!(m.heights.offset(3), 3.0 * ROW);
     }
 }

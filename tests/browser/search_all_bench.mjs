@@ -36,6 +36,20 @@ if (process.env.PROF) {
     while (id) { const f = (nodes.get(id).callFrame.functionName || '(anon)').replace(/::h[0-9a-f]{16}/, ''); if (!seen.has(f)) { seen.add(f); incl[f] = (incl[f] || 0) + dt; } id = parent.get(id); }
   }
   console.log('busy ms', (total / 1000).toFixed(0));
+  // The longest stretch without idle samples (the longest task), and what it ran.
+  let best = [0, 0], start = 0, busy = 0;
+  for (let k = 0; k <= P.samples.length; k++) {
+    const idle = k === P.samples.length || nodes.get(P.samples[k]).callFrame.functionName === '(idle)';
+    if (idle) { if (busy > best[1]) best = [start, busy]; start = k + 1; busy = 0; } else busy += P.timeDeltas[k + 1] || 0;
+  }
+  const inTask = {};
+  for (let k = best[0]; k < P.samples.length && nodes.get(P.samples[k]).callFrame.functionName !== '(idle)'; k++) {
+    const dt = P.timeDeltas[k + 1] || 0; let id = P.samples[k]; const seen = new Set();
+    while (id) { const f = (nodes.get(id).callFrame.functionName || '(anon)').replace(/::h[0-9a-f]{16}/, ''); if (!seen.has(f)) { seen.add(f); inTask[f] = (inTask[f] || 0) + dt; } id = parent.get(id); }
+  }
+  console.log('longest busy stretch ms', (best[1] / 1000).toFixed(0));
+  for (const [k, v] of Object.entries(inTask).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 45))) console.log('  ', (v / 1000).toFixed(0).padStart(6), k.slice(0, 150));
+  console.log('whole search:');
   for (const [k, v] of Object.entries(incl).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 45))) console.log((v / 1000).toFixed(0).padStart(6), k.slice(0, 150));
 }
 const sum = r.long.reduce((a, b) => a + b, 0);

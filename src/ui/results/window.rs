@@ -9,7 +9,6 @@
 //! selects is brought into it before it is focused.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -17,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::view::window::ListWindow;
-use crate::view::window::{first, fit, Heights, FIRST, OVER, ROW};
+use crate::view::window::{first, fit, Heights, Measured, FIRST, OVER, ROW};
 
 thread_local! {
     /// A row the keyboard moved to, to be focused once it is rendered.
@@ -102,49 +101,6 @@ fn measure(
     (ListWindow { start, end }, Some(geom))
 }
 
-/// The rows' heights: by rank in this list, and by article for the lists of the same query
-/// (a row's height depends on its article and the query's snippets, not on its rank).
-struct Measured {
-    heights: Heights,
-    /// The article of each row of this list.
-    docs: Vec<usize>,
-    by_doc: HashMap<usize, f64>,
-    /// The query (and kind of row) the heights were measured for.
-    key: String,
-}
-
-impl Measured {
-    fn set(&mut self, rank: usize, h: f64) {
-        self.heights.set(rank, h);
-        if let Some(&d) = self.docs.get(rank) {
-            self.by_doc.insert(d, self.heights.height(rank));
-        }
-    }
-
-    /// A new list of `docs`, for `key`: linear in its rows.
-    fn renew(&mut self, docs: &[usize], key: String, guess: f64) {
-        if key != self.key {
-            self.by_doc.clear();
-            self.key = key;
-        }
-        self.heights = Heights::new(guess);
-        for (i, d) in docs.iter().enumerate() {
-            if let Some(&h) = self.by_doc.get(d) {
-                self.heights.set(i, h);
-            }
-        }
-        self.docs.clear();
-        self.docs.extend_from_slice(docs);
-    }
-
-    /// The page's width changed: every row's height may have.
-    fn forget(&mut self) {
-        let guess = self.heights.estimate();
-        self.heights = Heights::new(guess);
-        self.by_doc.clear();
-    }
-}
-
 /// The list's top edge and the part of the viewport it can show, as last measured.
 type Geom = (f64, (f64, f64));
 
@@ -199,12 +155,7 @@ pub fn use_list_window(docs: &[usize], list: usize, kind: usize, query: &str) ->
         list,
         len,
         kind,
-        m: Measured {
-            heights: Heights::new(ROW),
-            docs: Vec::new(),
-            by_doc: HashMap::new(),
-            key: String::new(),
-        },
+        m: Measured::new(ROW),
         rows: [ROW; 2],
         geom: None,
         partial: false,
