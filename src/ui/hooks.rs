@@ -162,9 +162,14 @@ fn on_key(
                 dispatch.dispatch(Action::Open(id.clone()));
             }
         }
-        "n" if !in_field && c.total > 0 => dispatch.dispatch(Action::Hit((c.hit + 1) % c.total)),
+        // Noted in `c` as the cursor is: keys faster than the app renders each move on.
+        "n" if !in_field && c.total > 0 => {
+            c.hit = (c.hit + 1) % c.total;
+            dispatch.dispatch(Action::Hit(c.hit));
+        }
         "N" if !in_field && c.total > 0 => {
-            dispatch.dispatch(Action::Hit((c.hit + c.total - 1) % c.total))
+            c.hit = (c.hit + c.total - 1) % c.total;
+            dispatch.dispatch(Action::Hit(c.hit));
         }
         "?" if !in_field => dispatch.dispatch(Action::Help(true)),
         _ => {}
@@ -185,10 +190,11 @@ pub fn use_keyboard(dispatch: UseReducerDispatcher<AppState>, context: KeyContex
                 if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                     // A copy: the dispatch may render, which writes the context.
                     let mut c = ctx.borrow().clone();
-                    let before = c.selected;
+                    let before = (c.selected, c.hit);
                     on_key(&dispatch, &mut c, e);
-                    if c.selected != before {
-                        ctx.borrow_mut().selected = c.selected;
+                    if (c.selected, c.hit) != before {
+                        let mut now = ctx.borrow_mut();
+                        (now.selected, now.hit) = (c.selected, c.hit);
                     }
                 }
             });

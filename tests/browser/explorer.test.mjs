@@ -200,10 +200,29 @@ test('keyboard only: / focuses, arrows move, Enter opens, Esc clears, Tab reache
   await page.keyboard.press('ArrowDown');
   const second = (await resultIds(page))[1];
   assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId), second);
+  // Keys faster than the app renders (a held key repeats): two in one task move two rows.
+  const rowKeys = async (key, want) => {
+    await page.evaluate((key) => { for (let i = 0; i < 2; i++) document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); }, key);
+    await page.waitForFunction((want) => document.activeElement?.closest('[data-testid=result]')?.dataset.rank === want, String(want), { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await page.evaluate(() => Number(document.activeElement?.closest('[data-testid=result]')?.dataset.rank)), want, `${key} twice in one task`);
+  };
+  await rowKeys('ArrowDown', 3);
+  await rowKeys('ArrowUp', 1);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`[data-testid=reader][data-article-id="${second}"]`);
   await page.keyboard.press('n');
-  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), `2 / ${(await page.locator('[data-testid=reader] mark').count())}`);
+  const hits = await page.locator('[data-testid=reader] mark').count();
+  assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), `2 / ${hits}`);
+  // Keys faster than the app renders (a held key repeats): two in one task move two hits.
+  const twice = async (key, want) => {
+    await page.evaluate((key) => { for (let i = 0; i < 2; i++) document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); }, key);
+    await page.waitForFunction((want) => document.querySelector('[data-testid=hit-counter]')?.textContent === want, want, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await page.locator('[data-testid=hit-counter]').textContent(), want, `${key} twice in one task`);
+  };
+  await twice('n', `${((1 + 2) % hits) + 1} / ${hits}`);
+  await twice('N', `2 / ${hits}`);
   await page.keyboard.press('/');
   await page.keyboard.press('Escape');
   await waitCount(page, 8);
