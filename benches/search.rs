@@ -112,6 +112,26 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // A sharded page's index growing as "search all" streams results in (`Index::with_more`):
+    // 256 new articles onto an index of 1k, 5k and 20k, beside the copy of the archive it
+    // makes. The copy grows with the index, the folding with the new articles only.
+    let mut g = c.benchmark_group("index-grow");
+    g.sample_size(10);
+    for n in [1_000, 5_000, 20_000] {
+        let a = synth::archive(&seed, n + 256, 1_400, 11);
+        let t = build_tables(&a).expect("tables");
+        let mut base = a.clone();
+        let more = base.articles.split_off(n);
+        let ix = Index::new(base, &t);
+        g.bench_function(format!("{n} + 256 articles"), |b| {
+            b.iter(|| black_box(ix.with_more(Vec::new(), more.clone())))
+        });
+        g.bench_function(format!("copy of the archive of {n}"), |b| {
+            b.iter(|| black_box(ix.archive().clone()))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);
