@@ -2,8 +2,6 @@
 //! `ui::results::window`): which rows of a long list to render, given where the list is on
 //! screen and how tall a row is estimated to be.
 
-use std::collections::HashMap;
-
 /// Rows rendered beyond each edge of what can be seen.
 pub const OVER: usize = 3;
 /// Rows rendered before anything is measured.
@@ -155,7 +153,10 @@ pub struct Measured {
     pub heights: Heights,
     /// The article of each row of this list.
     docs: Vec<usize>,
-    by_doc: HashMap<usize, f64>,
+    /// (article, height) as measured, later ones last; kept sorted by article (and one per
+    /// article) from one list to the next. Not a `HashMap`: the seed build has none, and one
+    /// would cost its first load more than a kilobyte of wasm.
+    by_doc: Vec<(usize, f64)>,
     /// The query (and kind of row) the heights were measured for.
     key: String,
 }
@@ -166,7 +167,7 @@ impl Measured {
         Measured {
             heights: Heights::new(guess),
             docs: Vec::new(),
-            by_doc: HashMap::new(),
+            by_doc: Vec::new(),
             key: String::new(),
         }
     }
@@ -175,20 +176,31 @@ impl Measured {
     pub fn set(&mut self, rank: usize, h: f64) {
         self.heights.set(rank, h);
         if let Some(&d) = self.docs.get(rank) {
-            self.by_doc.insert(d, self.heights.height(rank));
+            self.by_doc.push((d, self.heights.height(rank)));
         }
     }
 
-    /// A new list of `docs`, for `key`: linear in its rows.
+    /// A new list of `docs`, for `key`: linear in the rows measured (a radix sort) and
+    /// O(log) per row of the new list.
     pub fn renew(&mut self, docs: &[usize], key: String, guess: f64) {
         if key != self.key {
             self.by_doc.clear();
             self.key = key;
         }
+        // Sorted by article, stably: of an article measured twice, the last measure is last.
+        crate::search::sort::sort_by_key(&mut self.by_doc, |&(d, _)| d as u64);
+        let mut kept: Vec<(usize, f64)> = Vec::with_capacity(self.by_doc.len());
+        for &(d, h) in &self.by_doc {
+            match kept.last_mut() {
+                Some(last) if last.0 == d => last.1 = h,
+                _ => kept.push((d, h)),
+            }
+        }
+        self.by_doc = kept;
         self.heights = Heights::new(guess);
         for (i, d) in docs.iter().enumerate() {
-            if let Some(&h) = self.by_doc.get(d) {
-                self.heights.set(i, h);
+            if let Ok(k) = self.by_doc.binary_search_by_key(d, |&(d, _)| d) {
+                self.heights.set(i, self.by_doc[k].1);
             }
         }
         self.docs.clear();
@@ -480,11 +492,17 @@ mod tests {
         m.renew(&[7, 3, 9], "1:上海".into(), 150.0);
         m.set(0, 400.0);
         m.set(2, 600.0);
+        // Measured again (a row drawn twice): the last measure counts.
+        m.set(0, 450.0);
         // More rows shown, in another order: articles 7 and 9 keep their heights.
         m.renew(&[9, 3, 7, 11], "1:上海".into(), 500.0);
         assert_eq!(m.heights.height(0), 600.0);
-        assert_eq!(m.heights.height(2), 400.0);
-        assert_eq!(m.heights.height(1), 500.0, "the mean of those measured");
+        assert_eq!(m.heights.height(2), 450.0);
+        assert_eq!(
+            m.heights.height(1),
+            (600.0 + 450.0) / 2.0,
+            "the mean of those measured"
+        );
         // Another query: its snippets differ, nothing is kept.
         m.renew(&[9, 3, 7], "1:北京".into(), 300.0);
         assert_eq!(m.heights.height(0), 300.0);

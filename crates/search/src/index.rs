@@ -365,6 +365,11 @@ mod tests {
         )
     }
 
+    /// Each character of `text` but `\n`, once.
+    fn distinct(text: &str) -> std::collections::BTreeSet<char> {
+        text.chars().filter(|c| *c != '\n').collect()
+    }
+
     #[test]
     fn an_index_grown_with_more_articles_is_the_one_built_over_all_of_them() {
         let mut seed = 7;
@@ -402,7 +407,7 @@ mod tests {
             assert_eq!(grown.unit_starts, whole.unit_starts);
             assert_eq!(grown.units.len(), whole.units.len());
             assert_eq!(grown.avg_len, whole.avg_len);
-            for c in whole.text.chars().filter(|c| *c != '\n') {
+            for c in distinct(&whole.text) {
                 assert_eq!(
                     grown.postings.of(c),
                     whole.postings.of(c),
@@ -429,7 +434,7 @@ mod tests {
         let grown = index(every[..100].to_vec())
             .with_more(Vec::new(), every[100..200].to_vec())
             .with_more(Vec::new(), more);
-        for c in whole.text.chars().filter(|c| *c != '\n') {
+        for c in distinct(&whole.text) {
             assert_eq!(grown.postings.of(c), whole.postings.of(c), "{c}");
         }
         assert_eq!(ids(&grown, "甲乙"), vec!["a200".to_string()]);
