@@ -35,6 +35,14 @@ pub struct Derived {
     pub total_hits: usize,
     /// The texts highlighted in the first results (what a pinyin term matched).
     pub marked: Vec<String>,
+    /// Which list this is: a number no other `Derived` of this page has (the list's window
+    /// starts anew for each; an address could be reused).
+    pub list: u64,
+}
+
+thread_local! {
+    /// The last [`Derived::list`] given.
+    static LISTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 impl PartialEq for Derived {
@@ -133,6 +141,10 @@ pub fn derive(index: &IndexRef, v: &ViewState, shown: usize) -> Derived {
         hits,
         total_hits,
         marked: Vec::new(),
+        list: LISTS.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        }),
     };
     // What the first rows' terms matched (a pinyin term's characters, for the heading: only a
     // query with a pinyin term needs them, and only then are snippets built for rows not drawn).

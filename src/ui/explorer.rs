@@ -248,7 +248,7 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // rows with snippets (a query) and without are estimated apart.
     let list_window = results::window::use_list_window(
         &derived.docs[..derived.listed().min(derived.docs.len())],
-        std::rc::Rc::as_ptr(&derived) as usize,
+        derived.list,
         usize::from(!state.view.query.trim().is_empty()),
         &state.view.query,
     );

@@ -108,7 +108,7 @@ type Geom = (f64, (f64, f64));
 struct Win {
     cur: ListWindow,
     /// The list drawn (see [`use_list_window`]) and its number of rows.
-    list: usize,
+    list: u64,
     len: usize,
     /// The kind of row (with snippets, or without).
     kind: usize,
@@ -138,13 +138,16 @@ impl Win {
 
 /// The window of a list of `len` rows (measured after every render, and on scrolling).
 ///
-/// `docs` are the articles listed, `list` names the list (it changes with every new set of
-/// results), `kind` its kind of row (0: without snippets, 1: with) and `query` the query
-/// (rows of the same article and query are as tall in any list). A new list's first frame draws only the rows that can
-/// be seen; the rows beyond each edge are added after that frame is painted, so a keystroke
-/// costs the style and layout of two or three tall rows instead of ten.
+/// `docs` are the articles listed, `list` names the list ([`Derived::list`]: it changes with
+/// every new set of results), `kind` its kind of row (0: without snippets, 1: with) and
+/// `query` the query (rows of the same article and query are as tall in any list). A new
+/// list's first frame draws only the rows that can be seen; the rows beyond each edge are
+/// added after that frame is painted, so a keystroke costs the style and layout of two or
+/// three tall rows instead of ten.
+///
+/// [`Derived::list`]: crate::ui::derive::Derived::list
 #[hook]
-pub fn use_list_window(docs: &[usize], list: usize, kind: usize, query: &str) -> ListWindow {
+pub fn use_list_window(docs: &[usize], list: u64, kind: usize, query: &str) -> ListWindow {
     let len = docs.len();
     let force = use_force_update();
     let st = use_mut_ref(|| Win {
