@@ -181,8 +181,8 @@ mod tests {
                 unstructured: vec![],
             }],
             articles: vec![
-                article("a1", "社区菜园开园", &["第一段。", "第二段\n带换行。"]),
-                article("a2", "第二篇", &["正文。"]),
+                article("a1", "社区菜园开园", &["第一段。", "第二段\n带换行。"]).into(),
+                article("a2", "第二篇", &["正文。"]).into(),
             ],
             entities: vec![Entity {
                 name: "李青".into(),

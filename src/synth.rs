@@ -99,7 +99,7 @@ pub fn archive(source: &Archive, n: usize, bytes_each: usize, seed: u64) -> Arch
     }
     Archive {
         pages: Vec::new(),
-        articles,
+        articles: articles.into_iter().map(std::sync::Arc::new).collect(),
         entities: Vec::new(),
     }
 }

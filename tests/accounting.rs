@@ -46,6 +46,7 @@ fn account(a: &Archive) -> Result<(usize, usize), String> {
             .articles
             .iter()
             .filter(|x| x.source.file == page.file)
+            .map(|x| &**x)
             .collect();
         if page.file.ends_with(".md") || page.file.ends_with(".markdown") {
             total += account_markdown(page, &arts)?;
@@ -283,16 +284,20 @@ fn the_check_catches_losses() {
     let seed = load(&[common::root().join("seeds")], &lenient()).expect("seed");
     assert!(account(&seed.archive).is_ok());
     let mut a = seed.archive.clone();
-    a.articles[1].paragraphs.pop();
+    std::sync::Arc::make_mut(&mut a.articles[1])
+        .paragraphs
+        .pop();
     assert!(account(&a).is_err(), "a dropped paragraph");
     let mut a = seed.archive.clone();
-    a.articles[2].paragraphs[0].text.pop();
+    std::sync::Arc::make_mut(&mut a.articles[2]).paragraphs[0]
+        .text
+        .pop();
     assert!(account(&a).is_err(), "a dropped character");
     let mut a = seed.archive.clone();
-    a.articles[3].source.line -= 2;
+    std::sync::Arc::make_mut(&mut a.articles[3]).source.line -= 2;
     assert!(account(&a).is_err(), "a line in two articles");
     let mut a = seed.archive.clone();
-    a.articles[0].editor_note = Some("多出来的字".into());
+    std::sync::Arc::make_mut(&mut a.articles[0]).editor_note = Some("多出来的字".into());
     assert!(account(&a).is_err(), "text out of nowhere");
 }
 
@@ -353,7 +358,7 @@ mod random_pages {
             let text = lines.join("\n");
             let meta = Sidecar { year: Some(2020), ..Default::default() };
             let (page, articles, _) = parse_page_lenient("p.txt", &text, &meta);
-            let a = Archive { pages: vec![page], articles, entities: vec![] };
+            let a = Archive { pages: vec![page], articles: articles.into_iter().map(Into::into).collect(), entities: vec![] };
             if let Err(e) = account(&a) {
                 prop_assert!(false, "{e}\n{text}");
             }

@@ -204,7 +204,7 @@ fn mixed_papers_undated_pages_and_articles_out_of_order() {
     }
     let a = Archive {
         pages,
-        articles,
+        articles: articles.into_iter().map(Into::into).collect(),
         entities: vec![],
     };
     check_against_oracle(&a);
@@ -260,7 +260,7 @@ fn thousands_of_pages_in_linear_time() {
     }
     let a = Archive {
         pages,
-        articles,
+        articles: articles.into_iter().map(Into::into).collect(),
         entities: vec![],
     };
     let t = std::time::Instant::now();

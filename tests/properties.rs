@@ -114,7 +114,8 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         // Tables over every alphabet character, so that folding is exercised both ways.
         let mut a = common::seed_archive();
-        a.articles.push(article("alphabet", &ALPHABET.concat()));
+        a.articles
+            .push(article("alphabet", &ALPHABET.concat()).into());
         build_tables(&a).expect("tables")
     })
 }
@@ -189,7 +190,7 @@ proptest! {
         let archive = Archive {
             pages: vec![],
             entities: vec![],
-            articles: texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect(),
+            articles: texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t).into()).collect(),
         };
         let ix = Index::new(archive, tables());
         check(&ix, &q)?;

@@ -218,7 +218,10 @@ fn exact_beats_folded_beats_pinyin() {
             mk("pinyin", "这里有张先生。"),
             mk("folded", "这里有ZHANG。"),
             mk("exact", "这里有zhang。"),
-        ],
+        ]
+        .into_iter()
+        .map(Into::into)
+        .collect(),
     };
     let t = build_tables(&archive).expect("tables");
     let ix = Index::new(archive, &t);

@@ -172,7 +172,9 @@ fn chunk_names_follow_content() {
     let two = shard::build(&a, &t).expect("shard");
     assert_eq!(one.head, two.head, "the same archive shards the same way");
     let mut b = a.clone();
-    b.articles[0].paragraphs[0].text.push('改');
+    std::sync::Arc::make_mut(&mut b.articles[0]).paragraphs[0]
+        .text
+        .push('改');
     let three = shard::build(&b, &t).expect("shard");
     assert_ne!(one.head.texts[0].name, three.head.texts[0].name);
     // The printed lines alone changed (the articles as parsed the same): the text chunk is
@@ -321,7 +323,7 @@ fn editions_and_pages_are_found_from_the_head() {
             let mut held: BTreeSet<String> = BTreeSet::new();
             for c in sh.head.chunks_between(h.first, h.end) {
                 let chunk = shard::TextChunk::decode(files[c.name.as_str()]).expect("chunk");
-                held.extend(chunk.articles.into_iter().map(|x| x.id));
+                held.extend(chunk.articles.iter().map(|x| x.id.clone()));
             }
             for pg in shelf.pages_of(i) {
                 for d in shelf.articles_of(*pg) {

@@ -31,6 +31,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use std::sync::Arc;
+
 use crate::archive::{Archive, Article, Page};
 use crate::search::shard::{self, Catalog, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
@@ -305,7 +307,7 @@ struct Run {
 
 /// Sends articles found (new ones only), with the progress they make (the page shows both
 /// in one render: the status line never runs ahead of the list, nor behind it).
-fn send_found(gen: u64, pages: &[Page], articles: &[Article], progress: Option<&Progress>) {
+fn send_found(gen: u64, pages: &[Page], articles: &[Arc<Article>], progress: Option<&Progress>) {
     let chunk = TextChunk {
         pages: pages.to_vec(),
         articles: articles.to_vec(),
@@ -398,7 +400,7 @@ impl Run {
 
     /// The article a link opens: its id bucket says its number, then its text chunk is
     /// fetched.
-    async fn linked(&self, id: &str) -> Result<Option<(Page, Article)>, String> {
+    async fn linked(&self, id: &str) -> Result<Option<(Page, Arc<Article>)>, String> {
         let head = &self.w.head;
         let Some(bucket) = head.id_bucket(id) else {
             return Ok(None);

@@ -10,6 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,7 +27,7 @@ use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
 use crate::view::recent::Recent;
 
-fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> {
+fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Arc<Article>>) -> Rc<Index> {
     Rc::new(Index::new(
         Archive {
             pages,
@@ -44,7 +45,7 @@ fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Article>) -> Rc<Index> 
 struct Found {
     gen: u64,
     pages: Rc<Vec<Page>>,
-    articles: Rc<Vec<Article>>,
+    articles: Rc<Vec<Arc<Article>>>,
     ids: Rc<HashSet<String>>,
 }
 
@@ -304,7 +305,7 @@ fn narrowed(recent: &Answers, q: &str, printed: usize) -> Option<Answer> {
         .filter_map(|(d, _)| ix.archive().articles.get(*d))
         .map(|x| x.id.clone())
         .collect();
-    let articles: Vec<Article> = a
+    let articles: Vec<Arc<Article>> = a
         .found
         .articles
         .iter()

@@ -168,7 +168,7 @@ mod tests {
         };
         let ar = Archive {
             pages: vec![],
-            articles: vec![a.clone()],
+            articles: vec![a.clone().into()],
             entities: vec![],
         };
         // No paper known: never the file name.

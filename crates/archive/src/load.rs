@@ -398,6 +398,8 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
         }
     }
     let mut report = Report::default();
+    // Edited in place (ids) before they are shared.
+    let mut all: Vec<Article> = Vec::new();
     let mut last_progress = Instant::now();
     let total = items.len();
     for (n, item) in items.iter().enumerate() {
@@ -417,7 +419,7 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
         report.pages.push(stat);
         if let Some((page, articles)) = parsed {
             report.archive.pages.push(page);
-            report.archive.articles.extend(articles);
+            all.extend(articles);
         }
         if opts.strict && warnings.len() > before {
             return Err(warnings.swap_remove(before));
@@ -427,13 +429,14 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
             eprintln!(
                 "parsed {}/{total} pages, {} articles, {} warnings, {:.1} s",
                 n + 1,
-                report.archive.articles.len(),
+                all.len(),
                 warnings.len(),
                 started.elapsed().as_secs_f64()
             );
         }
     }
-    assign_ids(&mut report.archive.articles);
+    assign_ids(&mut all);
+    report.archive.articles = all.into_iter().map(std::sync::Arc::new).collect();
     report.parse_time = started.elapsed();
     if opts.names {
         let t0 = Instant::now();

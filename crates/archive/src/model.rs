@@ -11,7 +11,7 @@ pub struct Archive {
     /// One entry per source file, in file-name order.
     pub pages: Vec<Page>,
     /// Articles in page order (page by page, top to bottom).
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
     /// People, places and organisations named in the articles (extracted at build time).
     pub entities: Vec<Entity>,
 }

@@ -388,7 +388,7 @@ impl Index {
         let mut i = 0;
         while i < ms.len() {
             let unit = ms[i].unit;
-            let u = &self.units[unit as usize];
+            let u = self.unit(unit);
             let mut rs: Vec<(usize, usize)> = Vec::new();
             while i < ms.len() && ms[i].unit == unit {
                 let m = ms[i];
@@ -423,126 +423,141 @@ impl Index {
         let needle = self.folder.fold(raw);
         let first = out.len();
         if !needle.is_empty() {
-            let mut ui = 0usize;
             let raw_trim = raw.trim();
             let needle_is_raw = needle == raw_trim;
-            let mut cursor = 0usize;
-            let mut cursor_unit = usize::MAX;
-            for pos in self.postings.find(&self.text, &needle) {
-                ui = unit_at(&self.unit_starts, ui, pos);
-                let u = &self.units[ui];
-                if !Self::in_scope(u.field, scope) {
-                    continue;
-                }
-                let s = pos - u.start as usize;
-                let e = s + needle.len();
-                if cursor_unit != ui {
-                    cursor_unit = ui;
-                    cursor = 0;
-                }
-                let kind = if u.identity {
-                    // Fast path: offsets are the original's, the text is the folded text.
-                    if needle_is_raw {
-                        MatchKind::Exact
-                    } else {
-                        MatchKind::Folded
-                    }
-                } else {
-                    let Some((os, oe, same)) = u.folded.map_forward(&mut cursor, s, e) else {
+            for seg in &self.segs {
+                let mut ui = 0usize;
+                let mut cursor = 0usize;
+                let mut cursor_unit = usize::MAX;
+                for pos in seg.postings.find(&seg.text, &needle) {
+                    ui = unit_at(&seg.unit_starts, ui, pos);
+                    let u = &seg.units[ui];
+                    if !Self::in_scope(u.field, scope) {
                         continue;
-                    };
-                    if same {
+                    }
+                    let s = pos - u.start as usize;
+                    let e = s + needle.len();
+                    if cursor_unit != ui {
+                        cursor_unit = ui;
+                        cursor = 0;
+                    }
+                    let kind = if u.identity {
+                        // Fast path: offsets are the original's, the text is the folded text.
                         if needle_is_raw {
                             MatchKind::Exact
                         } else {
                             MatchKind::Folded
                         }
-                    } else if self.unit_source(u).get(os..oe) == Some(raw_trim) {
-                        MatchKind::Exact
                     } else {
-                        MatchKind::Folded
-                    }
-                };
-                out.push(RawMatch {
-                    unit: ui as u32,
-                    doc: u.doc,
-                    weight: w.field(u.field) * w.quality(kind),
-                    start: s as u32,
-                    end: e as u32,
-                    clause,
-                    alt,
-                    kind,
-                });
+                        let Some((os, oe, same)) = u.folded.map_forward(&mut cursor, s, e) else {
+                            continue;
+                        };
+                        if same {
+                            if needle_is_raw {
+                                MatchKind::Exact
+                            } else {
+                                MatchKind::Folded
+                            }
+                        } else if self.unit_source(u).get(os..oe) == Some(raw_trim) {
+                            MatchKind::Exact
+                        } else {
+                            MatchKind::Folded
+                        }
+                    };
+                    out.push(RawMatch {
+                        unit: seg.first_unit + ui as u32,
+                        doc: u.doc,
+                        weight: w.field(u.field) * w.quality(kind),
+                        start: s as u32,
+                        end: e as u32,
+                        clause,
+                        alt,
+                        kind,
+                    });
+                }
             }
         }
         if let Some(key) = pinyin {
             // Candidates: the occurrences of the characters that can begin the key, marked in
-            // a bitmap over the text so they are visited in text order (reading the text
-            // forward, not jumping about a large corpus) and left to right without overlaps,
-            // as a scan of each text would take them.
-            let mut bits = vec![0u64; self.text.len() / 64 + 1];
-            let mut mark = |p: usize| {
-                if let Some(w) = bits.get_mut(p / 64) {
-                    *w |= 1 << (p % 64);
-                }
-            };
-            if self.postings.is_built() {
-                for c in self.pinyin.starting_chars(key) {
-                    for &p in self.postings.of(c) {
-                        mark(p as usize);
-                    }
-                }
-            } else {
-                // A short text without postings: read through.
-                let starters = self.pinyin.starters(key);
-                for (p, c) in self.text.char_indices() {
-                    if self.pinyin.can_start(&starters, c) {
-                        mark(p);
-                    }
-                }
-            }
+            // a bitmap over each segment's text so they are visited in text order (reading the
+            // text forward, not jumping about a large corpus) and left to right without
+            // overlaps, as a scan of each text would take them.
             let text_end = out.len();
             let mut tj = first;
-            let (mut ui, mut taken_to) = (0usize, 0usize);
-            for (wi, &word) in bits.iter().enumerate() {
-                let mut word = word;
-                while word != 0 {
-                    let p = wi * 64 + word.trailing_zeros() as usize;
-                    word &= word - 1;
-                    if p < taken_to {
-                        continue;
+            let built = |b: bool| self.segs.iter().any(|s| s.postings.is_built() == b);
+            let starting = if built(true) {
+                self.pinyin.starting_chars(key)
+            } else {
+                Vec::new()
+            };
+            let starters = if built(false) {
+                self.pinyin.starters(key)
+            } else {
+                Vec::new()
+            };
+            for seg in &self.segs {
+                let mut bits = vec![0u64; seg.text.len() / 64 + 1];
+                let mut mark = |p: usize| {
+                    if let Some(w) = bits.get_mut(p / 64) {
+                        *w |= 1 << (p % 64);
                     }
-                    let Some(end) = self.pinyin.match_at(&self.text, p, key) else {
-                        continue;
-                    };
-                    taken_to = end;
-                    ui = unit_at(&self.unit_starts, ui, p);
-                    let u = &self.units[ui];
-                    let (s, e) = (
-                        (p - u.start as usize) as u32,
-                        (end - u.start as usize) as u32,
-                    );
-                    // The term's text matches are in text order, and so are these: a cursor
-                    // skips those that end before this one starts (linear, not a scan of all).
-                    let here = ui as u32;
-                    while tj < text_end && (out[tj].unit, out[tj].end) <= (here, s) {
-                        tj += 1;
+                };
+                if seg.postings.is_built() {
+                    for &c in &starting {
+                        for &p in seg.postings.of(c) {
+                            mark(p as usize);
+                        }
                     }
-                    let over_text = out[tj..text_end]
-                        .iter()
-                        .take_while(|t| (t.unit, t.start) < (here, e))
-                        .any(|t| t.unit == here && t.start < e && s < t.end);
-                    if Self::in_scope(u.field, scope) && !over_text {
-                        out.push(RawMatch {
-                            unit: ui as u32,
-                            doc: u.doc,
-                            weight: w.field(u.field) * w.pinyin,
-                            start: s,
-                            end: e,
-                            clause,
-                            alt,
-                            kind: MatchKind::Pinyin,
-                        });
+                } else {
+                    // A short text without postings: read through.
+                    for (p, c) in seg.text.char_indices() {
+                        if self.pinyin.can_start(&starters, c) {
+                            mark(p);
+                        }
+                    }
+                }
+                let (mut ui, mut taken_to) = (0usize, 0usize);
+                for (wi, &word) in bits.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        let p = wi * 64 + word.trailing_zeros() as usize;
+                        word &= word - 1;
+                        if p < taken_to {
+                            continue;
+                        }
+                        let Some(end) = self.pinyin.match_at(&seg.text, p, key) else {
+                            continue;
+                        };
+                        taken_to = end;
+                        ui = unit_at(&seg.unit_starts, ui, p);
+                        let u = &seg.units[ui];
+                        let (s, e) = (
+                            (p - u.start as usize) as u32,
+                            (end - u.start as usize) as u32,
+                        );
+                        // The term's text matches are in text order, and so are these: a
+                        // cursor skips those that end before this one starts (linear, not a
+                        // scan of all).
+                        let here = seg.first_unit + ui as u32;
+                        while tj < text_end && (out[tj].unit, out[tj].end) <= (here, s) {
+                            tj += 1;
+                        }
+                        let over_text = out[tj..text_end]
+                            .iter()
+                            .take_while(|t| (t.unit, t.start) < (here, e))
+                            .any(|t| t.unit == here && t.start < e && s < t.end);
+                        if Self::in_scope(u.field, scope) && !over_text {
+                            out.push(RawMatch {
+                                unit: here,
+                                doc: u.doc,
+                                weight: w.field(u.field) * w.pinyin,
+                                start: s,
+                                end: e,
+                                clause,
+                                alt,
+                                kind: MatchKind::Pinyin,
+                            });
+                        }
                     }
                 }
             }
@@ -609,7 +624,7 @@ impl Index {
                 if a.unit != b.unit || a.clause == b.clause {
                     continue;
                 }
-                let u = &self.units[a.unit as usize];
+                let u = self.unit(a.unit);
                 let gap = if a.end <= b.start {
                     u.folded
                         .text

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use super::fold::{Folded, Folder};
 use super::pinyin::PinyinMap;
 use super::Tables;
+use std::sync::Arc;
+
 use archive::{Archive, Article};
 
 pub use archive::Field;
@@ -38,6 +40,85 @@ pub(crate) struct Doc {
     pub len: u32,
 }
 
+/// The folded texts of a run of consecutive articles, with their character postings. An index
+/// built at once has one; an index grown ([`Index::with_more`]) shares its segments with the one
+/// it grew from and adds one, so growing costs what is added, not what was there.
+#[derive(Debug)]
+pub(crate) struct Segment {
+    /// The number of its first unit in the index (units are numbered across segments).
+    pub first_unit: u32,
+    /// Where its text starts in the text of the whole index (the segments' texts in order).
+    pub base: usize,
+    /// Its units' folded texts joined by `\n`.
+    pub text: String,
+    /// Where each character of `text` occurs.
+    pub postings: super::postings::Postings,
+    /// Its units in order; `start` is within `text`.
+    pub units: Vec<Unit>,
+    /// `units[i].start`, packed for the search's lookups.
+    pub unit_starts: Vec<u32>,
+}
+
+impl Segment {
+    /// A segment over `articles` (the first being article `first`, its first unit `first_unit`).
+    fn new(
+        folder: &Folder,
+        articles: &[Arc<Article>],
+        first: usize,
+        first_unit: u32,
+        base: usize,
+        docs: &mut Vec<Doc>,
+    ) -> Segment {
+        let (mut text, mut units) = (String::new(), Vec::new());
+        push_units(folder, articles, first, &mut text, &mut units, docs);
+        Segment::of(first_unit, base, text, units)
+    }
+
+    fn of(first_unit: u32, base: usize, text: String, units: Vec<Unit>) -> Segment {
+        let postings = super::postings::Postings::new(&text);
+        let unit_starts = units.iter().map(|u| u.start).collect();
+        Segment {
+            first_unit,
+            base,
+            text,
+            postings,
+            units,
+            unit_starts,
+        }
+    }
+
+    /// This segment followed by `next` (which starts where it ends), as one: its own texts
+    /// are copied, not folded again, and only `next`'s characters are counted.
+    fn merged(&self, next: Segment) -> Segment {
+        let from = self.text.len();
+        let mut text = String::with_capacity(from + next.text.len());
+        text.push_str(&self.text);
+        text.push_str(&next.text);
+        let mut units = Vec::with_capacity(self.units.len() + next.units.len());
+        units.extend(self.units.iter().cloned());
+        units.extend(next.units.into_iter().map(|mut u| {
+            u.start += from as u32;
+            u
+        }));
+        let postings = self.postings.extended(&text, from);
+        let unit_starts = units.iter().map(|u| u.start).collect();
+        Segment {
+            first_unit: self.first_unit,
+            base: self.base,
+            text,
+            postings,
+            units,
+            unit_starts,
+        }
+    }
+}
+
+/// An index grown piece by piece merges its last segments while the last is no larger than
+/// the one added and the two hold at most this much folded text together: a growth copies at
+/// most this much of what was there, and an index of `n` bytes has about `n / SEGMENT_CAP`
+/// segments plus a few small ones (as a binary counter has).
+const SEGMENT_CAP: usize = 4 << 20;
+
 /// The searchable archive.
 ///
 /// Its fields are private: callers parse with [`Index::parse`], search with [`Index::search`]
@@ -49,16 +130,13 @@ pub struct Index {
     pub(crate) folder: Folder,
     /// Pinyin.
     pub(crate) pinyin: PinyinMap,
-    /// All folded units joined by `\n`.
-    pub(crate) text: String,
-    /// Where each character of `text` occurs.
-    pub(crate) postings: super::postings::Postings,
-    /// Units in order (by article, then field order).
-    pub(crate) units: Vec<Unit>,
-    /// Where each unit starts in `text` (`units[i].start`), packed for the search's lookups.
-    pub(crate) unit_starts: Vec<u32>,
+    /// The folded texts, in article order, in segments shared with the indexes grown from this
+    /// one (see [`Segment`]).
+    pub(crate) segs: Vec<Arc<Segment>>,
     /// One per article.
     pub(crate) docs: Vec<Doc>,
+    /// The sum of the articles' folded lengths.
+    total_len: u64,
     /// Mean folded length.
     pub(crate) avg_len: f32,
 }
@@ -68,64 +146,73 @@ impl Index {
     pub fn new(archive: Archive, tables: &Tables) -> Index {
         let folder = Folder::new(&tables.fold);
         let pinyin = PinyinMap::new(&tables.pinyin);
-        let (mut text, mut units, mut docs) = (String::new(), Vec::new(), Vec::new());
-        push_units(
-            &folder,
-            &archive.articles,
-            0,
-            &mut text,
-            &mut units,
-            &mut docs,
-        );
-        let postings = super::postings::Postings::new(&text);
-        let unit_starts = units.iter().map(|u| u.start).collect();
+        let mut docs = Vec::with_capacity(archive.articles.len());
+        let seg = Segment::new(&folder, &archive.articles, 0, 0, 0, &mut docs);
+        let total_len = total_len(&docs);
         Index {
             archive,
             folder,
             pinyin,
-            postings,
-            text,
-            units,
-            unit_starts,
-            avg_len: avg_len(&docs),
+            segs: vec![Arc::new(seg)],
+            avg_len: avg_len(total_len, docs.len()),
+            total_len,
             docs,
         }
     }
 
     /// This index with `pages` and `articles` added after its own: the index [`Index::new`]
-    /// builds over all of them, without folding or indexing this one's texts again (what is
-    /// copied is copied as it is; only the new texts are folded and indexed). A sharded page
-    /// grows its index this way as a query's results stream in.
-    pub fn with_more(&self, pages: Vec<archive::Page>, articles: Vec<Article>) -> Index {
-        let (mut text, mut units, mut docs) =
-            (self.text.clone(), self.units.clone(), self.docs.clone());
-        let from = text.len();
+    /// builds over all of them finds the same, with the same scores. Only the new texts are
+    /// folded and indexed; the segments of this index are shared, not copied, and the rest is
+    /// copied as it is (the articles are shared, the pages are cloned). A sharded page grows its
+    /// index this way as a query's results stream in.
+    pub fn with_more(&self, pages: Vec<archive::Page>, articles: Vec<Arc<Article>>) -> Index {
+        self.grown(pages, articles, SEGMENT_CAP)
+    }
+
+    /// [`Index::with_more`], merging segments up to `cap` bytes of text.
+    fn grown(&self, pages: Vec<archive::Page>, articles: Vec<Arc<Article>>, cap: usize) -> Index {
+        let mut docs = self.docs.clone();
         let first = self.archive.articles.len();
-        push_units(
-            &self.folder,
-            &articles,
-            first,
-            &mut text,
-            &mut units,
-            &mut docs,
-        );
-        let mut archive = self.archive.clone();
+        let last = self.segs.last();
+        let (first_unit, base) = last.map_or((0, 0), |s| {
+            (s.first_unit + s.units.len() as u32, s.base + s.text.len())
+        });
+        let mut seg = Segment::new(&self.folder, &articles, first, first_unit, base, &mut docs);
+        let mut segs = self.segs.clone();
+        while let Some(last) = segs.last() {
+            let small =
+                last.text.len() <= seg.text.len() && last.text.len() + seg.text.len() <= cap;
+            if !small {
+                break;
+            }
+            seg = last.merged(seg);
+            segs.pop();
+        }
+        segs.push(Arc::new(seg));
+        let mut archive = Archive {
+            pages: self.archive.pages.clone(),
+            articles: self.archive.articles.clone(),
+            entities: self.archive.entities.clone(),
+        };
         archive.pages.extend(pages);
         archive.articles.extend(articles);
-        let postings = self.postings.extended(&text, from);
-        let mut unit_starts = self.unit_starts.clone();
-        unit_starts.extend(units[self.units.len()..].iter().map(|u| u.start));
+        let total_len = self.total_len + total_len(&docs[first..]);
         Index {
             archive,
             folder: self.folder.clone(),
             pinyin: self.pinyin.clone(),
-            postings,
-            text,
-            units,
-            unit_starts,
-            avg_len: avg_len(&docs),
+            segs,
+            avg_len: avg_len(total_len, docs.len()),
+            total_len,
             docs,
         }
+    }
+
+    /// The unit numbered `g` (numbers run across segments).
+    pub(crate) fn unit(&self, g: u32) -> &Unit {
+        let s = self.segs.partition_point(|s| s.first_unit <= g).max(1) - 1;
+        let seg = &self.segs[s];
+        &seg.units[(g - seg.first_unit) as usize]
     }
 
     /// Parses a query the way this index reads it: adjacent Latin words that spell pinyin
@@ -152,6 +239,7 @@ impl Index {
             .iter()
             .enumerate()
             .find(|(_, a)| a.id == id)
+            .map(|(i, a)| (i, &**a))
     }
 
     /// Folds a text as the index folded its corpus (width, case, traditional → simplified…).
@@ -171,19 +259,39 @@ impl Index {
 
     /// Heap bytes held by the character postings (for benchmarks).
     pub fn postings_bytes(&self) -> usize {
-        self.postings.heap_bytes()
+        self.segs.iter().map(|s| s.postings.heap_bytes()).sum()
     }
 
     /// Builds character postings even for a text short enough to be read instead (for tests
     /// that compare the two ways, and benchmarks).
     #[doc(hidden)]
     pub fn build_postings(&mut self) {
-        self.postings = super::postings::Postings::build(&self.text);
+        for s in &mut self.segs {
+            let p = super::postings::Postings::build(&s.text);
+            match Arc::get_mut(s) {
+                Some(s) => s.postings = p,
+                None => {
+                    *s = Arc::new(Segment {
+                        first_unit: s.first_unit,
+                        base: s.base,
+                        text: s.text.clone(),
+                        postings: p,
+                        units: s.units.clone(),
+                        unit_starts: s.unit_starts.clone(),
+                    })
+                }
+            }
+        }
     }
 
     /// Whether the index has character postings (`false`: a short text, read by a search).
     pub fn has_postings(&self) -> bool {
-        self.postings.is_built()
+        self.segs.iter().all(|s| s.postings.is_built())
+    }
+
+    /// How many segments its texts are in (see [`Index::with_more`]; for benchmarks).
+    pub fn segments(&self) -> usize {
+        self.segs.len()
     }
 
     /// The original text of a unit.
@@ -202,7 +310,7 @@ pub fn source_text(a: &Article, field: Field, index: u32) -> Option<Cow<'_, str>
 /// `docs`.
 fn push_units(
     folder: &Folder,
-    articles: &[Article],
+    articles: &[Arc<Article>],
     first: usize,
     text: &mut String,
     units: &mut Vec<Unit>,
@@ -235,12 +343,17 @@ fn push_units(
     }
 }
 
-/// The mean folded length of the articles (at least 1).
-fn avg_len(docs: &[Doc]) -> f32 {
-    if docs.is_empty() {
+/// The sum of the folded lengths of `docs`.
+fn total_len(docs: &[Doc]) -> u64 {
+    docs.iter().map(|d| u64::from(d.len)).sum()
+}
+
+/// The mean folded length of `n` articles of `total` characters (at least 1).
+fn avg_len(total: u64, n: usize) -> f32 {
+    if n == 0 {
         1.0
     } else {
-        (docs.iter().map(|d| d.len as f64).sum::<f64>() / docs.len() as f64).max(1.0) as f32
+        (total as f64 / n as f64).max(1.0) as f32
     }
 }
 
@@ -349,7 +462,7 @@ mod tests {
     /// (as the head of a sharded archive gives the page one set).
     fn tables_of(all: &[archive::Article]) -> crate::Tables {
         crate::tables::build_tables(&Archive {
-            articles: all.to_vec(),
+            articles: shared(all),
             ..Default::default()
         })
         .expect("tables")
@@ -358,7 +471,7 @@ mod tests {
     fn index_with(tables: &crate::Tables, articles: Vec<archive::Article>) -> super::Index {
         super::Index::new(
             Archive {
-                articles,
+                articles: shared(&articles),
                 ..Default::default()
             },
             tables,
@@ -370,11 +483,63 @@ mod tests {
         text.chars().filter(|c| *c != '\n').collect()
     }
 
-    #[test]
-    fn an_index_grown_with_more_articles_is_the_one_built_over_all_of_them() {
+    /// The whole folded text, and where each unit starts in it.
+    fn joined(ix: &super::Index) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for s in &ix.segs {
+            assert_eq!(
+                s.base,
+                text.len(),
+                "a segment starts where the one before ends"
+            );
+            assert_eq!(s.first_unit as usize, starts.len());
+            starts.extend(s.units.iter().map(|u| s.base + u.start as usize));
+            text.push_str(&s.text);
+        }
+        (text, starts)
+    }
+
+    /// Where `c` occurs in the whole folded text, as the segments find it (through their
+    /// postings, or reading a short text).
+    fn occurrences(ix: &super::Index, c: char) -> Vec<usize> {
+        let needle = c.to_string();
+        ix.segs
+            .iter()
+            .flat_map(|s| s.postings.find(&s.text, &needle).map(|p| s.base + p))
+            .collect()
+    }
+
+    fn shared(a: &[archive::Article]) -> Vec<std::sync::Arc<archive::Article>> {
+        a.iter().cloned().map(std::sync::Arc::new).collect()
+    }
+
+    /// `grown` finds what `whole` finds, with the same scores, and holds the same texts.
+    fn same_as(grown: &super::Index, whole: &super::Index, qs: &[&str], what: &str) {
+        let (text, starts) = joined(whole);
+        let (gtext, gstarts) = joined(grown);
+        assert!(gtext == text, "{what}: texts differ");
+        assert_eq!(gstarts, starts, "{what}");
+        assert_eq!(grown.avg_len, whole.avg_len, "{what}");
+        assert_eq!(grown.docs.len(), whole.docs.len(), "{what}");
+        for c in distinct(&text) {
+            assert_eq!(occurrences(grown, c), occurrences(whole, c), "{c}: {what}");
+        }
+        for q in qs {
+            let (a, b) = (
+                whole.search(&whole.parse(q), &SearchOptions::default()),
+                grown.search(&grown.parse(q), &SearchOptions::default()),
+            );
+            assert_eq!(a.order, b.order, "{q}: {what}");
+            assert_eq!(ids(grown, q), ids(whole, q), "{q}: {what}");
+        }
+    }
+
+    /// Articles of varied text, long enough for postings (over 512 KiB of text) together,
+    /// not in small parts.
+    fn many(n: usize) -> Vec<archive::Article> {
         let mut seed = 7;
-        // Long enough for postings (over 512 KiB of text) once grown, not before.
-        let all: Vec<archive::Article> = (0..240)
+        (0..n)
             .map(|i| {
                 let (t, p1, p2) = (
                     text(&mut seed, 8),
@@ -385,43 +550,32 @@ mod tests {
                 a.authors = vec![reporter(if i % 3 == 0 { "张建党" } else { "李青" })];
                 a
             })
-            .collect();
+            .collect()
+    }
+
+    const QUERIES: [&str; 9] = [
+        "合肥",
+        "社区 改造",
+        "张建党",
+        "zhangjiandang",
+        "傳承",
+        "市 -国",
+        "b9",
+        "小区改造的",
+        "一",
+    ];
+
+    #[test]
+    fn an_index_grown_with_more_articles_is_the_one_built_over_all_of_them() {
+        let all = many(240);
         let tables = tables_of(&all);
         let index = |articles: Vec<archive::Article>| index_with(&tables, articles);
         let whole = index(all.clone());
-        assert!(whole.postings.is_built());
-        let qs = [
-            "合肥",
-            "社区 改造",
-            "张建党",
-            "傳承",
-            "市 -国",
-            "b9",
-            "小区改造的",
-            "一",
-        ];
+        assert!(whole.has_postings());
         for split in [0, 1, 50, 120, 239] {
             let part = index(all[..split].to_vec());
-            let grown = part.with_more(Vec::new(), all[split..].to_vec());
-            assert!(grown.text == whole.text, "split {split}: texts differ");
-            assert_eq!(grown.unit_starts, whole.unit_starts);
-            assert_eq!(grown.units.len(), whole.units.len());
-            assert_eq!(grown.avg_len, whole.avg_len);
-            for c in distinct(&whole.text) {
-                assert_eq!(
-                    grown.postings.of(c),
-                    whole.postings.of(c),
-                    "{c} at split {split}"
-                );
-            }
-            for q in qs {
-                let (a, b) = (
-                    whole.search(&whole.parse(q), &SearchOptions::default()),
-                    grown.search(&grown.parse(q), &SearchOptions::default()),
-                );
-                assert_eq!(a.order, b.order, "{q} at split {split}");
-                assert_eq!(ids(&grown, q), ids(&whole, q));
-            }
+            let grown = part.with_more(Vec::new(), shared(&all[split..]));
+            same_as(&grown, &whole, &QUERIES, &format!("split {split}"));
         }
         // Grown twice, the second time with characters the index had never seen.
         let mut more = all[200..].to_vec();
@@ -432,11 +586,49 @@ mod tests {
         let index = |articles: Vec<archive::Article>| index_with(&tables, articles);
         let whole = index(every.clone());
         let grown = index(every[..100].to_vec())
-            .with_more(Vec::new(), every[100..200].to_vec())
-            .with_more(Vec::new(), more);
-        for c in distinct(&whole.text) {
-            assert_eq!(grown.postings.of(c), whole.postings.of(c), "{c}");
-        }
+            .with_more(Vec::new(), shared(&every[100..200]))
+            .with_more(Vec::new(), shared(&more));
+        same_as(&grown, &whole, &QUERIES, "twice");
         assert_eq!(ids(&grown, "甲乙"), vec!["a200".to_string()]);
+    }
+
+    /// Grown an article at a time, the index keeps few segments (as a binary counter keeps
+    /// few ones), never merges past its cap, shares what it grew from, and still finds what
+    /// the index built at once finds.
+    #[test]
+    fn an_index_grown_in_many_steps_keeps_few_segments() {
+        let all = many(96);
+        let tables = tables_of(&all);
+        let whole = index_with(&tables, all.clone());
+        let cap = 64 * 1024;
+        let mut grown = index_with(&tables, Vec::new());
+        let mut most = 0;
+        for (i, a) in all.iter().enumerate() {
+            let next = grown.grown(Vec::new(), shared(std::slice::from_ref(a)), cap);
+            // What it grew from is shared, not copied: every segment but the newest is one
+            // of the old index's.
+            for s in &next.segs[..next.segs.len() - 1] {
+                assert!(
+                    grown.segs.iter().any(|o| std::sync::Arc::ptr_eq(o, s)),
+                    "step {i}"
+                );
+            }
+            grown = next;
+            most = most.max(grown.segments());
+            for s in &grown.segs {
+                assert!(
+                    s.text.len() <= cap || s.units.len() <= 3,
+                    "step {i}: {}",
+                    s.text.len()
+                );
+            }
+        }
+        // About 2.7 KB of folded text per article, 260 KB in all: full segments (more than
+        // half the cap: two would pass it) and at most one of each smaller power of two.
+        let (text, _) = joined(&whole);
+        let full = text.len() / cap;
+        assert!(grown.segments() >= full, "{} segments", grown.segments());
+        assert!(most <= 2 * (full + 1) + 5, "{most} segments at most");
+        same_as(&grown, &whole, &QUERIES, "one at a time");
     }
 }

@@ -57,7 +57,7 @@ pub struct TextChunk {
     /// The pages the articles are on.
     pub pages: Vec<archive::Page>,
     /// Articles, in archive order, from [`ChunkRef::first`] on.
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
 }
 
 impl TextChunk {
@@ -999,7 +999,7 @@ pub fn verify(
     chunks: &[(&ChunkRef, &[u8])],
     opts: &SearchOptions,
 ) -> Result<(Index, Results), postcard::Error> {
-    let mut articles: Vec<Article> = Vec::with_capacity(candidates.len());
+    let mut articles: Vec<std::sync::Arc<Article>> = Vec::with_capacity(candidates.len());
     let mut ci = 0usize;
     for (c, bytes) in chunks {
         let decoded = TextChunk::decode(bytes)?.articles;
@@ -1064,7 +1064,7 @@ pub struct Verifier {
     /// Candidates checked so far.
     pub checked: usize,
     /// The matching articles found so far, in archive order within each chunk.
-    pub found: Vec<Article>,
+    pub found: Vec<std::sync::Arc<Article>>,
     /// The pages of the found articles.
     pub pages: Vec<archive::Page>,
 }

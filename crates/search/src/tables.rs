@@ -146,7 +146,7 @@ mod tests {
 
     fn tables_for(texts: &[&str]) -> crate::Tables {
         let a = Archive {
-            articles: vec![article("a", "题", texts)],
+            articles: vec![article("a", "题", texts).into()],
             ..Default::default()
         };
         super::build_tables(&a).expect("tables")

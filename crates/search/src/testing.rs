@@ -39,7 +39,7 @@ pub fn reporter(name: &str) -> Author {
 /// An index over the articles, with tables built for them.
 pub fn index(articles: Vec<Article>) -> Index {
     let a = Archive {
-        articles,
+        articles: articles.into_iter().map(std::sync::Arc::new).collect(),
         ..Default::default()
     };
     let t = build_tables(&a).expect("tables");

@@ -232,6 +232,15 @@ impl<T: Wire> Wire for Vec<T> {
     }
 }
 
+impl<T: Wire> Wire for std::sync::Arc<T> {
+    fn put(&self, o: &mut Out) {
+        (**self).put(o);
+    }
+    fn get(i: &mut In<'_>) -> Self {
+        std::sync::Arc::new(T::get(i))
+    }
+}
+
 impl<A: Wire, B: Wire> Wire for (A, B) {
     fn put(&self, o: &mut Out) {
         self.0.put(o);
@@ -505,7 +514,7 @@ mod tests {
                 lines: vec!["标题".into(), String::new(), "正文 ｔｅｘｔ".into()],
                 unstructured: vec![7, u32::MAX],
             }],
-            articles: vec![a, article("b", "第二篇", &[])],
+            articles: vec![a.into(), article("b", "第二篇", &[]).into()],
             entities: vec![Entity {
                 name: "张劲松".into(),
                 kind: EntityKind::Org,
