@@ -118,17 +118,49 @@ fn bench(c: &mut Criterion) {
     // makes. The copy grows with the index, the folding with the new articles only.
     let mut g = c.benchmark_group("index-grow");
     g.sample_size(10);
+    // A page per four articles, as printed pages about have.
+    let pages = |from: usize, n: usize| -> Vec<std::sync::Arc<archive_explorer::archive::Page>> {
+        (from..from + n)
+            .map(|i| {
+                std::sync::Arc::new(archive_explorer::archive::Page {
+                    file: format!(
+                        "2020/{:02}/{:02}/{:02}.txt",
+                        1 + i / 900 % 12,
+                        1 + i / 30 % 28,
+                        1 + i % 30
+                    ),
+                    paper: Some("某某日报".into()),
+                    date: Some(format!(
+                        "2020-{:02}-{:02}",
+                        1 + i / 900 % 12,
+                        1 + i / 30 % 28
+                    )),
+                    page: Some((1 + i % 30).to_string()),
+                    ..Default::default()
+                })
+            })
+            .collect()
+    };
     for n in [1_000, 5_000, 20_000] {
         let a = synth::archive(&seed, n + 256, 1_400, 11);
         let t = build_tables(&a).expect("tables");
         let mut base = a.clone();
         let more = base.articles.split_off(n);
+        base.pages = pages(0, n / 4);
+        let all = a.articles.clone();
         let ix = Index::new(base, &t);
         g.bench_function(format!("{n} + 256 articles"), |b| {
-            b.iter(|| black_box(ix.with_more(Vec::new(), more.clone())))
+            b.iter(|| black_box(ix.with_more(pages(n / 4, 64), more.clone())))
         });
-        g.bench_function(format!("copy of the archive of {n}"), |b| {
-            b.iter(|| black_box(ix.archive().clone()))
+        // From nothing to n articles, 256 at a time (as a page applies a long answer).
+        g.bench_function(format!("0 to {n}, 256 at a time"), |b| {
+            b.iter(|| {
+                let mut ix = Index::new(Default::default(), &t);
+                for (k, part) in all[..n].chunks(256).enumerate() {
+                    ix = ix.with_more(pages(k * 64, 64), part.to_vec());
+                }
+                black_box(ix.segments())
+            })
         });
     }
     g.finish();

@@ -77,7 +77,7 @@ pub const MAPPING: &str = r#"{
 /// The archive as NDJSON: one line per document (two per document for [`Shape::Bulk`]), each
 /// ending in `\n`. Text never contains a raw newline inside a line (JSON escapes it).
 pub fn export(a: &Archive, index: &str, shape: Shape) -> String {
-    let pages: HashMap<&str, &Page> = a.pages.iter().map(|p| (p.file.as_str(), p)).collect();
+    let pages: HashMap<&str, &Page> = a.pages.iter().map(|p| (p.file.as_str(), &**p)).collect();
     // Names per article, in one pass over the names.
     let mut names: Vec<[Vec<&str>; 3]> = vec![Default::default(); a.articles.len()];
     for e in &a.entities {
@@ -179,7 +179,8 @@ mod tests {
                 year: Some(2020),
                 lines: vec![],
                 unstructured: vec![],
-            }],
+            }
+            .into()],
             articles: vec![
                 article("a1", "社区菜园开园", &["第一段。", "第二段\n带换行。"]).into(),
                 article("a2", "第二篇", &["正文。"]).into(),

@@ -358,7 +358,7 @@ mod random_pages {
             let text = lines.join("\n");
             let meta = Sidecar { year: Some(2020), ..Default::default() };
             let (page, articles, _) = parse_page_lenient("p.txt", &text, &meta);
-            let a = Archive { pages: vec![page], articles: articles.into_iter().map(Into::into).collect(), entities: vec![] };
+            let a = Archive { pages: vec![page.into()], articles: articles.into_iter().map(Into::into).collect(), entities: vec![] };
             if let Err(e) = account(&a) {
                 prop_assert!(false, "{e}\n{text}");
             }

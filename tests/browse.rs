@@ -203,7 +203,7 @@ fn mixed_papers_undated_pages_and_articles_out_of_order() {
         articles.push(Article::new(format!("x{i}"), format!("题{i}"), *f));
     }
     let a = Archive {
-        pages,
+        pages: pages.into_iter().map(Into::into).collect(),
         articles: articles.into_iter().map(Into::into).collect(),
         entities: vec![],
     };
@@ -259,7 +259,7 @@ fn thousands_of_pages_in_linear_time() {
         ));
     }
     let a = Archive {
-        pages,
+        pages: pages.into_iter().map(Into::into).collect(),
         articles: articles.into_iter().map(Into::into).collect(),
         entities: vec![],
     };

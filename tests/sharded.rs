@@ -180,7 +180,7 @@ fn chunk_names_follow_content() {
     // The printed lines alone changed (the articles as parsed the same): the text chunk is
     // renamed too, so that its lines chunk (named after it) is never a stale copy.
     let mut c = a.clone();
-    c.pages[0].lines[0].push('　');
+    std::sync::Arc::make_mut(&mut c.pages[0]).lines[0].push('　');
     let four = shard::build(&c, &t).expect("shard");
     assert_eq!(one.head.texts[0].bytes, four.head.texts[0].bytes);
     assert_ne!(one.head.texts[0].name, four.head.texts[0].name);

@@ -307,7 +307,12 @@ struct Run {
 
 /// Sends articles found (new ones only), with the progress they make (the page shows both
 /// in one render: the status line never runs ahead of the list, nor behind it).
-fn send_found(gen: u64, pages: &[Page], articles: &[Arc<Article>], progress: Option<&Progress>) {
+fn send_found(
+    gen: u64,
+    pages: &[Arc<Page>],
+    articles: &[Arc<Article>],
+    progress: Option<&Progress>,
+) {
     let chunk = TextChunk {
         pages: pages.to_vec(),
         articles: articles.to_vec(),
@@ -400,7 +405,7 @@ impl Run {
 
     /// The article a link opens: its id bucket says its number, then its text chunk is
     /// fetched.
-    async fn linked(&self, id: &str) -> Result<Option<(Page, Arc<Article>)>, String> {
+    async fn linked(&self, id: &str) -> Result<Option<(Arc<Page>, Arc<Article>)>, String> {
         let head = &self.w.head;
         let Some(bucket) = head.id_bucket(id) else {
             return Ok(None);
@@ -602,8 +607,9 @@ impl Run {
         Ok(())
     }
 
-    /// Sends the results found since the last time (each time their number doubles, and at
-    /// the end) and the progress.
+    /// Sends the results found since the last time (each time their number doubles, or
+    /// [`BATCH`] more came, and at the end) and the progress. More than [`BATCH`] go in several
+    /// messages: the page decodes and adds each in a task of its own.
     fn report(&self, s: &mut Pump, end: bool) {
         let n = s.v.found.len();
         let published = s.sent.0;
@@ -611,7 +617,7 @@ impl Run {
             // An empty answer is sent too: the page drops the last query's results.
             published != n || n == 0
         } else {
-            n >= 2 * published.max(10) || (published == 0 && n > 0)
+            n - published >= published.clamp(10, BATCH) || (published == 0 && n > 0)
         };
         s.progress.checked = s.v.checked;
         s.progress.found = n;
@@ -627,7 +633,21 @@ impl Run {
             let (a, p) = s.sent;
             // The first page of a batch may repeat the last one sent: the page keeps one.
             let p = p.min(s.v.pages.len()).saturating_sub(1);
-            send_found(self.me, &s.v.pages[p..], &s.v.found[a..], Some(&s.progress));
+            let found = &s.v.found[a..];
+            // One message at least (an empty answer too).
+            let pieces = found.len().div_ceil(BATCH).max(1);
+            for i in 0..pieces {
+                let piece =
+                    &found[(i * BATCH).min(found.len())..((i + 1) * BATCH).min(found.len())];
+                // The pages with the first piece, the progress with the last.
+                let pages = if i == 0 { &s.v.pages[p..] } else { &[] };
+                send_found(
+                    self.me,
+                    pages,
+                    piece,
+                    (i + 1 == pieces).then_some(&s.progress),
+                );
+            }
             s.sent = (n, s.v.pages.len());
             s.told = now;
         } else if end || now - s.told >= TELL_MS {
@@ -636,6 +656,9 @@ impl Run {
         }
     }
 }
+
+/// The most articles one message of results holds.
+const BATCH: usize = 256;
 
 thread_local! {
     static WORKER: RefCell<Option<Rc<Worker>>> = const { RefCell::new(None) };

@@ -27,7 +27,7 @@ use crate::view::browse::{Browse, Shelf};
 use crate::view::i18n::Lang;
 use crate::view::recent::Recent;
 
-fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Arc<Article>>) -> Rc<Index> {
+fn index_of(head: &Head, pages: Vec<Arc<Page>>, articles: Vec<Arc<Article>>) -> Rc<Index> {
     Rc::new(Index::new(
         Archive {
             pages,
@@ -44,7 +44,7 @@ fn index_of(head: &Head, pages: Vec<Page>, articles: Vec<Arc<Article>>) -> Rc<In
 #[derive(Default, Clone)]
 struct Found {
     gen: u64,
-    pages: Rc<Vec<Page>>,
+    pages: Rc<Vec<Arc<Page>>>,
     articles: Rc<Vec<Arc<Article>>>,
     ids: Rc<HashSet<String>>,
 }
@@ -85,10 +85,10 @@ impl Found {
 type Printed = HashMap<String, Vec<String>>;
 
 /// Gives pages the printed lines fetched for them.
-fn fill_lines(pages: &mut [Page], printed: &Printed) {
+fn fill_lines(pages: &mut [Arc<Page>], printed: &Printed) {
     for p in pages.iter_mut().filter(|p| p.lines.is_empty()) {
         if let Some(l) = printed.get(&p.file) {
-            p.lines.clone_from(l);
+            Arc::make_mut(p).lines.clone_from(l);
         }
     }
 }
@@ -121,7 +121,7 @@ fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) 
     let (mut pages, mut articles) = ((*f.pages).clone(), (*f.articles).clone());
     if let Some(a) = loaded {
         let files: HashSet<&str> = pages.iter().map(|p| p.file.as_str()).collect();
-        let extra: Vec<Page> = a
+        let extra: Vec<Arc<Page>> = a
             .pages
             .iter()
             .filter(|p| !files.contains(p.file.as_str()))
@@ -140,15 +140,22 @@ fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) 
 }
 
 /// The index `ix` (built over the first of the results `f`, with no edition loaded and the
-/// printed lines as they are) grown with the rest: what [`rebuild`] builds, folding and
-/// indexing only the articles that came since (see [`Index::with_more`]).
-fn grow(ix: &Index, f: &Found, printed: &Printed) -> IndexRef {
+/// printed lines as they are) grown with at most `most` of the rest: what [`rebuild`] builds
+/// over as many, folding and indexing only the articles added (see [`Index::with_more`]: the
+/// cost is theirs, not that of the articles already in `ix`).
+fn grow(ix: &Index, f: &Found, printed: &Printed, most: usize) -> IndexRef {
     let a = ix.archive();
     let mut pages = f.pages[a.pages.len()..].to_vec();
     fill_lines(&mut pages, printed);
-    let more = f.articles[a.articles.len()..].to_vec();
+    let from = a.articles.len();
+    let to = f.articles.len().min(from + most.max(1));
+    let more = f.articles[from..to].to_vec();
     IndexRef::Shared(Rc::new(ix.with_more(pages, more)))
 }
+
+/// How long one step of growing the page's index may take (ms): a long answer is added a step
+/// at a time, each in its own task, so typing and scrolling go on in between.
+const GROW_STEP_MS: f64 = 16.0;
 
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
 /// once, linear in the editions).
@@ -159,11 +166,14 @@ fn calendar_shelf(head: &Head) -> &'static Shelf<'static> {
             .editions
             .iter()
             .enumerate()
-            .map(|(i, e)| Page {
-                file: format!("edition-{i}"),
-                paper: e.paper.clone(),
-                date: e.date.clone(),
-                ..Default::default()
+            .map(|(i, e)| {
+                Page {
+                    file: format!("edition-{i}"),
+                    paper: e.paper.clone(),
+                    date: e.date.clone(),
+                    ..Default::default()
+                }
+                .into()
             })
             .collect();
         let a: &'static Archive = Box::leak(Box::new(Archive {
@@ -363,11 +373,17 @@ struct Pending {
     /// A query answered from [`Answers`] while the worker runs it again (a paused answer, or
     /// one missing a linked article): its progress never shows less than the recent answer.
     floor: Option<(u64, Progress)>,
-    /// When the index over the results was last rebuilt (`performance.now()`, ms), what that
-    /// cost per article (see [`crate::view::pace::rebuild_due`]), and how many articles the list shows.
+    /// When the results were last shown (`performance.now()`, ms), what showing them cost per
+    /// article (from setting the index to the frame painted; see
+    /// [`crate::view::pace::rebuild_due`]), and how many articles the list shows.
     built_at: f64,
     per_article: f64,
     listed: usize,
+    /// Growing the index costs about this much per article added (ms), so a step adds about
+    /// [`GROW_STEP_MS`] worth.
+    grow_per_article: f64,
+    /// The next step of growing the index is scheduled.
+    stepping: bool,
     /// The generation of the results and the number of printed pages the current index was
     /// built with, when it was built over those results alone (no edition loaded): the next
     /// batch of the same results grows it ([`grow`]) instead of building it anew.
@@ -632,9 +648,10 @@ pub fn ShardedApp() -> Html {
                 let again2 = again.clone();
                 let flush: Rc<dyn Fn()> = Rc::new(move || {
                     let now = now_ms();
-                    let (index, progress, floor, later) = {
+                    let (work, due, fresh) = {
                         let mut p = pending.borrow_mut();
                         p.scheduled = false;
+                        p.stepping = false;
                         let last = p
                             .progress
                             .as_ref()
@@ -644,57 +661,115 @@ pub fn ShardedApp() -> Html {
                             .as_ref()
                             .is_none_or(|(g, _)| *g != found.borrow().gen);
                         let cost = p.per_article * found.borrow().articles.len() as f64;
-                        let due = p.index
-                            && crate::view::pace::rebuild_due(now, p.built_at, cost, fresh, last);
-                        // Only a render of results counts (a progress message alone costs
-                        // little, and must not delay the first results to the next frame).
-                        if due {
-                            p.last = now;
-                            p.index = false;
-                        }
-                        // Put off: a timer for when it is due (one at a time).
-                        let later = (p.index && !p.timer).then(|| {
-                            p.timer = true;
-                            (p.built_at + 3.0 * cost - now).max(16.0)
-                        });
-                        (due, p.progress.take(), p.floor.clone(), later)
+                        let due =
+                            crate::view::pace::rebuild_due(now, p.built_at, cost, fresh, last);
+                        (p.index, due, fresh)
                     };
-                    if let (Some(ms), Some(f)) = (later, again.borrow().clone()) {
-                        let pending = pending.clone();
-                        gloo::timers::callback::Timeout::new(ms as u32, move || {
-                            pending.borrow_mut().timer = false;
-                            if let Some(f) = f.upgrade() {
-                                f();
-                            }
-                        })
-                        .forget();
-                    }
-                    if index {
+                    // Results not yet in the index: it grows by a step (the cost of what is added,
+                    // about GROW_STEP_MS), or is built anew when it cannot grow (another query's,
+                    // an edition loaded, printed lines arrived) and a rebuild is due. The list
+                    // shows the index once it holds every result and showing is due; until then
+                    // the progress waits too (the status line never runs ahead of the list).
+                    let mut behind = false;
+                    if work {
                         let l = loaded.borrow().clone();
                         let f = found.borrow();
                         let n = printed.borrow().len();
                         let prev = current.borrow().clone();
                         let plain = pending.borrow().plain;
-                        let r = match prev {
-                            Some((g, ix))
-                                if l.is_none()
-                                    && g == f.gen
-                                    && plain == Some((g, n))
-                                    && ix.archive().articles.len() <= f.articles.len()
-                                    && ix.archive().pages.len() <= f.pages.len() =>
-                            {
-                                grow(&ix, &f, &printed.borrow())
+                        let growable = prev.as_ref().filter(|(g, ix)| {
+                            l.is_none()
+                                && *g == f.gen
+                                && plain == Some((*g, n))
+                                && ix.archive().articles.len() <= f.articles.len()
+                                && ix.archive().pages.len() <= f.pages.len()
+                        });
+                        let built = if let Some((_, ix)) = growable {
+                            let per = pending.borrow().grow_per_article;
+                            let most = if per > 0.0 {
+                                (GROW_STEP_MS / per) as usize
+                            } else {
+                                256
+                            };
+                            let had = ix.archive().articles.len();
+                            let r = grow(ix, &f, &printed.borrow(), most.clamp(16, 8192));
+                            let added = r.archive().articles.len() - had;
+                            if added > 0 {
+                                let mut p = pending.borrow_mut();
+                                let t = (now_ms() - now) / added as f64;
+                                // The mean of the last steps (folding costs vary by article).
+                                p.grow_per_article = if p.grow_per_article > 0.0 {
+                                    0.5 * (p.grow_per_article + t)
+                                } else {
+                                    t
+                                };
                             }
-                            _ => rebuild(&head, &f, l.as_deref(), &printed.borrow()),
+                            Some(r)
+                        } else if due {
+                            Some(rebuild(&head, &f, l.as_deref(), &printed.borrow()))
+                        } else {
+                            None
                         };
-                        pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
-                        *current.borrow_mut() = Some((f.gen, r.clone()));
-                        set_index.set(r);
+                        let caught_up = built
+                            .as_ref()
+                            .is_some_and(|r| r.archive().articles.len() >= f.articles.len());
+                        behind = built.is_some() && !caught_up;
+                        if let Some(r) = built {
+                            pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
+                            *current.borrow_mut() = Some((f.gen, r));
+                        }
+                        let show = caught_up && (due || fresh);
                         let mut p = pending.borrow_mut();
-                        let end = now_ms();
-                        let n = f.articles.len();
-                        (p.built_at, p.listed) = (end, n);
-                        p.per_article = (end - now) / n.max(1) as f64;
+                        if show {
+                            p.index = false;
+                            let r = current.borrow().as_ref().map(|(_, r)| r.clone());
+                            if let Some(r) = r {
+                                set_index.set(r);
+                                let n = f.articles.len();
+                                (p.last, p.built_at, p.listed) = (now, now, n);
+                                // What showing them costs: the render, style, layout and paint.
+                                let pending = pending.clone();
+                                super::browser::after_paint(move || {
+                                    let mut p = pending.borrow_mut();
+                                    p.built_at = now_ms();
+                                    p.per_article = (p.built_at - now) / n.max(1) as f64;
+                                });
+                            }
+                        }
+                    }
+                    let (progress, floor, later, step) = {
+                        let mut p = pending.borrow_mut();
+                        let cost = p.per_article * found.borrow().articles.len() as f64;
+                        // Held (not yet due to be shown, or to be rebuilt): shown when due, by a
+                        // timer (one at a time).
+                        let later = (p.index && !behind && !p.timer).then(|| {
+                            p.timer = true;
+                            (p.built_at + 3.0 * cost - now).max(16.0)
+                        });
+                        // The next step at once, in a task of its own (input runs in between).
+                        let step = (behind && !p.stepping).then(|| {
+                            p.stepping = true;
+                            0.0
+                        });
+                        // While steps remain, the progress waits for the results it counts (a
+                        // final answer is kept with an index over all of it).
+                        let progress = if behind { None } else { p.progress.take() };
+                        (progress, p.floor.clone(), later, step)
+                    };
+                    for (ms, timer) in [(later, true), (step, false)] {
+                        let (Some(ms), Some(f)) = (ms, again.borrow().clone()) else {
+                            continue;
+                        };
+                        let pending = pending.clone();
+                        gloo::timers::callback::Timeout::new(ms as u32, move || {
+                            if timer {
+                                pending.borrow_mut().timer = false;
+                            }
+                            if let Some(f) = f.upgrade() {
+                                f();
+                            }
+                        })
+                        .forget();
                     }
                     if let Some((g, mut pr)) = progress.filter(|(g, _)| *g == generation.get()) {
                         if let Some((_, f)) = floor.filter(|(fg, _)| *fg == g) {
@@ -712,7 +787,10 @@ pub fn ShardedApp() -> Html {
                         let fd = found.borrow();
                         let keep = (pr.done || pr.paused) && pr.error.is_none();
                         if keep && fd.gen == g && fd.articles.len() <= RECENT_ARTICLES {
-                            let index = current.borrow().clone().filter(|(cg, _)| *cg == g);
+                            // Its index, when it holds every article of the answer.
+                            let index = current.borrow().clone().filter(|(cg, r)| {
+                                *cg == g && r.archive().articles.len() >= fd.articles.len()
+                            });
                             let answer = Answer {
                                 found: Rc::new(fd.clone()),
                                 progress: pr.clone(),

@@ -191,7 +191,8 @@ mod tests {
                 date: Some("2020-02-05".into()),
                 page: Some("3".into()),
                 ..Default::default()
-            }],
+            }
+            .into()],
             ..ar
         };
         assert_eq!(

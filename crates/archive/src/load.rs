@@ -418,7 +418,7 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Report, ParseError> {
         };
         report.pages.push(stat);
         if let Some((page, articles)) = parsed {
-            report.archive.pages.push(page);
+            report.archive.pages.push(page.into());
             all.extend(articles);
         }
         if opts.strict && warnings.len() > before {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Archive {
     /// One entry per source file, in file-name order.
-    pub pages: Vec<Page>,
+    pub pages: Vec<std::sync::Arc<Page>>,
     /// Articles in page order (page by page, top to bottom).
     pub articles: Vec<std::sync::Arc<Article>>,
     /// People, places and organisations named in the articles (extracted at build time).
@@ -473,7 +473,10 @@ impl Article {
 impl Archive {
     /// The page an article was printed on.
     pub fn page_of(&self, article: &Article) -> Option<&Page> {
-        self.pages.iter().find(|p| p.file == article.source.file)
+        self.pages
+            .iter()
+            .find(|p| p.file == article.source.file)
+            .map(|p| &**p)
     }
 
     /// The source lines of an article as printed (its original layout), with line numbers.

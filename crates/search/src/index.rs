@@ -165,12 +165,17 @@ impl Index {
     /// folded and indexed; the segments of this index are shared, not copied, and the rest is
     /// copied as it is (the articles are shared, the pages are cloned). A sharded page grows its
     /// index this way as a query's results stream in.
-    pub fn with_more(&self, pages: Vec<archive::Page>, articles: Vec<Arc<Article>>) -> Index {
+    pub fn with_more(&self, pages: Vec<Arc<archive::Page>>, articles: Vec<Arc<Article>>) -> Index {
         self.grown(pages, articles, SEGMENT_CAP)
     }
 
     /// [`Index::with_more`], merging segments up to `cap` bytes of text.
-    fn grown(&self, pages: Vec<archive::Page>, articles: Vec<Arc<Article>>, cap: usize) -> Index {
+    fn grown(
+        &self,
+        pages: Vec<Arc<archive::Page>>,
+        articles: Vec<Arc<Article>>,
+        cap: usize,
+    ) -> Index {
         let mut docs = self.docs.clone();
         let first = self.archive.articles.len();
         let last = self.segs.last();

@@ -36,6 +36,7 @@
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,9 +56,9 @@ pub const IDS_PER_BUCKET: usize = 4096;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TextChunk {
     /// The pages the articles are on.
-    pub pages: Vec<archive::Page>,
+    pub pages: Vec<Arc<archive::Page>>,
     /// Articles, in archive order, from [`ChunkRef::first`] on.
-    pub articles: Vec<std::sync::Arc<Article>>,
+    pub articles: Vec<Arc<Article>>,
 }
 
 impl TextChunk {
@@ -274,9 +275,12 @@ pub fn edition_order(archive: &Archive) -> std::borrow::Cow<'_, Archive> {
     Cow::Owned(Archive {
         pages: pages
             .iter()
-            .map(|&i| archive::Page {
-                lines: Vec::new(),
-                ..archive.pages[i].clone()
+            .map(|&i| {
+                archive::Page {
+                    lines: Vec::new(),
+                    ..(*archive.pages[i]).clone()
+                }
+                .into()
             })
             .collect(),
         articles: articles
@@ -601,16 +605,19 @@ pub fn build(archive: &Archive, tables: &Tables) -> Result<Sharded, postcard::Er
             .is_none_or(|next| next.source.file != archive.articles[d].source.file);
         if (size >= TEXT_CHUNK && page_ends) || d + 1 == n {
             let articles = archive.articles[start..=d].to_vec();
-            let mut pages: Vec<archive::Page> = Vec::new();
+            let mut pages: Vec<Arc<archive::Page>> = Vec::new();
             for a in &articles {
                 if pages.last().is_some_and(|p| p.file == a.source.file) {
                     continue;
                 }
                 if let Some(p) = page_index.get(a.source.file.as_str()) {
-                    pages.push(archive::Page {
-                        lines: Vec::new(),
-                        ..archive.pages[*p].clone()
-                    });
+                    pages.push(
+                        archive::Page {
+                            lines: Vec::new(),
+                            ..(*archive.pages[*p]).clone()
+                        }
+                        .into(),
+                    );
                 }
             }
             let printed = LinesChunk {
@@ -999,7 +1006,7 @@ pub fn verify(
     chunks: &[(&ChunkRef, &[u8])],
     opts: &SearchOptions,
 ) -> Result<(Index, Results), postcard::Error> {
-    let mut articles: Vec<std::sync::Arc<Article>> = Vec::with_capacity(candidates.len());
+    let mut articles: Vec<Arc<Article>> = Vec::with_capacity(candidates.len());
     let mut ci = 0usize;
     for (c, bytes) in chunks {
         let decoded = TextChunk::decode(bytes)?.articles;
@@ -1064,9 +1071,9 @@ pub struct Verifier {
     /// Candidates checked so far.
     pub checked: usize,
     /// The matching articles found so far, in archive order within each chunk.
-    pub found: Vec<std::sync::Arc<Article>>,
+    pub found: Vec<Arc<Article>>,
     /// The pages of the found articles.
-    pub pages: Vec<archive::Page>,
+    pub pages: Vec<Arc<archive::Page>>,
 }
 
 impl Verifier {
@@ -1126,7 +1133,7 @@ impl Verifier {
         let archive = c.index.archive();
         for d in hits {
             if let Some(a) = archive.articles.get(d) {
-                if let Some(p) = archive.page_of(a) {
+                if let Some(p) = archive.pages.iter().find(|p| p.file == a.source.file) {
                     if self.pages.last().is_none_or(|l| l.file != p.file) {
                         self.pages.push(p.clone());
                     }
