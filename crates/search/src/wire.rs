@@ -513,7 +513,8 @@ mod tests {
                 year: Some(-44),
                 lines: vec!["标题".into(), String::new(), "正文 ｔｅｘｔ".into()],
                 unstructured: vec![7, u32::MAX],
-            }],
+            }
+            .into()],
             articles: vec![a.into(), article("b", "第二篇", &[]).into()],
             entities: vec![Entity {
                 name: "张劲松".into(),

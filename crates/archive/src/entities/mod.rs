@@ -413,8 +413,8 @@ mod tests {
         let (page, articles) =
             parse_page("t.txt", text, &Sidecar::default()).expect("the test page parses");
         let mut a = Archive {
-            pages: vec![page],
-            articles,
+            pages: vec![page.into()],
+            articles: articles.into_iter().map(Into::into).collect(),
             entities: Vec::new(),
         };
         extract(&mut a);
