@@ -155,7 +155,7 @@ fn grow(ix: &Index, f: &Found, printed: &Printed, most: usize) -> IndexRef {
 
 /// How long one step of growing the page's index may take (ms): a long answer is added a step
 /// at a time, each in its own task, so typing and scrolling go on in between.
-const GROW_STEP_MS: f64 = 16.0;
+const GROW_STEP_MS: f64 = 24.0;
 
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
 /// once, linear in the editions).

@@ -117,7 +117,7 @@ impl Segment {
 /// the one added and the two hold at most this much folded text together: a growth copies at
 /// most this much of what was there, and an index of `n` bytes has about `n / SEGMENT_CAP`
 /// segments plus a few small ones (as a binary counter has).
-const SEGMENT_CAP: usize = 4 << 20;
+const SEGMENT_CAP: usize = 1 << 20;
 
 /// The searchable archive.
 ///
