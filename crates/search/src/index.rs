@@ -60,22 +60,23 @@ pub(crate) struct Segment {
 }
 
 impl Segment {
-    /// A segment over `articles` (the first being article `first`, its first unit `first_unit`).
+    /// A segment over `articles` (the first being article `first`, its first unit `first_unit`),
+    /// with character postings however short its text is when `posted` (else only from
+    /// [`super::postings::SCAN_BELOW`] on).
     fn new(
         folder: &Folder,
         articles: &[Arc<Article>],
-        first: usize,
-        first_unit: u32,
-        base: usize,
+        (first, first_unit, base): (usize, u32, usize),
+        posted: bool,
         docs: &mut Vec<Doc>,
     ) -> Segment {
         let (mut text, mut units) = (String::new(), Vec::new());
         push_units(folder, articles, first, &mut text, &mut units, docs);
-        Segment::of(first_unit, base, text, units)
-    }
-
-    fn of(first_unit: u32, base: usize, text: String, units: Vec<Unit>) -> Segment {
-        let postings = super::postings::Postings::new(&text);
+        let postings = if posted {
+            super::postings::Postings::build(&text)
+        } else {
+            super::postings::Postings::new(&text)
+        };
         let unit_starts = units.iter().map(|u| u.start).collect();
         Segment {
             first_unit,
@@ -147,7 +148,7 @@ impl Index {
         let folder = Folder::new(&tables.fold);
         let pinyin = PinyinMap::new(&tables.pinyin);
         let mut docs = Vec::with_capacity(archive.articles.len());
-        let seg = Segment::new(&folder, &archive.articles, 0, 0, 0, &mut docs);
+        let seg = Segment::new(&folder, &archive.articles, (0, 0, 0), false, &mut docs);
         let total_len = total_len(&docs);
         Index {
             archive,
@@ -182,7 +183,16 @@ impl Index {
         let (first_unit, base) = last.map_or((0, 0), |s| {
             (s.first_unit + s.units.len() as u32, s.base + s.text.len())
         });
-        let mut seg = Segment::new(&self.folder, &articles, first, first_unit, base, &mut docs);
+        // Always with postings: what a step costs is then in proportion to its text (a
+        // page adds a long answer a step at a time, sized by the last steps' cost), and
+        // every segment is searched the same way.
+        let mut seg = Segment::new(
+            &self.folder,
+            &articles,
+            (first, first_unit, base),
+            true,
+            &mut docs,
+        );
         let mut segs = self.segs.clone();
         while let Some(last) = segs.last() {
             let small =
