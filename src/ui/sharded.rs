@@ -140,22 +140,28 @@ fn rebuild(head: &Head, f: &Found, loaded: Option<&Archive>, printed: &Printed) 
 }
 
 /// The index `ix` (built over the first of the results `f`, with no edition loaded and the
-/// printed lines as they are) grown with at most `most` of the rest: what [`rebuild`] builds
-/// over as many, folding and indexing only the articles added (see [`Index::with_more`]: the
-/// cost is theirs, not that of the articles already in `ix`).
-fn grow(ix: &Index, f: &Found, printed: &Printed, most: usize) -> IndexRef {
+/// printed lines as they are) grown with the next of the rest, about `bytes` of their text (one
+/// article at least): what [`rebuild`] builds over as many, folding and indexing only the
+/// articles added (see [`Index::with_more`]: the cost is theirs, not that of the articles
+/// already in `ix`). Also says how much text was added.
+fn grow(ix: &Index, f: &Found, printed: &Printed, bytes: usize) -> (IndexRef, usize) {
     let a = ix.archive();
     let mut pages = f.pages[a.pages.len()..].to_vec();
     fill_lines(&mut pages, printed);
     let from = a.articles.len();
-    let to = f.articles.len().min(from + most.max(1));
+    let mut to = from;
+    let mut taken = 0;
+    while let Some(x) = f.articles.get(to).filter(|_| taken < bytes.max(1)) {
+        taken += x.title.len() + x.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        to += 1;
+    }
     let more = f.articles[from..to].to_vec();
-    IndexRef::Shared(Rc::new(ix.with_more(pages, more)))
+    (IndexRef::Shared(Rc::new(ix.with_more(pages, more))), taken)
 }
 
 /// How long one step of growing the page's index may take (ms): a long answer is added a step
-/// at a time, each in its own task, so typing and scrolling go on in between.
-const GROW_STEP_MS: f64 = 24.0;
+/// at a time, each in a task of its own, so typing and scrolling go on in between.
+const GROW_STEP_MS: f64 = 20.0;
 
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
 /// once, linear in the editions).
@@ -379,11 +385,14 @@ struct Pending {
     built_at: f64,
     per_article: f64,
     listed: usize,
-    /// Growing the index costs about this much per article added (ms), so a step adds about
-    /// [`GROW_STEP_MS`] worth.
-    grow_per_article: f64,
+    /// Growing the index costs about this much per byte of text added (ms), so a step adds
+    /// about [`GROW_STEP_MS`] worth.
+    grow_per_byte: f64,
     /// The next step of growing the index is scheduled.
     stepping: bool,
+    /// This flush is that step (the index grows only in a task of its own, not in the one
+    /// that decoded a message).
+    in_step: bool,
     /// The generation of the results and the number of printed pages the current index was
     /// built with, when it was built over those results alone (no edition loaded): the next
     /// batch of the same results grows it ([`grow`]) instead of building it anew.
@@ -648,10 +657,13 @@ pub fn ShardedApp() -> Html {
                 let again2 = again.clone();
                 let flush: Rc<dyn Fn()> = Rc::new(move || {
                     let now = now_ms();
-                    let (work, due, fresh) = {
+                    let (work, due, fresh, in_step) = {
                         let mut p = pending.borrow_mut();
                         p.scheduled = false;
-                        p.stepping = false;
+                        let in_step = std::mem::take(&mut p.in_step);
+                        if in_step {
+                            p.stepping = false;
+                        }
                         let last = p
                             .progress
                             .as_ref()
@@ -663,7 +675,7 @@ pub fn ShardedApp() -> Html {
                         let cost = p.per_article * found.borrow().articles.len() as f64;
                         let due =
                             crate::view::pace::rebuild_due(now, p.built_at, cost, fresh, last);
-                        (p.index, due, fresh)
+                        (p.index, due, fresh, in_step)
                     };
                     // Results not yet in the index: it grows by a step (the cost of what is added,
                     // about GROW_STEP_MS), or is built anew when it cannot grow (another query's,
@@ -684,36 +696,41 @@ pub fn ShardedApp() -> Html {
                                 && ix.archive().articles.len() <= f.articles.len()
                                 && ix.archive().pages.len() <= f.pages.len()
                         });
-                        let built = if let Some((_, ix)) = growable {
-                            let per = pending.borrow().grow_per_article;
-                            let most = if per > 0.0 {
-                                (GROW_STEP_MS / per) as usize
-                            } else {
-                                256
-                            };
-                            let had = ix.archive().articles.len();
-                            let r = grow(ix, &f, &printed.borrow(), most.clamp(16, 8192));
-                            let added = r.archive().articles.len() - had;
-                            if added > 0 {
-                                let mut p = pending.borrow_mut();
-                                let t = (now_ms() - now) / added as f64;
-                                // The mean of the last steps (folding costs vary by article).
-                                p.grow_per_article = if p.grow_per_article > 0.0 {
-                                    0.5 * (p.grow_per_article + t)
-                                } else {
-                                    t
-                                };
+                        let mut deferred = false;
+                        let built = match growable {
+                            Some((_, ix)) if ix.archive().articles.len() >= f.articles.len() => {
+                                Some(ix.clone())
                             }
-                            Some(r)
-                        } else if due {
-                            Some(rebuild(&head, &f, l.as_deref(), &printed.borrow()))
-                        } else {
-                            None
+                            Some(_) if !in_step => {
+                                deferred = true;
+                                None
+                            }
+                            Some((_, ix)) => {
+                                let per = pending.borrow().grow_per_byte;
+                                let bytes = if per > 0.0 {
+                                    (GROW_STEP_MS / per) as usize
+                                } else {
+                                    256 * 1024
+                                };
+                                let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
+                                if taken > 0 {
+                                    let mut p = pending.borrow_mut();
+                                    let t = (now_ms() - now) / taken as f64;
+                                    // Up at once after a costly step, down by halves: a step
+                                    // seldom takes much longer than GROW_STEP_MS.
+                                    p.grow_per_byte = t.max(0.5 * (p.grow_per_byte + t));
+                                }
+                                Some(r)
+                            }
+                            None if due => {
+                                Some(rebuild(&head, &f, l.as_deref(), &printed.borrow()))
+                            }
+                            None => None,
                         };
                         let caught_up = built
                             .as_ref()
                             .is_some_and(|r| r.archive().articles.len() >= f.articles.len());
-                        behind = built.is_some() && !caught_up;
+                        behind = deferred || (built.is_some() && !caught_up);
                         if let Some(r) = built {
                             pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
                             *current.borrow_mut() = Some((f.gen, r));
@@ -762,9 +779,13 @@ pub fn ShardedApp() -> Html {
                         };
                         let pending = pending.clone();
                         gloo::timers::callback::Timeout::new(ms as u32, move || {
+                            let mut p = pending.borrow_mut();
                             if timer {
-                                pending.borrow_mut().timer = false;
+                                p.timer = false;
+                            } else {
+                                p.in_step = true;
                             }
+                            drop(p);
                             if let Some(f) = f.upgrade() {
                                 f();
                             }

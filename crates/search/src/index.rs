@@ -163,9 +163,9 @@ impl Index {
 
     /// This index with `pages` and `articles` added after its own: the index [`Index::new`]
     /// builds over all of them finds the same, with the same scores. Only the new texts are
-    /// folded and indexed; the segments of this index are shared, not copied, and the rest is
-    /// copied as it is (the articles are shared, the pages are cloned). A sharded page grows its
-    /// index this way as a query's results stream in.
+    /// folded and indexed; the segments, articles and pages of this index are shared, not
+    /// copied (what is copied is a pointer per article and page, and a length per article).
+    /// A sharded page grows its index this way as a query's results stream in.
     pub fn with_more(&self, pages: Vec<Arc<archive::Page>>, articles: Vec<Arc<Article>>) -> Index {
         self.grown(pages, articles, SEGMENT_CAP)
     }
@@ -194,7 +194,7 @@ impl Index {
             &mut docs,
         );
         let mut segs = self.segs.clone();
-        while let Some(last) = segs.last() {
+        while let Some(last) = segs.last().filter(|_| !articles.is_empty()) {
             let small =
                 last.text.len() <= seg.text.len() && last.text.len() + seg.text.len() <= cap;
             if !small {
@@ -203,7 +203,9 @@ impl Index {
             seg = last.merged(seg);
             segs.pop();
         }
-        segs.push(Arc::new(seg));
+        if !articles.is_empty() {
+            segs.push(Arc::new(seg));
+        }
         let mut archive = Archive {
             pages: self.archive.pages.clone(),
             articles: self.archive.articles.clone(),
