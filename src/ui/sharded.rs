@@ -2,10 +2,11 @@
 //!
 //! The app embeds only the [`Head`](crate::search::shard::Head); the search runs in a Web
 //! Worker ([`super::shard_worker`], the same wasm), which fetches and verifies chunks and sends
-//! the articles found. The page keeps them and runs the explorer over an index of them,
-//! rebuilt each time a batch arrives (the worker sends one each time their number doubles, so
-//! the rebuilds cost at most twice the final one), and a status line says how far the search
-//! has got ("已检索 3,200 / 10,000 篇"). A newer query cancels an older one (its generation).
+//! the articles found (at most 256 a message). The page keeps them and runs the explorer over
+//! an index of them, which grows a step at a time as they arrive (each step costs what it adds,
+//! see [`Index::with_more`], and runs in a task of its own), and a status line says how far the
+//! search has got ("已检索 3,200 / 10,000 篇"). A newer query cancels an older one (its
+//! generation).
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -158,10 +159,6 @@ fn grow(ix: &Index, f: &Found, printed: &Printed, bytes: usize) -> (IndexRef, us
     let more = f.articles[from..to].to_vec();
     (IndexRef::Shared(Rc::new(ix.with_more(pages, more))), taken)
 }
-
-/// How long one step of growing the page's index may take (ms): a long answer is added a step
-/// at a time, each in a task of its own, so typing and scrolling go on in between.
-const GROW_STEP_MS: f64 = 20.0;
 
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
 /// once, linear in the editions).
@@ -386,7 +383,7 @@ struct Pending {
     per_article: f64,
     listed: usize,
     /// Growing the index costs about this much per byte of text added (ms), so a step adds
-    /// about [`GROW_STEP_MS`] worth.
+    /// about [`crate::view::pace::GROW_STEP_MS`] worth.
     grow_per_byte: f64,
     /// The next step of growing the index is scheduled.
     stepping: bool,
@@ -678,7 +675,7 @@ pub fn ShardedApp() -> Html {
                         (p.index, due, fresh, in_step)
                     };
                     // Results not yet in the index: it grows by a step (the cost of what is added,
-                    // about GROW_STEP_MS), or is built anew when it cannot grow (another query's,
+                    // about `GROW_STEP_MS`), or is built anew when it cannot grow (another query's,
                     // an edition loaded, printed lines arrived) and a rebuild is due. The list
                     // shows the index once it holds every result and showing is due; until then
                     // the progress waits too (the status line never runs ahead of the list).
@@ -707,18 +704,12 @@ pub fn ShardedApp() -> Html {
                             }
                             Some((_, ix)) => {
                                 let per = pending.borrow().grow_per_byte;
-                                let bytes = if per > 0.0 {
-                                    (GROW_STEP_MS / per) as usize
-                                } else {
-                                    256 * 1024
-                                };
+                                let bytes = crate::view::pace::step_bytes(per);
                                 let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
                                 if taken > 0 {
                                     let mut p = pending.borrow_mut();
                                     let t = (now_ms() - now) / taken as f64;
-                                    // Up at once after a costly step, down by halves: a step
-                                    // seldom takes much longer than GROW_STEP_MS.
-                                    p.grow_per_byte = t.max(0.5 * (p.grow_per_byte + t));
+                                    p.grow_per_byte = crate::view::pace::next_per_byte(per, t);
                                 }
                                 Some(r)
                             }

@@ -1,20 +1,80 @@
 //! Pacing the sharded page's work as a query's results stream in (used by `ui::sharded`).
 
-/// Whether the results that arrived are rebuilt into the index (and listed) now, or later.
-/// A rebuild costs time in proportion to every article found so far (`cost`: the last one's
-/// cost per article times the articles now), so while one query's results keep coming (a
-/// broad "search all") rebuilds are spaced by three times that: the page spends about a
-/// quarter of its time on them, and stays free for typing and scrolling in between. Rebuilt
-/// whenever the page was free, it was busy nearly all the time (at 10k, `市` after search
-/// all: six long tasks of 86–1,084 ms, 3 s of 5.8 s). The first results of a query
-/// (`fresh`) and its last (`last`: done, paused or failed) are rebuilt at once.
+/// Whether the results that arrived are listed now, or later (or, when the index cannot grow
+/// by steps, rebuilt over them). Showing them costs time in proportion to every article found
+/// so far (`cost`: the last time's cost per article times the articles now: the list is
+/// derived over all of them), so while one query's results keep coming (a broad "search all")
+/// they are shown at intervals of three times that: the page spends about a quarter of its
+/// time on it, and stays free for typing and scrolling in between. Shown whenever the page was
+/// free, it was busy nearly all the time (at 10k, `市` after search all: six long tasks of
+/// 86–1,084 ms, 3 s of 5.8 s). The first results of a query (`fresh`) and its last (`last`:
+/// done, paused or failed) are shown at once.
 pub fn rebuild_due(now: f64, built_at: f64, cost: f64, fresh: bool, last: bool) -> bool {
     fresh || last || now - built_at >= 3.0 * cost
 }
 
+/// How long one step of growing a sharded page's index may take (ms): a long answer is added
+/// a step at a time, each in a task of its own, so typing and scrolling go on in between.
+pub const GROW_STEP_MS: f64 = 20.0;
+
+/// How much text (bytes) the next step adds, given what the last steps cost per byte (`0`:
+/// none yet; the first step takes 256 KiB, about 20 ms in Chromium on this machine).
+pub fn step_bytes(per_byte: f64) -> usize {
+    if per_byte > 0.0 {
+        (GROW_STEP_MS / per_byte) as usize
+    } else {
+        256 * 1024
+    }
+}
+
+/// The cost per byte to size the next step by, after a step that cost `t` per byte: up at once
+/// after a costly step (a merge of segments, a slow moment), down by halves after cheap ones,
+/// so a step seldom takes much longer than [`GROW_STEP_MS`].
+pub fn next_per_byte(per_byte: f64, t: f64) -> f64 {
+    t.max(0.5 * (per_byte + t))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::rebuild_due;
+    use super::{next_per_byte, rebuild_due, step_bytes, GROW_STEP_MS};
+
+    /// Steps sized by the last ones' cost stay near the target while the cost per byte varies
+    /// (every fifth step costs three times as much: a merge), and add everything in a number
+    /// of steps linear in the text.
+    #[test]
+    fn steps_stay_near_their_target_and_add_everything() {
+        for total in [10_000_000usize, 100_000_000] {
+            let (mut per, mut left, mut steps, mut over) = (0.0, total, 0, 0);
+            let mut longest = 0.0f64;
+            while left > 0 {
+                let b = step_bytes(per).min(left).max(1);
+                let cost = if steps % 5 == 4 { 120e-6 } else { 40e-6 };
+                let t = cost * b as f64;
+                longest = longest.max(t);
+                // Only a costly step right after cheap ones may run over.
+                if t > 1.5 * GROW_STEP_MS {
+                    over += 1;
+                }
+                per = next_per_byte(per, t / b as f64);
+                left -= b;
+                steps += 1;
+            }
+            assert!(over <= steps / 5 + 1, "{over} of {steps} steps over");
+            assert!(
+                longest <= 3.5 * GROW_STEP_MS,
+                "longest step {longest:.1} ms"
+            );
+            // About 40–120 µs per KB: every step adds at least a sixth of a cheap step's text.
+            let cheap = GROW_STEP_MS / 40e-6;
+            assert!(
+                steps as f64 <= 6.0 * total as f64 / cheap + 2.0,
+                "{steps} steps"
+            );
+        }
+        assert_eq!(step_bytes(0.0), 256 * 1024);
+        assert_eq!(next_per_byte(1.0, 3.0), 3.0);
+        assert_eq!(next_per_byte(3.0, 1.0), 2.0);
+    }
 
     /// Simulates a query whose results arrive at `rate` articles per ms for `ms`, in a batch
     /// every 16 ms, each rebuild costing `c` ms per article found so far, and returns the total
