@@ -752,7 +752,7 @@ pub fn ShardedApp() -> Html {
                         // timer (one at a time).
                         let later = (p.index && !behind && !p.timer).then(|| {
                             p.timer = true;
-                            (p.built_at + 3.0 * cost - now).max(16.0)
+                            (p.built_at + crate::view::pace::show_interval(cost) - now).max(16.0)
                         });
                         // The next step at once, in a task of its own (input runs in between).
                         let step = (behind && !p.stepping).then(|| {
