@@ -539,19 +539,26 @@ impl Run {
             fetched: 0,
             told: 0.0,
         };
-        self.pump(pump, AUTO_BYTES).await
+        self.pump(pump, AUTO_BYTES, usize::MAX).await
     }
 
     /// Verifies text chunks until none is left, or until `budget` bytes of chunks were checked
-    /// and a [`SCREENFUL`] found, or [`AUTO_MAX_BYTES`] (or `budget`, if more) were checked
-    /// (then the run pauses: the page offers to go on). Chunks still in the cache cost no
-    /// fetch and no decoding, only a search.
-    async fn pump(&self, mut s: Pump, budget: u64) -> Result<(), String> {
+    /// and a [`SCREENFUL`] found, or [`AUTO_MAX_BYTES`] (or `budget`, if more) were checked, or
+    /// `hold` more articles were found ("search all" pauses again after
+    /// [`crate::view::pace::hold_step`] more: the page holds the text and an index of every
+    /// article found, so an answer matching most of a large archive grows the tab's memory only
+    /// as far as the reader asks) (then the run pauses: the page offers to go on). Chunks
+    /// still in the cache cost no fetch and no decoding, only a search.
+    async fn pump(&self, mut s: Pump, budget: u64, hold: usize) -> Result<(), String> {
         let w = self.w.clone();
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
         let soft = s.fetched.saturating_add(budget);
         let hard = s.fetched.saturating_add(budget.max(AUTO_MAX_BYTES));
-        let more = |s: &Pump| s.fetched < soft || (s.fetched < hard && s.v.found.len() < SCREENFUL);
+        let held = s.v.found.len().saturating_add(hold);
+        let more = |s: &Pump| {
+            s.v.found.len() < held
+                && (s.fetched < soft || (s.fetched < hard && s.v.found.len() < SCREENFUL))
+        };
         // Going on ("search all"): running again until it ends or pauses once more (the page
         // shows a paused search with its "go on" button).
         s.progress.paused = false;
@@ -717,7 +724,8 @@ fn on_message(data: JsValue) {
             let run = Run { w, me };
             wasm_bindgen_futures::spawn_local(async move {
                 let w = run.w.clone();
-                if let Err(e) = run.pump(state, u64::MAX).await {
+                let hold = crate::view::pace::hold_step(a.get(2).as_f64());
+                if let Err(e) = run.pump(state, u64::MAX, hold).await {
                     if w.generation.get() == gen {
                         fail(gen, query, e);
                     }

@@ -900,7 +900,15 @@ pub fn ShardedApp() -> Html {
         let progress = progress.clone();
         Callback::from(move |_: MouseEvent| {
             if let Ok(w) = &*worker {
-                post(w, &["r".into(), JsValue::from_f64(generation.get() as f64)]);
+                // How many more articles it holds before pausing again: the `hold-step`
+                // setting when a host set one (see `view::pace::hold_step`), else its default.
+                let hold = browser::load_setting("hold-step")
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .map_or(JsValue::UNDEFINED, JsValue::from_f64);
+                post(
+                    w,
+                    &["r".into(), JsValue::from_f64(generation.get() as f64), hold],
+                );
                 // Running again at once (the button goes: one click is enough).
                 progress.set(Progress {
                     paused: false,

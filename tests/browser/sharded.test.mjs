@@ -193,6 +193,38 @@ test('a broad query pauses after its byte budget with results shown, and goes on
   assert.deepEqual(page.errors, []);
 });
 
+test('search all pauses again each time it holds the hold-step setting\'s number more, and goes on to archive truth\'s answer', { skip }, async () => {
+  const [q, ids] = Object.entries(truth).reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  const step = 1000;
+  assert.ok(ids.length > 2 * step, `${q}: ${ids.length} articles`);
+  const page = await newPage(browser);
+  await page.addInitScript((v) => localStorage.setItem('archive-explorer.hold-step', v), String(step));
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, q);
+  assert.ok(await settled(page, q, true), `${q} pauses`);
+  const state = () => page.locator('[data-testid=shard-progress]').evaluate((s) => ({ found: Number(s.dataset.found), paused: s.dataset.paused, done: s.dataset.done }));
+  let before = (await state()).found;
+  let pauses = 0;
+  for (;;) {
+    await page.locator('[data-testid=shard-resume]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.paused === 'false', null, { timeout: 60000 });
+    await page.waitForFunction(() => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.done === 'true' || s?.dataset.paused === 'true'; }, null, { timeout: 60000 });
+    const now = await state();
+    if (now.done === 'true') break;
+    // Paused again: only after finding the step's number more, and short of the whole answer.
+    pauses += 1;
+    assert.ok(now.found >= before + step && now.found < ids.length, `${before} → ${now.found} of ${ids.length}`);
+    assert.equal(await count(page), now.found);
+    before = now.found;
+    assert.ok(pauses <= Math.ceil(ids.length / step), `${pauses} pauses`);
+  }
+  assert.ok(pauses >= 1, 'it paused again at least once');
+  assert.equal(await count(page), ids.length);
+  assert.deepEqual(page.errors, []);
+});
+
 for (const [w, h] of [[1366, 860], [390, 844]]) {
   test(`${w}px: a long list renders only the rows in view, and every row is reached by scrolling and by keyboard`, { skip }, async () => {
     // The least broad query with more than 100 articles (a list of two pages of 50).
