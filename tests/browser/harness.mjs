@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,3 +116,27 @@ export function artifact(name) {
   return path.join(ARTIFACTS, name);
 }
 export const tmpdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'archive-browser-'));
+
+/**
+ * The memory of the browser's renderer processes started by this script (Playwright starts
+ * Chromium as a child), in MiB: RSS (shared libraries counted in each process) and private
+ * memory (USS: Private_Clean + Private_Dirty of /proc/PID/smaps_rollup), what the tab costs
+ * beyond the shared libraries. For benchmarks.
+ */
+export function tabMemory() {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args=']).toString().trim().split('\n')
+    .map((l) => { const m = l.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/); return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4]] : null; })
+    .filter(Boolean);
+  const kids = new Set([process.pid]);
+  let grew = true;
+  while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
+  const renderers = out.filter(([p, , , a]) => kids.has(p) && a.includes('--type=renderer'));
+  let kb = 0;
+  for (const [p] of renderers) {
+    try {
+      const t = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      for (const m of t.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
+    } catch { /* gone */ }
+  }
+  return { rss: renderers.reduce((n, [, , r]) => n + r, 0) / 1024, uss: kb / 1024 };
+}

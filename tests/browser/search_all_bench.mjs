@@ -2,9 +2,10 @@
 // BENCHMARKS.md, not a test):  node tests/browser/search_all_bench.mjs DIST [QUERY]
 // DIST is a sharded build. It types QUERY (default 影像中国), waits until it pauses after its byte
 // budget, clicks "search all" and prints the time to done, the articles found, and the page's
-// long tasks (over 50 ms) meanwhile: what typing or scrolling would wait for. PROF=1 adds a CPU
+// long tasks (over 50 ms) meanwhile: what typing or scrolling would wait for, and the renderers'
+// private memory before and after. PROF=1 adds a CPU
 // profile of the page (inclusive ms per function; build with `data-keep-debug` for names).
-import { serve, launch, newPage, ready } from './harness.mjs';
+import { serve, launch, newPage, ready, tabMemory } from './harness.mjs';
 const [dist, q = '影像中国'] = process.argv.slice(2);
 const server = await serve(dist);
 const browser = await launch();
@@ -18,6 +19,7 @@ await ready(page);
 await page.waitForFunction(() => document.querySelector('[data-testid=shard-progress]')?.dataset.done === 'true', null, { timeout: 120000 });
 await page.fill('[data-testid=search]', q);
 await page.waitForFunction((q) => { const s = document.querySelector('[data-testid=shard-progress]'); return s?.dataset.query === q && (s.dataset.paused === 'true' || s.dataset.done === 'true'); }, q, { timeout: 120000 });
+const memBefore = tabMemory();
 const paused = await page.evaluate(() => document.querySelector('[data-testid=shard-progress]').dataset.paused);
 await page.evaluate(() => { window.__long = []; window.__t0 = performance.now(); });
 const cdp = await page.context().newCDPSession(page);
@@ -53,5 +55,7 @@ if (process.env.PROF) {
   for (const [k, v] of Object.entries(incl).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 45))) console.log((v / 1000).toFixed(0).padStart(6), k.slice(0, 150));
 }
 const sum = r.long.reduce((a, b) => a + b, 0);
+const mem = tabMemory();
+console.log(`renderer private memory before search all ${memBefore.uss.toFixed(0)} MiB, after ${mem.uss.toFixed(0)} MiB (RSS ${memBefore.rss.toFixed(0)} → ${mem.rss.toFixed(0)} MiB)`);
 console.log(`${q}: search all ${r.ms.toFixed(0)} ms, found ${r.found}; page long tasks ${r.long.length}, total ${sum} ms, longest ${Math.max(0, ...r.long)} ms; ${r.long.join(' ')}`);
 await browser.close(); await server.close();

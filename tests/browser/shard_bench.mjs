@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, ready } from './harness.mjs';
+import { serve, launch, newPage, ready, tabMemory } from './harness.mjs';
 
 const [dist, ...rest] = process.argv.slice(2);
 if (!dist) { console.error('usage: node shard_bench.mjs DIST [QUERY …]'); process.exit(2); }
@@ -21,36 +21,8 @@ const size = (u) => { try { return fs.statSync(path.join(root, decodeURIComponen
 
 const server = await serve(root);
 const browser = await launch();
-const rss = () => {
-  // The tab: Chromium's renderer processes among this script's descendants (Playwright starts
-  // Chromium as a child), in MiB.
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args=']).toString().trim().split('\n')
-    .map((l) => { const m = l.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/); return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4]] : null; })
-    .filter(Boolean);
-  const kids = new Set([process.pid]);
-  let grew = true;
-  while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
-  return out.filter(([p, , , a]) => kids.has(p) && a.includes('--type=renderer')).reduce((n, [, , r]) => n + r, 0) / 1024;
-};
-// Private memory (USS: Private_Clean + Private_Dirty of /proc/PID/smaps_rollup) of the same
-// processes, in MiB: what the tab costs beyond the shared libraries RSS counts in every process.
-const uss = () => {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args=']).toString().trim().split('\n')
-    .map((l) => { const m = l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/); return m ? [Number(m[1]), Number(m[2]), m[3]] : null; })
-    .filter(Boolean);
-  const kids = new Set([process.pid]);
-  let grew = true;
-  while (grew) { grew = false; for (const [p, pp] of out) if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; } }
-  let kb = 0;
-  for (const [p, , a] of out) {
-    if (!kids.has(p) || !a.includes('--type=renderer')) continue;
-    try {
-      const t = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      for (const m of t.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
-    } catch { /* gone */ }
-  }
-  return kb / 1024;
-};
+const rss = () => tabMemory().rss;
+const uss = () => tabMemory().uss;
 const page = await newPage(browser, { viewport: { width: 1366, height: 860 } });
 const blank = { rss: rss(), uss: uss() };
 // In the page: time from an input event to the frame after the status line reports `q`.

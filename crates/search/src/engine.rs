@@ -624,10 +624,8 @@ impl Index {
                 if a.unit != b.unit || a.clause == b.clause {
                     continue;
                 }
-                let u = self.unit(a.unit);
                 let gap = if a.end <= b.start {
-                    u.folded
-                        .text
+                    self.unit_text(a.unit)
                         .get(a.end as usize..b.start as usize)
                         .map(|s| s.chars().count())
                         .unwrap_or(0)

@@ -132,7 +132,11 @@ impl Folder {
                 }
             }
         }
-        Folded { text, segs }
+        Folded {
+            len: text.len(),
+            text,
+            segs,
+        }
     }
 }
 
@@ -163,12 +167,30 @@ impl Seg {
 /// Folded text with its map back to the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
-    /// The folded text.
+    /// The folded text (empty once taken by [`Folded::take_text`]).
     pub text: String,
+    /// Its length in bytes (kept when the text is taken).
+    len: usize,
     segs: Vec<Seg>,
 }
 
 impl Folded {
+    /// Takes the folded text out, keeping the map (an index keeps the texts of its units joined
+    /// in one string, and would otherwise hold each twice).
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
+    /// The folded text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the folded text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     fn seg_at(&self, n: usize) -> Option<(usize, &Seg)> {
         let i = self.segs.partition_point(|s| s.norm as usize <= n);
         i.checked_sub(1).map(|i| (i, &self.segs[i]))
@@ -191,7 +213,7 @@ impl Folded {
     /// Whether a match may start or end at folded offset `n`: not inside the fold of a single
     /// original character that folded to several characters.
     pub fn is_boundary(&self, n: usize) -> bool {
-        if n == 0 || n >= self.text.len() {
+        if n == 0 || n >= self.len {
             return true;
         }
         match self.seg_at(n) {
@@ -223,10 +245,7 @@ impl Folded {
         }
         let i = (*cursor).min(self.segs.len() - 1);
         let seg = self.segs[i];
-        let seg_end = self
-            .segs
-            .get(i + 1)
-            .map_or(self.text.len(), |n| n.norm as usize);
+        let seg_end = self.segs.get(i + 1).map_or(self.len, |n| n.norm as usize);
         if seg.identity {
             if e <= seg_end {
                 let os = seg.orig as usize + (s - seg.norm as usize);

@@ -225,11 +225,23 @@ impl Index {
         }
     }
 
-    /// The unit numbered `g` (numbers run across segments).
-    pub(crate) fn unit(&self, g: u32) -> &Unit {
+    /// The unit numbered `g` (numbers run across segments), with its segment.
+    fn unit_in(&self, g: u32) -> (&Segment, &Unit) {
         let s = self.segs.partition_point(|s| s.first_unit <= g).max(1) - 1;
         let seg = &self.segs[s];
-        &seg.units[(g - seg.first_unit) as usize]
+        (seg, &seg.units[(g - seg.first_unit) as usize])
+    }
+
+    /// The unit numbered `g` (numbers run across segments).
+    pub(crate) fn unit(&self, g: u32) -> &Unit {
+        self.unit_in(g).1
+    }
+
+    /// The folded text of unit `g`.
+    pub(crate) fn unit_text(&self, g: u32) -> &str {
+        let (seg, u) = self.unit_in(g);
+        let s = u.start as usize;
+        seg.text.get(s..s + u.folded.len()).unwrap_or_default()
     }
 
     /// Parses a query the way this index reads it: adjacent Latin words that spell pinyin
@@ -341,10 +353,11 @@ fn push_units(
             text: t,
         } in a.texts()
         {
-            let folded = folder.fold_mapped(&t);
+            let mut folded = folder.fold_mapped(&t);
             len += folded.text.chars().count() as u32;
             let start = text.len() as u32;
-            text.push_str(&folded.text);
+            // The text goes into the segment's, once (the unit keeps its map).
+            text.push_str(&folded.take_text());
             text.push('\n');
             let identity = folded.is_identity();
             units.push(Unit {
@@ -433,6 +446,26 @@ mod tests {
         ] {
             assert_eq!(ids(&ix, q), ["a"], "{q}");
         }
+    }
+
+    /// Terms close together rank first (the gap is read from the segment's text: the units
+    /// keep only their maps).
+    #[test]
+    fn terms_close_together_rank_first() {
+        let filler = "一二三四五六七八九十".repeat(3);
+        let ix = index(vec![
+            article("far", "标题", &[&format!("合肥{filler}改造")]),
+            article("near", "标题", &[&format!("合肥改造{filler}")]),
+        ]);
+        let r = ix.search(&ix.parse("合肥 改造"), &SearchOptions::default());
+        let order: Vec<&str> = r
+            .order
+            .iter()
+            .map(|(d, _)| ix.archive().articles[*d].id.as_str())
+            .collect();
+        assert_eq!(order, ["near", "far"]);
+        // Unit 0 is the first title, unit 1 its paragraph.
+        assert_eq!(ix.unit_text(1), format!("合肥{filler}改造"));
     }
 
     #[test]
