@@ -224,7 +224,8 @@ impl ChunkCache {
 struct Pump {
     v: Verifier,
     todo: VecDeque<ChunkRef>,
-    /// Articles and pages of `v` already sent.
+    /// Articles already sent (they are dropped from `v` once sent: the page holds them), and
+    /// pages (unused: `v` keeps only the last page sent, which the next batch may repeat).
     sent: (usize, usize),
     progress: Progress,
     /// Bytes of text chunks checked so far (fetched, or found in the cache).
@@ -554,10 +555,10 @@ impl Run {
         let mut flying: VecDeque<(ChunkRef, js_sys::Promise)> = VecDeque::new();
         let soft = s.fetched.saturating_add(budget);
         let hard = s.fetched.saturating_add(budget.max(AUTO_MAX_BYTES));
-        let held = s.v.found.len().saturating_add(hold);
+        let found = |s: &Pump| s.sent.0 + s.v.found.len();
+        let held = found(&s).saturating_add(hold);
         let more = |s: &Pump| {
-            s.v.found.len() < held
-                && (s.fetched < soft || (s.fetched < hard && s.v.found.len() < SCREENFUL))
+            found(s) < held && (s.fetched < soft || (s.fetched < hard && found(s) < SCREENFUL))
         };
         // Going on ("search all"): running again until it ends or pauses once more (the page
         // shows a paused search with its "go on" button).
@@ -618,8 +619,8 @@ impl Run {
     /// [`BATCH`] more came, and at the end) and the progress. More than [`BATCH`] go in several
     /// messages: the page decodes and adds each in a task of its own.
     fn report(&self, s: &mut Pump, end: bool) {
-        let n = s.v.found.len();
         let published = s.sent.0;
+        let n = published + s.v.found.len();
         let show = if end {
             // An empty answer is sent too: the page drops the last query's results.
             published != n || n == 0
@@ -637,17 +638,15 @@ impl Run {
         }
         let now = js_sys::Date::now();
         if show {
-            let (a, p) = s.sent;
             // The first page of a batch may repeat the last one sent: the page keeps one.
-            let p = p.min(s.v.pages.len()).saturating_sub(1);
-            let found = &s.v.found[a..];
+            let found = &s.v.found[..];
             // One message at least (an empty answer too).
             let pieces = found.len().div_ceil(BATCH).max(1);
             for i in 0..pieces {
                 let piece =
                     &found[(i * BATCH).min(found.len())..((i + 1) * BATCH).min(found.len())];
                 // The pages with the first piece, the progress with the last.
-                let pages = if i == 0 { &s.v.pages[p..] } else { &[] };
+                let pages = if i == 0 { &s.v.pages[..] } else { &[] };
                 send_found(
                     self.me,
                     pages,
@@ -655,7 +654,13 @@ impl Run {
                     (i + 1 == pieces).then_some(&s.progress),
                 );
             }
-            s.sent = (n, s.v.pages.len());
+            // Sent: the page holds them now (the worker kept every article found, some 50 MB
+            // at 10k after "search all" of `市`).
+            s.v.found.clear();
+            let last = s.v.pages.pop();
+            s.v.pages.clear();
+            s.v.pages.extend(last);
+            s.sent = (n, 0);
             s.told = now;
         } else if end || now - s.told >= TELL_MS {
             s.told = now;
