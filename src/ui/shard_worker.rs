@@ -149,6 +149,9 @@ pub struct Progress {
     pub error: Option<String>,
     /// With no query: the edition shown (its paper and date), when the archive has editions.
     pub edition: Option<String>,
+    /// Paused because "search all" found its step's number more (see
+    /// [`crate::view::pace::hold_step`]), not after the first byte budget.
+    pub held: bool,
 }
 
 impl Progress {
@@ -165,6 +168,7 @@ impl Progress {
         for t in [&self.error, &self.edition] {
             a.push(&t.as_deref().map_or(JsValue::NULL, JsValue::from_str));
         }
+        a.push(&JsValue::from_bool(self.held));
         a.into()
     }
 
@@ -180,6 +184,7 @@ impl Progress {
             paused: a.get(7).as_bool().unwrap_or(false),
             error: a.get(8).as_string(),
             edition: a.get(9).as_string(),
+            held: a.get(10).as_bool().unwrap_or(false),
         }
     }
 }
@@ -563,6 +568,7 @@ impl Run {
         // Going on ("search all"): running again until it ends or pauses once more (the page
         // shows a paused search with its "go on" button).
         s.progress.paused = false;
+        s.progress.held = false;
         let mut since = js_sys::Date::now();
         loop {
             while flying.len() < IN_FLIGHT && more(&s) {
@@ -608,6 +614,7 @@ impl Run {
                 .put(&c.name, ci.clone(), u64::from(c.bytes));
             s.v.add_index(&ci);
         }
+        s.progress.held = found(&s) >= held;
         self.report(&mut s, true);
         if !s.todo.is_empty() {
             *w.paused.borrow_mut() = Some((self.me, s));

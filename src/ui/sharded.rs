@@ -555,6 +555,7 @@ fn status_text(lang: Lang, p: &Progress) -> String {
             None => lang.shard_done(p.found, p.total),
         },
         None if p.done => lang.shard_done(p.found, p.total),
+        None if p.paused && p.held => lang.shard_held(p.found, p.checked, p.total),
         None if p.paused => lang.shard_paused(p.found, p.checked, p.total),
         None => lang.shard_progress(p.checked, p.total, p.found),
     }

@@ -85,6 +85,25 @@ impl Lang {
         }
     }
 
+    /// Paused by "search all" after its step's number of articles (the page holds every one
+    /// found: it goes on when asked, not on its own).
+    pub fn shard_held(self, found: usize, checked: usize, total: usize) -> String {
+        match self {
+            Lang::Zh => format!(
+                "已找到 {} 篇（已检索 {} / {} 篇）；为免占用过多内存，暂停于此",
+                grouped(found),
+                grouped(checked),
+                grouped(total)
+            ),
+            Lang::En => format!(
+                "{} found (searched {} of {} articles); paused here to keep memory in check",
+                grouped(found),
+                grouped(checked),
+                grouped(total)
+            ),
+        }
+    }
+
     /// The button that goes on with a paused search.
     pub fn shard_resume(self) -> &'static str {
         match self {

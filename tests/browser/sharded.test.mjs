@@ -217,6 +217,7 @@ test('search all pauses again each time it holds the hold-step setting\'s number
     pauses += 1;
     assert.ok(now.found >= before + step && now.found < ids.length, `${before} → ${now.found} of ${ids.length}`);
     assert.equal(await count(page), now.found);
+    assert.match(await page.locator('[data-testid=shard-progress]').textContent(), /为免占用过多内存，暂停于此/);
     before = now.found;
     assert.ok(pauses <= Math.ceil(ids.length / step), `${pauses} pauses`);
   }
