@@ -1,17 +1,19 @@
-//! The in-memory index: every searchable text of every article, folded once, in one string.
+//! The in-memory index: every searchable text of every article, folded once, in one string
+//! per segment.
 //!
-//! All units (title, kicker, subtitle, byline, intertitles, paragraphs…) of all articles are
-//! folded and concatenated with `\n` between them. Folded text never contains whitespace, so
-//! no match can cross a unit, and a substring search over the whole corpus (through the
-//! character postings) finds everything.
+//! All units (title, kicker, subtitle, byline, intertitles, paragraphs…) of a run of articles
+//! are folded and concatenated with `\n` between them. Folded text never contains whitespace,
+//! so no match can cross a unit, and a substring search over each segment (through its
+//! character postings) finds everything. An index built at once has one segment; one grown
+//! ([`Index::with_more`]) shares its segments with the index it grew from.
 
 use std::borrow::Cow;
 
 use super::fold::{Folded, Folder};
 use super::pinyin::PinyinMap;
-use super::Tables;
 use std::sync::Arc;
 
+use super::Tables;
 use archive::{Archive, Article};
 
 pub use archive::Field;
@@ -25,9 +27,10 @@ pub(crate) struct Unit {
     pub field: Field,
     /// Position within the field (paragraph number…).
     pub index: u32,
-    /// Start of its folded text in [`Index::text`].
+    /// Start of its folded text in its segment's text.
     pub start: u32,
-    /// The folded text with its offset map.
+    /// The map from its folded text to the original (the folded text itself is in the
+    /// segment's text, from `start`, `folded.len()` bytes).
     pub folded: Folded,
     /// `folded` maps 1:1 onto the original (the common case: no translation needed).
     pub identity: bool,
