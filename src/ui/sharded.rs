@@ -655,7 +655,7 @@ pub fn ShardedApp() -> Html {
                 let again2 = again.clone();
                 let flush: Rc<dyn Fn()> = Rc::new(move || {
                     let now = now_ms();
-                    let (work, due, fresh, in_step) = {
+                    let (work, due, in_step) = {
                         let mut p = pending.borrow_mut();
                         p.scheduled = false;
                         let in_step = std::mem::take(&mut p.in_step);
@@ -673,7 +673,7 @@ pub fn ShardedApp() -> Html {
                         let cost = p.per_article * found.borrow().articles.len() as f64;
                         let due =
                             crate::view::pace::rebuild_due(now, p.built_at, cost, fresh, last);
-                        (p.index, due, fresh, in_step)
+                        (p.index, due, in_step)
                     };
                     // Results not yet in the index: it grows by a step (the cost of what is added,
                     // about `GROW_STEP_MS`), or is built anew when it cannot grow (another query's,
@@ -727,7 +727,8 @@ pub fn ShardedApp() -> Html {
                             pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
                             *current.borrow_mut() = Some((f.gen, r));
                         }
-                        let show = caught_up && (due || fresh);
+                        // Due includes a query's first results and its last.
+                        let show = caught_up && due;
                         let mut p = pending.borrow_mut();
                         if show {
                             p.index = false;
