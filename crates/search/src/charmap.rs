@@ -57,6 +57,23 @@ impl CharMap {
         self.pages[page - 1][c & (PAGE - 1)] = v;
     }
 
+    /// Every entry, as `(character, value)`, in character order.
+    pub fn entries(&self) -> impl Iterator<Item = (char, u32)> + '_ {
+        self.top
+            .iter()
+            .enumerate()
+            .filter(|(_, &p)| p != 0)
+            .flat_map(move |(hi, &p)| {
+                self.pages[p as usize - 1]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &v)| v != NONE)
+                    .filter_map(move |(lo, &v)| {
+                        char::from_u32((hi << 8 | lo) as u32).map(|c| (c, v))
+                    })
+            })
+    }
+
     /// Memory held, in bytes.
     pub fn heap_bytes(&self) -> usize {
         self.top.len() * 2 + self.pages.len() * PAGE * 4
@@ -82,5 +99,8 @@ mod tests {
         assert_eq!(m.get('情'), None);
         assert_eq!(m.get('\u{10FFFE}'), None);
         assert_eq!(m.pages.len(), 3);
+        let all: Vec<(char, u32)> = m.entries().collect();
+        assert_eq!(all, vec![('\0', 5), ('疫', 3), ('\u{10FFFF}', 0)]);
+        assert_eq!(CharMap::default().entries().count(), 0);
     }
 }

@@ -91,8 +91,8 @@ impl Segment {
         }
     }
 
-    /// This segment followed by `next` (which starts where it ends), as one: its own texts
-    /// are copied, not folded again, and only `next`'s characters are counted.
+    /// This segment followed by `next` (which starts where it ends), as one: the texts and
+    /// postings of both are copied, not folded or indexed again.
     fn merged(&self, next: Segment) -> Segment {
         let from = self.text.len();
         let mut text = String::with_capacity(from + next.text.len());
@@ -104,7 +104,12 @@ impl Segment {
             u.start += from as u32;
             u
         }));
-        let postings = self.postings.extended(&text, from);
+        // Both built (a grown index's segments are): their positions are copied, not found
+        // again in the text.
+        let postings = self
+            .postings
+            .concat(&next.postings, from)
+            .unwrap_or_else(|| self.postings.extended(&text, from));
         let unit_starts = units.iter().map(|u| u.start).collect();
         Segment {
             first_unit: self.first_unit,

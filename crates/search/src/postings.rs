@@ -134,6 +134,70 @@ impl Postings {
         }
     }
 
+    /// The postings of `text` followed by a text whose postings are `next`, that text starting
+    /// at byte `offset` (the length of `text`): what [`Postings::build`] builds over the two
+    /// joined, made by copying both sets of positions (the second shifted by `offset`), with
+    /// no character read. `None` unless both are built. O(positions + distinct characters):
+    /// a merge of two segments copies, it does not index again (reading the text again cost
+    /// as much as building its postings did, and a grown index merges its segments often).
+    pub fn concat(&self, next: &Postings, offset: usize) -> Option<Postings> {
+        if !self.built || !next.built {
+            return None;
+        }
+        let offset = u32::try_from(offset).ok()?;
+        let mut slots = self.slots.clone();
+        let old = self.starts.len().saturating_sub(1);
+        let theirs = next.starts.len().saturating_sub(1);
+        // Each of `next`'s slots in the joined postings (characters new to `self` get slots
+        // after its own), and the joined count per slot.
+        let mut to = vec![0u32; theirs];
+        let mut counts: Vec<u32> = (0..old)
+            .map(|s| self.starts[s + 1] - self.starts[s])
+            .collect();
+        for (c, t) in next.slots.entries() {
+            let s = slots.get_or_insert(c, counts.len() as u32);
+            if s as usize == counts.len() {
+                counts.push(0);
+            }
+            let t = t as usize;
+            counts[s as usize] += next.starts[t + 1] - next.starts[t];
+            to[t] = s;
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for n in &counts {
+            total += n;
+            starts.push(total);
+        }
+        // Each slot: `self`'s positions, then `next`'s, shifted (still ascending).
+        let mut positions = vec![0u32; total as usize];
+        let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
+        for (s, f) in fill.iter_mut().enumerate().take(old) {
+            let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
+            let at = *f as usize;
+            positions[at..at + (b - a)].copy_from_slice(&self.positions[a..b]);
+            *f += (b - a) as u32;
+        }
+        for (t, &s) in to.iter().enumerate() {
+            let (a, b) = (next.starts[t] as usize, next.starts[t + 1] as usize);
+            let at = fill[s as usize] as usize;
+            for (d, p) in positions[at..at + (b - a)]
+                .iter_mut()
+                .zip(&next.positions[a..b])
+            {
+                *d = p + offset;
+            }
+            fill[s as usize] += (b - a) as u32;
+        }
+        Some(Postings {
+            built: true,
+            slots,
+            starts,
+            positions,
+        })
+    }
+
     /// Whether these are postings (`false`: the text is read instead, see [`SCAN_BELOW`]).
     pub fn is_built(&self) -> bool {
         self.built
@@ -323,5 +387,34 @@ mod tests {
             proptest::prop_assert_eq!(Postings::build(&text).find(&text, &needle).collect::<Vec<_>>(), want.clone());
             proptest::prop_assert_eq!(Postings::new(&text).find(&text, &needle).collect::<Vec<_>>(), want);
         }
+
+        /// Two texts' postings joined ([`Postings::concat`]) are those of the joined text:
+        /// every character's positions, and what a search finds.
+        #[test]
+        fn joined_postings_are_those_of_the_joined_text(a in "[ab湾乡\n𠀀]{0,30}", b in "[abc乡\n𠀀疫]{0,30}", needle in "[ab湾乡𠀀疫]{1,3}") {
+            let joined = format!("{a}{b}");
+            let whole = Postings::build(&joined);
+            let cat = Postings::build(&a).concat(&Postings::build(&b), a.len()).expect("both built");
+            for c in joined.chars().chain(['z', '\n']) {
+                proptest::prop_assert_eq!(cat.of(c), whole.of(c), "{:?}", c);
+            }
+            proptest::prop_assert_eq!(cat.find(&joined, &needle).collect::<Vec<_>>(), scan(&joined, &needle));
+        }
+    }
+
+    #[test]
+    fn postings_join_only_when_both_are_built() {
+        let (a, b) = ("疫情防控", "防控疫情");
+        assert!(Postings::new(a)
+            .concat(&Postings::build(b), a.len())
+            .is_none());
+        assert!(Postings::build(a)
+            .concat(&Postings::new(b), a.len())
+            .is_none());
+        let j = Postings::build(a)
+            .concat(&Postings::build(b), a.len())
+            .expect("built");
+        assert_eq!(j.of('疫'), &[0, 18]);
+        assert_eq!(j.of('控'), &[9, 15]);
     }
 }
