@@ -89,6 +89,44 @@ pub struct ExplorerProps {
     #[cfg(sharded)]
     #[prop_or_default]
     pub on_lang: Option<Callback<Lang>>,
+    /// Facet counts counted by a sharded archive's worker: shown when they are of the list
+    /// shown (see [`crate::view::facets::Counted`]), else the page counts its own.
+    #[cfg(sharded)]
+    #[prop_or_default]
+    pub counted: Option<std::rc::Rc<crate::view::facets::Counted>>,
+    /// Told the facet selections each time they change (before the query, when both do): a
+    /// sharded archive's worker counts under them.
+    #[cfg(sharded)]
+    #[prop_or_default]
+    pub on_selections: Option<Callback<crate::view::facets::Selections>>,
+}
+
+/// A sharded archive's worker's facet counts, when they are of this list: the same query, as
+/// many results, the same selections.
+#[cfg(sharded)]
+fn worker_counts(
+    p: &ExplorerProps,
+    v: &ViewState,
+    d: &super::derive::Derived,
+) -> Option<crate::view::facets::Facets> {
+    p.counted
+        .as_ref()
+        .filter(|c| {
+            c.query == v.query
+                && c.found == d.results.order.len()
+                && c.selections == crate::view::facets::Selections::of(v)
+        })
+        .map(|c| c.facets.clone())
+}
+
+/// The page counts the facets of an embedded archive itself.
+#[cfg(not(sharded))]
+fn worker_counts(
+    _: &ExplorerProps,
+    _: &ViewState,
+    _: &super::derive::Derived,
+) -> Option<crate::view::facets::Facets> {
+    None
 }
 
 /// The explorer over a loaded index.
@@ -115,6 +153,20 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     let facet_kept = use_mut_ref(|| None::<(String, Html, bool)>);
     let facet_later = use_force_update();
 
+    // The facet selections, told before the query (a link with both: the worker counts the
+    // query's facets under them from its first results).
+    #[cfg(sharded)]
+    {
+        let on_selections = p.on_selections.clone();
+        use_memo(
+            crate::view::facets::Selections::of(&state.view),
+            move |sel| {
+                if let Some(cb) = on_selections {
+                    cb.emit(sel.clone());
+                }
+            },
+        );
+    }
     // Told during the render, before the results are derived: a sharded archive's worker
     // starts on the query while this thread renders what it already has.
     // An answer it has already is used in this render (not first derived from the index
@@ -333,9 +385,12 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
                 html.clone()
             }
             _ => {
+                let counted = worker_counts(p, &state.view, &derived);
+                let counted_by = if counted.is_some() { "worker" } else { "page" };
                 let html = facets::facet_pane(&facets::FacetPaneProps {
                     index: index.clone(),
-                    facets: derived.facets(ix).clone(),
+                    facets: counted.unwrap_or_else(|| derived.facets(ix).clone()),
+                    counted_by,
                     view: state.view.clone(),
                     lang,
                     on_action: on_action.clone(),

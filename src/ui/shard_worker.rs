@@ -36,6 +36,7 @@ use std::sync::Arc;
 use crate::archive::{Archive, Article, Page};
 use crate::search::shard::{self, Catalog, ChunkIndex, ChunkRef, Head, TextChunk, Verifier};
 use crate::search::Index;
+use crate::view::facets::{self, Counted, Selections};
 use crate::view::recent::Recent;
 
 /// Text chunks fetched at once.
@@ -256,6 +257,8 @@ struct Worker {
     decoded: RefCell<Recent<Rc<[u32]>, u64>>,
     /// The catalog, once a query needed it.
     catalog: RefCell<Option<Rc<Catalog>>>,
+    /// The facet counts of the current query's results.
+    tally: RefCell<Tally>,
 }
 
 /// Decoded postings kept: lists, and article numbers in all (4 bytes each: 16 MB).
@@ -318,6 +321,7 @@ fn send_found(
     pages: &[Arc<Page>],
     articles: &[Arc<Article>],
     progress: Option<&Progress>,
+    counted: Option<&[u8]>,
 ) {
     let chunk = TextChunk {
         pages: pages.to_vec(),
@@ -330,10 +334,49 @@ fn send_found(
     a.push(&"f".into());
     a.push(&JsValue::from_f64(gen as f64));
     a.push(&Uint8Array::from(b.as_slice()));
-    if let Some(p) = progress {
-        a.push(&p.to_js(gen));
-    }
+    a.push(&progress.map_or(JsValue::NULL, |p| p.to_js(gen)));
+    a.push(&counted.map_or(JsValue::NULL, |c| Uint8Array::from(c).into()));
     post(&a);
+}
+
+/// The facet counts of the current query's results, counted here as the results are found, so
+/// that the page never counts them (see [`facets::Counted`]).
+#[derive(Default)]
+struct Tally {
+    /// The query's generation, and the query.
+    gen: u64,
+    query: String,
+    /// What the counts read of every article found so far ([`facets::facet_meta`]): its kind,
+    /// date and credited names (the page holds the texts).
+    meta: Archive,
+    /// The page's facet selections (sent with each query, and again when they change).
+    selections: Selections,
+}
+
+impl Tally {
+    /// The counts of generation `gen`, postcard-encoded (`None`: another generation's).
+    /// O(articles found).
+    fn counted(&self, gen: u64) -> Option<Vec<u8>> {
+        // Generations start at 1: none has been asked yet.
+        if gen != self.gen || gen == 0 {
+            return None;
+        }
+        let docs: Vec<usize> = (0..self.meta.articles.len()).collect();
+        let c = Counted {
+            query: self.query.clone(),
+            found: docs.len(),
+            selections: self.selections.clone(),
+            facets: facets::count(&self.meta, &docs, &self.selections.view()),
+        };
+        postcard::to_allocvec(&c).ok()
+    }
+}
+
+/// Reads the selections sent as postcard bytes (none: no selection).
+fn selections_of(v: &JsValue) -> Selections {
+    v.dyn_ref::<Uint8Array>()
+        .and_then(|b| postcard::from_bytes(&b.to_vec()).ok())
+        .unwrap_or_default()
 }
 
 impl Run {
@@ -393,7 +436,17 @@ impl Run {
             }),
             ..Default::default()
         };
-        send_found(self.me, &pages, &articles, Some(&done));
+        let counted = {
+            let mut t = self.w.tally.borrow_mut();
+            if t.gen == self.me {
+                t.meta.articles = articles
+                    .iter()
+                    .map(|a| Arc::new(facets::facet_meta(a)))
+                    .collect();
+            }
+            t.counted(self.me)
+        };
+        send_found(self.me, &pages, &articles, Some(&done), counted.as_deref());
         Ok(())
     }
 
@@ -457,6 +510,7 @@ impl Run {
                 self.me,
                 std::slice::from_ref(p),
                 std::slice::from_ref(a),
+                None,
                 None,
             );
         }
@@ -645,6 +699,16 @@ impl Run {
         }
         let now = js_sys::Date::now();
         if show {
+            // What the facets count of each, kept; the counts go with the last piece.
+            let counted = {
+                let mut t = self.w.tally.borrow_mut();
+                if t.gen == self.me {
+                    t.meta
+                        .articles
+                        .extend(s.v.found.iter().map(|a| Arc::new(facets::facet_meta(a))));
+                }
+                t.counted(self.me)
+            };
             // The first page of a batch may repeat the last one sent: the page keeps one.
             let found = &s.v.found[..];
             // One message at least (an empty answer too).
@@ -654,11 +718,13 @@ impl Run {
                     &found[(i * BATCH).min(found.len())..((i + 1) * BATCH).min(found.len())];
                 // The pages with the first piece, the progress with the last.
                 let pages = if i == 0 { &s.v.pages[..] } else { &[] };
+                let last = i + 1 == pieces;
                 send_found(
                     self.me,
                     pages,
                     piece,
-                    (i + 1 == pieces).then_some(&s.progress),
+                    last.then_some(&s.progress),
+                    counted.as_deref().filter(|_| last),
                 );
             }
             // Sent: the page holds them now (the worker kept every article found, some 50 MB
@@ -711,6 +777,12 @@ fn on_message(data: JsValue) {
             w.paused.borrow_mut().take();
             let query = a.get(2).as_string().unwrap_or_default();
             let linked = a.get(3).as_string().unwrap_or_default();
+            *w.tally.borrow_mut() = Tally {
+                gen,
+                query: query.clone(),
+                meta: Archive::default(),
+                selections: selections_of(&a.get(4)),
+            };
             let run = Run { w, me: gen };
             wasm_bindgen_futures::spawn_local(async move {
                 let (w, q) = (run.w.clone(), query.clone());
@@ -724,6 +796,22 @@ fn on_message(data: JsValue) {
         Some("c") => {
             w.generation.set(gen);
             w.paused.borrow_mut().take();
+        }
+        // The facet selections changed: the counts of the query's results under them (of what
+        // was found so far; later batches bring theirs).
+        Some("v") => {
+            let counted = {
+                let mut t = w.tally.borrow_mut();
+                t.selections = selections_of(&a.get(2));
+                t.counted(gen)
+            };
+            if let Some(c) = counted {
+                post(&Array::of3(
+                    &"k".into(),
+                    &JsValue::from_f64(gen as f64),
+                    &Uint8Array::from(c.as_slice()),
+                ));
+            }
         }
         Some("r") => {
             let Some((me, state)) = w.paused.borrow_mut().take() else {
@@ -767,6 +855,7 @@ pub fn start() {
             postings: RefCell::new(HeldBytes::default()),
             decoded: RefCell::new(Recent::new(DECODED_LISTS, DECODED_DOCS)),
             catalog: RefCell::new(None),
+            tally: RefCell::new(Tally::default()),
         }))
     });
     let handler = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {

@@ -25,6 +25,7 @@ use crate::archive::{Archive, Article, Page};
 use crate::search::shard::{self, Head, LinesChunk, TextChunk};
 use crate::search::Index;
 use crate::view::browse::{Browse, Shelf};
+use crate::view::facets::{Counted, Selections};
 use crate::view::i18n::Lang;
 use crate::view::recent::Recent;
 
@@ -396,6 +397,23 @@ struct Pending {
     plain: Option<(u64, usize)>,
     /// A rebuild put off by [`crate::view::pace::rebuild_due`] has its timer set.
     timer: bool,
+    /// The worker's facet counts of the results sent so far (with their last batch), shown
+    /// with them.
+    counted: Option<Rc<Counted>>,
+}
+
+/// Reads facet counts sent as postcard bytes (`None`: none sent, or they do not decode: the
+/// page counts its own).
+fn counted_of(v: &JsValue) -> Option<Rc<Counted>> {
+    let b = v.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+    postcard::from_bytes(&b).ok().map(Rc::new)
+}
+
+/// Selections as postcard bytes, for the worker.
+fn selections_js(s: &Selections) -> JsValue {
+    postcard::to_allocvec(s)
+        .map(|b| js_sys::Uint8Array::from(b.as_slice()).into())
+        .unwrap_or(JsValue::NULL)
 }
 
 fn now_ms() -> f64 {
@@ -613,6 +631,9 @@ pub fn ShardedApp() -> Html {
         })
     };
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    // The worker's facet counts shown, and the selections it counts under.
+    let counted = use_state(|| None::<Rc<Counted>>);
+    let selections = use_memo((), |_| Rc::new(RefCell::new(Selections::default())));
     let found = use_memo((), |_| Rc::new(RefCell::new(Found::default())));
     let worker = use_memo((), |_| spawn_worker());
     // The editions loaded for browsing (also read by the index rebuilds).
@@ -638,6 +659,7 @@ pub fn ShardedApp() -> Html {
     };
     {
         let (set_index, set_progress) = (index.setter(), progress.setter());
+        let set_counted = counted.setter();
         let (generation, found, head) = ((*generation).clone(), (*found).clone(), head.clone());
         let (worker, loaded, printed) = (worker.clone(), (*loaded).clone(), (*printed).clone());
         let (pending, recent, current) =
@@ -649,6 +671,7 @@ pub fn ShardedApp() -> Html {
                 let (pending, found, loaded, head) =
                     (pending.clone(), found.clone(), loaded.clone(), head.clone());
                 let (set_index, set_progress) = (set_index.clone(), set_progress.clone());
+                let set_counted = set_counted.clone();
                 let generation = generation.clone();
                 // The flush itself, for the timer of a rebuild put off.
                 let again = Rc::new(RefCell::new(None::<std::rc::Weak<dyn Fn()>>));
@@ -735,6 +758,10 @@ pub fn ShardedApp() -> Html {
                             let r = current.borrow().as_ref().map(|(_, r)| r.clone());
                             if let Some(r) = r {
                                 set_index.set(r);
+                                // With the worker's counts of them (one render for both).
+                                if let Some(c) = p.counted.take() {
+                                    set_counted.set(Some(c));
+                                }
                                 let n = f.articles.len();
                                 (p.last, p.built_at, p.listed) = (now, now, n);
                                 // What showing them costs: the render, style, layout and paint.
@@ -871,8 +898,17 @@ pub fn ShardedApp() -> Html {
                                 if let Some(pr) = progress {
                                     p.progress = Some((gen, pr));
                                 }
+                                if let Some(c) = counted_of(&a.get(4)) {
+                                    p.counted = Some(c);
+                                }
                                 drop(p);
                                 flush_soon(&pending, &flush);
+                            }
+                            // Counts under selections just changed: shown at once.
+                            Some("k") if gen == generation.get() => {
+                                if let Some(c) = counted_of(&a.get(2)) {
+                                    set_counted.set(Some(c));
+                                }
                             }
                             Some("e") => set_progress.set(Progress {
                                 done: true,
@@ -930,6 +966,7 @@ pub fn ShardedApp() -> Html {
             ((*recent).clone(), (*pending).clone(), (*printed).clone());
         let (head, current) = (head.clone(), (*current).clone());
         let lang_now = (*lang_now).clone();
+        let selections = (*selections).clone();
         let last = Rc::new(RefCell::new(None::<String>));
         use_callback(
             (),
@@ -958,6 +995,7 @@ pub fn ShardedApp() -> Html {
                     let mut p = pending.borrow_mut();
                     p.index = false;
                     p.progress = None;
+                    p.counted = None;
                 }
                 // Answered lately, or narrowed from a complete answer to a broader query (typing
                 // on): shown in this frame. The worker stops (a complete answer) or
@@ -1021,6 +1059,7 @@ pub fn ShardedApp() -> Html {
                 let ask = {
                     let (worker, generation) = (worker.clone(), generation.clone());
                     let linked = article.unwrap_or_default();
+                    let sel = selections_js(&selections.borrow());
                     move || {
                         // Unless a newer query came meanwhile (it asked for itself).
                         if let (Ok(w), true) = (&*worker, generation.get() == me) {
@@ -1031,6 +1070,7 @@ pub fn ShardedApp() -> Html {
                                     JsValue::from_f64(me as f64),
                                     JsValue::from_str(&q),
                                     JsValue::from_str(&linked),
+                                    sel,
                                 ],
                             );
                         }
@@ -1050,6 +1090,22 @@ pub fn ShardedApp() -> Html {
                 told
             },
         )
+    };
+    // The facet selections: kept for the next query, and told to the worker, which counts the
+    // current query's facets under them.
+    let on_selections = {
+        let (selections, generation, worker) =
+            ((*selections).clone(), (*generation).clone(), worker.clone());
+        use_callback((), move |sel: Selections, _| {
+            let js = selections_js(&sel);
+            *selections.borrow_mut() = sel;
+            if let Ok(w) = &*worker {
+                post(
+                    w,
+                    &["v".into(), JsValue::from_f64(generation.get() as f64), js],
+                );
+            }
+        })
     };
     let on_browse = {
         let (head, loaded, found) = (head.clone(), (*loaded).clone(), (*found).clone());
@@ -1173,6 +1229,7 @@ pub fn ShardedApp() -> Html {
             <Explorer index={(*index).clone()} on_query={Some(on_query)} summary={Some(AttrValue::from(summary))}
                 {shelves} on_browse={Some(on_browse)} on_lines={Some(on_lines)} on_lang={Some(on_lang)}
                 lines_note={(*lines_error).clone().map(AttrValue::from)}
+                counted={(*counted).clone()} on_selections={Some(on_selections)}
                 searching={(!p.done && p.error.is_none()).then_some(p.paused)} />
             <div class="shard-status" role="status" data-testid="shard-progress" data-shards={crate::data::SHARDS_MARK}
                 data-done={p.done.to_string()} data-paused={p.paused.to_string()} data-found={p.found.to_string()} data-query={p.query.clone()}>

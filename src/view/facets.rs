@@ -3,11 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::route::ViewState;
-use crate::archive::{Archive, Kind};
+use crate::archive::{Archive, Article, Kind};
 
 /// Counts for every facet value among a result set.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Facets {
     /// Articles per kind (kinds with none omitted), in [`Kind::ALL`] order.
     pub kinds: Vec<(Kind, usize)>,
@@ -19,6 +21,65 @@ pub struct Facets {
     pub undated: usize,
     /// Articles per entity (index into `archive.entities`), most first, then in entity order.
     pub entities: Vec<(usize, usize)>,
+}
+
+/// The facet selections of a view: what its counts depend on besides its results. A sharded
+/// archive's worker counts the facets of a query's results ([`count`] over [`facet_meta`] of
+/// each, as it finds them) under the selections the page last told it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Selections {
+    pub kinds: Vec<Kind>,
+    pub authors: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub ents: Vec<String>,
+}
+
+impl Selections {
+    /// The selections of `v`.
+    pub fn of(v: &ViewState) -> Selections {
+        Selections {
+            kinds: v.kinds.clone(),
+            authors: v.authors.clone(),
+            from: v.from.clone(),
+            to: v.to.clone(),
+            ents: v.ents.clone(),
+        }
+    }
+
+    /// A view with these selections and nothing else (what [`count`] reads of a view).
+    pub fn view(&self) -> ViewState {
+        ViewState {
+            kinds: self.kinds.clone(),
+            authors: self.authors.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            ents: self.ents.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Facet counts counted elsewhere (a sharded archive's worker): of the results of `query`,
+/// `found` articles in all, under `selections`. The page shows them when they are of the list
+/// it shows (the same query, as many results, the same selections), else counts its own.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Counted {
+    pub query: String,
+    pub found: usize,
+    pub selections: Selections,
+    pub facets: Facets,
+}
+
+/// What [`count`] reads of an article (its kind, date and credited names), and nothing else:
+/// a worker keeps this of every article it found, not the text it sends the page.
+pub fn facet_meta(a: &Article) -> Article {
+    Article {
+        kind: a.kind,
+        date: a.date.clone(),
+        authors: a.authors.clone(),
+        ..Article::new(String::new(), String::new(), String::new())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -272,6 +333,58 @@ pub fn bar_range(label: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a worker keeps of each article counts as the articles do, under any selections
+    /// (each kind, author and day of the archive selected in turn, and some together).
+    #[test]
+    fn what_a_worker_keeps_of_an_article_counts_as_the_article() {
+        let seed = crate::data::load()
+            .expect("the embedded archive decodes")
+            .archive;
+        let synth = crate::synth::archive(&seed, 300, 400, 5);
+        for a in [&seed, &synth] {
+            let meta = Archive {
+                articles: a
+                    .articles
+                    .iter()
+                    .map(|x| std::sync::Arc::new(facet_meta(x)))
+                    .collect(),
+                ..Default::default()
+            };
+            let docs: Vec<usize> = (0..a.articles.len()).step_by(2).collect();
+            let all = count(a, &docs, &ViewState::default());
+            assert!(all.kinds.len() > 1 && !all.authors.is_empty() && all.days.len() > 1);
+            let mut views = vec![ViewState::default()];
+            for (k, _) in &all.kinds {
+                views.push(ViewState {
+                    kinds: vec![*k],
+                    ..Default::default()
+                });
+            }
+            for (name, _) in all.authors.iter().take(5) {
+                views.push(ViewState {
+                    authors: vec![name.clone()],
+                    ..Default::default()
+                });
+            }
+            for (day, _) in all.days.iter().take(5) {
+                views.push(ViewState {
+                    from: Some(day.clone()),
+                    to: Some(day.clone()),
+                    kinds: vec![all.kinds[0].0],
+                    ..Default::default()
+                });
+            }
+            for v in &views {
+                let sel = Selections::of(v);
+                let mut want = count(a, &docs, v);
+                // A worker keeps no names index (a sharded archive has no names facet).
+                want.entities.clear();
+                assert_eq!(count(&meta, &docs, &sel.view()), want, "{sel:?}");
+                assert_eq!(Selections::of(&sel.view()), sel);
+            }
+        }
+    }
 
     #[test]
     fn entities_and_authors_most_first_ties_in_order() {

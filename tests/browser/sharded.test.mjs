@@ -704,6 +704,45 @@ test('kind: and date: answer what the native search answers, reading the catalog
   assert.deepEqual(page.errors, []);
 });
 
+test('facet counts are counted in the worker, as the native search\'s results have them, and follow a facet clicked', { skip: skip || (!pagesDir && 'set SHARDED_PAGES') }, async () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const bin = [process.env.ARCHIVE_CLI, path.join(root, 'target/release/archive')].find((p) => p && fs.existsSync(p));
+  assert.ok(bin, 'the archive CLI is built');
+  const q = '供暖';
+  const hits = JSON.parse(execFileSync(bin, ['search', q, pagesDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }));
+  // What the facets should say, counted here from the native search's hits.
+  const byKind = (hs) => hs.reduce((m, h) => ({ ...m, [h.kind]: (m[h.kind] || 0) + 1 }), {});
+  const wantKinds = byKind(hits);
+  assert.ok(hits.length > 100 && Object.keys(wantKinds).length > 1, JSON.stringify(wantKinds));
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await settled(page, '');
+  await search(page, q);
+  await settled(page, q);
+  assert.equal(await count(page), hits.length);
+  const kinds = () => page.$$eval('[data-testid=facet-kind]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kind, Number(e.parentElement.querySelector('.n').textContent)])));
+  const dated = () => page.$$eval('[data-testid=timeline-day]', (els) => els.reduce((n, e) => n + Number(e.dataset.count), 0));
+  // Counted by the worker (the page shows its counts: it counted none itself).
+  await page.waitForSelector('#filters[data-counted=worker]', { timeout: 10000 });
+  assert.deepEqual(await kinds(), wantKinds);
+  assert.equal(await dated(), hits.filter((h) => h.date).length);
+  // A kind clicked: the list keeps that kind's articles, and the worker counts the other facets
+  // under it (the kind facet's own counts stay: each facet applies the others' selections).
+  const [kind, n] = Object.entries(wantKinds).sort((a, b) => a[1] - b[1])[0];
+  await page.locator(`[data-testid=facet-kind][data-kind=${kind}]`).check();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]')?.textContent) === n, n);
+  await page.waitForSelector('#filters[data-counted=worker]', { timeout: 10000 });
+  assert.deepEqual(await kinds(), wantKinds);
+  assert.equal(await dated(), hits.filter((h) => h.date && h.kind === kind).length);
+  // Cleared: all the results again, the counts as at first.
+  await page.locator('[data-testid=clear-facets]').click();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]')?.textContent) === n, hits.length);
+  await page.waitForSelector('#filters[data-counted=worker]', { timeout: 10000 });
+  assert.equal(await dated(), hits.filter((h) => h.date).length);
+  assert.deepEqual(page.errors, []);
+});
+
 test('chunks fetched once are served by the service worker offline', { skip }, async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {

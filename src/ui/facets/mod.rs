@@ -35,6 +35,9 @@ pub struct FacetPaneProps {
     pub drag: UseStateHandle<Option<(usize, usize)>>,
     /// Which long lists show every entry: bit 1 authors, then one bit per kind of name.
     pub open: UseStateHandle<u8>,
+    /// Who counted `facets`: `"page"`, or `"worker"` (a sharded archive's search worker),
+    /// said in the pane's `data-counted`.
+    pub counted_by: &'static str,
 }
 
 /// Facet lists longer than this show this many and a "more" toggle.
@@ -239,6 +242,7 @@ pub fn facet_pane(p: &FacetPaneProps) -> Html {
     E::new("aside")
         .class(if p.drawer { "facets open" } else { "facets" })
         .attr("id", "filters")
+        .attr("data-counted", p.counted_by)
         .attr("aria-label", t.filters)
         .el(E::new("div")
             .class("facets-head")
