@@ -162,6 +162,17 @@ fn bench(c: &mut Criterion) {
                 black_box(ix.segments())
             })
         });
+        // The same in steps of 32 (about 130 KB of text, as the page's steps of about 20 ms
+        // are): small segments merge (a binary counter up to 1 MiB), and a merge copies.
+        g.bench_function(format!("0 to {n}, 32 at a time"), |b| {
+            b.iter(|| {
+                let mut ix = Index::new(Default::default(), &t);
+                for (k, part) in all[..n].chunks(32).enumerate() {
+                    ix = ix.with_more(pages(k * 8, 8), part.to_vec());
+                }
+                black_box(ix.segments())
+            })
+        });
     }
     g.finish();
 }

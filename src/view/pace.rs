@@ -48,8 +48,9 @@ pub fn next_per_byte(per_byte: f64, t: f64) -> f64 {
 /// How many more articles "search all" finds before it pauses again: the number the page
 /// sends (its `hold-step` setting, for a host that wants another: a whole number, taken from
 /// 100 to 10,000,000), else 5,000. The page holds the text and an index of every article found:
-/// about 40 KB of private memory per article of 2,100 characters (at 10k, holding the 7,778
-/// articles of `市` took 300–320 MiB more), so 5,000 more cost some 200 MB.
+/// about 40 KB of private memory per article of 1,900 characters (at 10k, holding the 7,778
+/// articles of `市` took 300–330 MiB more: the page's wasm memory 182 MiB of it, about 24 KB an
+/// article, the rest the worker's and the browser's), so 5,000 more cost some 200 MB.
 pub fn hold_step(sent: Option<f64>) -> usize {
     match sent {
         Some(x) if x.is_finite() && x >= 1.0 => (x as usize).clamp(100, 10_000_000),
