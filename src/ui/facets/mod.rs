@@ -158,6 +158,11 @@ pub fn facet_pane(p: &FacetPaneProps) -> Html {
                     .filter(|(e, _)| e.kind == *kind)
             };
             let total = of_kind().count();
+            // No heading over nothing to pick (a sharded archive has no index of names; a
+            // query's results may name no place).
+            if total == 0 {
+                return Html::default();
+            }
             let items = of_kind()
                 .take(if **open & bit != 0 { usize::MAX } else { SHORT })
                 .map(|(e, n)| {
