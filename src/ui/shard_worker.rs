@@ -16,11 +16,16 @@
 //! candidates (both linear in what is fetched); what crosses to the page is linear in what
 //! is found.
 //!
-//! Messages (arrays). Page → worker: `["q", gen, query, linked id or ""]`, `["r", gen]`
-//! (go on after a pause), `["c", gen]` (a newer query the page answered itself, from its
-//! recent answers: stop). Worker → page: `["p", gen, query, checked, total, found, done,
-//! paused, error or null, edition or null]`, `["f", gen, bytes]` (a postcard [`TextChunk`] of new results),
-//! `["e", message]` (the head does not decode).
+//! Messages (arrays; "selections" and "counts" are postcard bytes of
+//! [`facets::Selections`] and [`facets::Counted`]). Page → worker: `["q", gen, query,
+//! linked id or "", selections]`, `["r", gen, hold step]` (go on after a pause), `["c", gen]`
+//! (a newer query the page answered itself, from its recent answers: stop), `["v", gen,
+//! selections]` (the facet selections changed). Worker → page: `["p", gen, query, checked,
+//! total, found, done, paused, error or null, edition or null, held]`, `["f", gen, bytes,
+//! progress or null, counts or null]` (a postcard [`TextChunk`] of new results, with the
+//! progress and the facet counts of all found so far on the last message of a batch),
+//! `["k", gen, counts]` (the counts under selections just told), `["e", message]` (the head
+//! does not decode).
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet, VecDeque};
