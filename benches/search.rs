@@ -110,6 +110,27 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("{n} results"), |b| {
             b.iter(|| black_box(facets::count(&a, black_box(&docs), &v)))
         });
+        // As a sharded archive's worker counts them: results added 256 at a time, the counts
+        // ordered every 8 batches (about every 200 ms of a long search) and at the end.
+        let meta: Vec<_> = a
+            .articles
+            .iter()
+            .map(|x| std::sync::Arc::new(facets::facet_meta(x)))
+            .collect();
+        g.bench_function(format!("{n} results, counted as found"), |b| {
+            b.iter(|| {
+                let mut run = facets::Running::new(&Default::default());
+                let mut found = archive_explorer::archive::Archive::default();
+                for (i, part) in meta.chunks(256).enumerate() {
+                    found.articles.extend(part.iter().cloned());
+                    run.add(&found);
+                    if i % 8 == 0 {
+                        black_box(run.facets());
+                    }
+                }
+                black_box(run.facets())
+            })
+        });
     }
     g.finish();
 

@@ -102,7 +102,9 @@ pub struct ExplorerProps {
 }
 
 /// A sharded archive's worker's facet counts, when they are of this list: the same query, as
-/// many results, the same selections.
+/// many results, the same selections. While the query runs (not paused) the last counts sent
+/// stand for it too (the worker sends counts at most every 200 ms: they lag the list by that
+/// much at most, and are exact once it pauses or ends).
 #[cfg(sharded)]
 fn worker_counts(
     p: &ExplorerProps,
@@ -113,7 +115,7 @@ fn worker_counts(
         .as_ref()
         .filter(|c| {
             c.query == v.query
-                && c.found == d.results.order.len()
+                && (c.found == d.results.order.len() || p.searching == Some(false))
                 && c.selections == crate::view::facets::Selections::of(v)
         })
         .map(|c| c.facets.clone())

@@ -356,24 +356,62 @@ struct Tally {
     meta: Archive,
     /// The page's facet selections (sent with each query, and again when they change).
     selections: Selections,
+    /// The counts of `meta` under them, kept as articles are found (each batch costs what it
+    /// adds; new selections count every article found once).
+    running: facets::Running,
+    /// When counts were last sent (`Date.now()`).
+    sent: f64,
 }
 
+/// Facet counts go with a batch at most this often (and with a query's first batch and its
+/// last): ordering them costs O(distinct names and days), which a long "search all" would
+/// otherwise pay with each of its batches.
+const COUNT_MS: f64 = 200.0;
+
 impl Tally {
-    /// The counts of generation `gen`, postcard-encoded (`None`: another generation's).
-    /// O(articles found).
-    fn counted(&self, gen: u64) -> Option<Vec<u8>> {
+    /// A query's tally (`gen`), under `selections`.
+    fn new(gen: u64, query: String, selections: Selections) -> Tally {
+        Tally {
+            gen,
+            query,
+            meta: Archive::default(),
+            running: facets::Running::new(&selections),
+            selections,
+            sent: 0.0,
+        }
+    }
+
+    /// Counts articles found (what the facets read of them), and returns the counts of all
+    /// found so far, postcard-encoded, when they are due (`always`, or [`COUNT_MS`] since they
+    /// were last sent). `None`: not due, or another generation's.
+    fn add(&mut self, gen: u64, found: &[Arc<Article>], always: bool) -> Option<Vec<u8>> {
         // Generations start at 1: none has been asked yet.
         if gen != self.gen || gen == 0 {
             return None;
         }
-        let docs: Vec<usize> = (0..self.meta.articles.len()).collect();
+        self.meta
+            .articles
+            .extend(found.iter().map(|a| Arc::new(facets::facet_meta(a))));
+        self.running.add(&self.meta);
+        let now = js_sys::Date::now();
+        if !always && now - self.sent < COUNT_MS {
+            return None;
+        }
+        self.sent = now;
         let c = Counted {
             query: self.query.clone(),
-            found: docs.len(),
+            found: self.running.counted(),
             selections: self.selections.clone(),
-            facets: facets::count(&self.meta, &docs, &self.selections.view()),
+            facets: self.running.facets(),
         };
         postcard::to_allocvec(&c).ok()
+    }
+
+    /// The counts under new selections, of every article found so far (O(found)).
+    fn reselect(&mut self, gen: u64, selections: Selections) -> Option<Vec<u8>> {
+        self.running = facets::Running::new(&selections);
+        self.selections = selections;
+        self.add(gen, &[], true)
     }
 }
 
@@ -441,16 +479,7 @@ impl Run {
             }),
             ..Default::default()
         };
-        let counted = {
-            let mut t = self.w.tally.borrow_mut();
-            if t.gen == self.me {
-                t.meta.articles = articles
-                    .iter()
-                    .map(|a| Arc::new(facets::facet_meta(a)))
-                    .collect();
-            }
-            t.counted(self.me)
-        };
+        let counted = self.w.tally.borrow_mut().add(self.me, &articles, true);
         send_found(self.me, &pages, &articles, Some(&done), counted.as_deref());
         Ok(())
     }
@@ -704,16 +733,13 @@ impl Run {
         }
         let now = js_sys::Date::now();
         if show {
-            // What the facets count of each, kept; the counts go with the last piece.
-            let counted = {
-                let mut t = self.w.tally.borrow_mut();
-                if t.gen == self.me {
-                    t.meta
-                        .articles
-                        .extend(s.v.found.iter().map(|a| Arc::new(facets::facet_meta(a))));
-                }
-                t.counted(self.me)
-            };
+            // Counted as found; the counts go with the last piece when due (always with the
+            // first results and the last).
+            let counted = self
+                .w
+                .tally
+                .borrow_mut()
+                .add(self.me, &s.v.found, end || published == 0);
             // The first page of a batch may repeat the last one sent: the page keeps one.
             let found = &s.v.found[..];
             // One message at least (an empty answer too).
@@ -782,12 +808,7 @@ fn on_message(data: JsValue) {
             w.paused.borrow_mut().take();
             let query = a.get(2).as_string().unwrap_or_default();
             let linked = a.get(3).as_string().unwrap_or_default();
-            *w.tally.borrow_mut() = Tally {
-                gen,
-                query: query.clone(),
-                meta: Archive::default(),
-                selections: selections_of(&a.get(4)),
-            };
+            *w.tally.borrow_mut() = Tally::new(gen, query.clone(), selections_of(&a.get(4)));
             let run = Run { w, me: gen };
             wasm_bindgen_futures::spawn_local(async move {
                 let (w, q) = (run.w.clone(), query.clone());
@@ -805,11 +826,7 @@ fn on_message(data: JsValue) {
         // The facet selections changed: the counts of the query's results under them (of what
         // was found so far; later batches bring theirs).
         Some("v") => {
-            let counted = {
-                let mut t = w.tally.borrow_mut();
-                t.selections = selections_of(&a.get(2));
-                t.counted(gen)
-            };
+            let counted = w.tally.borrow_mut().reselect(gen, selections_of(&a.get(2)));
             if let Some(c) = counted {
                 post(&Array::of3(
                     &"k".into(),
