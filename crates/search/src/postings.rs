@@ -53,15 +53,9 @@ impl Postings {
         let mut counts: Vec<u32> = Vec::new();
         count_slots(text, &mut p.slots, &mut counts);
         // Prefix sums, then pass 2 fills each slot in text order (so each list is ascending).
-        let mut starts = Vec::with_capacity(counts.len() + 1);
-        let mut total = 0u32;
-        starts.push(0);
-        for n in &counts {
-            total += n;
-            starts.push(total);
-        }
+        let starts = starts_of(&counts);
         let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
-        let mut positions = vec![0u32; total as usize];
+        let mut positions = vec![0u32; starts[counts.len()] as usize];
         for (i, c) in text.char_indices() {
             if c == '\n' {
                 continue;
@@ -163,15 +157,9 @@ impl Postings {
             counts[s as usize] += next.starts[t + 1] - next.starts[t];
             to[t] = s;
         }
-        let mut starts = Vec::with_capacity(counts.len() + 1);
-        let mut total = 0u32;
-        starts.push(0);
-        for n in &counts {
-            total += n;
-            starts.push(total);
-        }
+        let starts = starts_of(&counts);
         // Each slot: `self`'s positions, then `next`'s, shifted (still ascending).
-        let mut positions = vec![0u32; total as usize];
+        let mut positions = vec![0u32; starts[counts.len()] as usize];
         let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
         for (s, f) in fill.iter_mut().enumerate().take(old) {
             let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
@@ -309,6 +297,18 @@ impl Iterator for Find<'_> {
 
 /// Counts each character of `text` but `\n` in `counts`, by its slot in `slots` (a character
 /// not seen before gets the next slot).
+/// Where each slot's positions start, from each slot's count (prefix sums, the total last).
+fn starts_of(counts: &[u32]) -> Vec<u32> {
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    starts.push(0);
+    for n in counts {
+        total += n;
+        starts.push(total);
+    }
+    starts
+}
+
 fn count_slots(text: &str, slots: &mut CharMap, counts: &mut Vec<u32>) {
     for c in text.chars() {
         if c == '\n' {
