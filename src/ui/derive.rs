@@ -10,6 +10,8 @@ use crate::search::query::Term;
 use crate::search::{Hit, Index, Query};
 use crate::view::facets::{self as facet_calc, Facets};
 use crate::view::order;
+#[cfg(sharded)]
+use crate::view::results::HitCounts;
 use crate::view::route::ViewState;
 
 /// Results of the current query and facets.
@@ -112,9 +114,24 @@ pub fn search_all(index: &IndexRef, q: &Query) -> Rc<Results> {
         limit: 0,
         ..Default::default()
     };
+    #[cfg(sharded)]
+    let r = Rc::new(KEPT.with(|k| index.search_cached(q, &opts, &mut k.borrow_mut())));
+    #[cfg(not(sharded))]
     let r = Rc::new(index.search(q, &opts));
     LAST.with(|l| *l.borrow_mut() = Some((index.clone(), q.clone(), r.clone())));
     r
+}
+
+#[cfg(sharded)]
+thread_local! {
+    /// The last search's matches in each segment of its index: a sharded page's index grows
+    /// by segments as a long answer streams in, and a show searches the grown index again
+    /// (see [`crate::search::SegmentMatches`]).
+    static KEPT: std::cell::RefCell<crate::search::SegmentMatches> =
+        std::cell::RefCell::new(Default::default());
+    /// The highlighted matches counted for the last query (see [`HitCounts`]): a sharded
+    /// page's answer grows, an embedded archive's is derived once per query.
+    static COUNTS: std::cell::RefCell<HitCounts> = std::cell::RefCell::new(HitCounts::default());
 }
 
 /// Searches, counts facets, applies them and orders the list; details for the first `shown`.
@@ -126,7 +143,11 @@ pub fn derive(index: &IndexRef, v: &ViewState, shown: usize) -> Derived {
     let filtered = facet_calc::apply(ix.archive(), &base, v);
     let docs = order::order(ix.archive(), &filtered, v.sort);
     let hits: Vec<OnceCell<Hit>> = docs.iter().take(shown).map(|_| OnceCell::new()).collect();
-    // Highlighted matches: one pass over each one's matches (no score, no snippets).
+    // Highlighted matches: one pass over each one's matches (no score, no snippets), once
+    // per article and query.
+    #[cfg(sharded)]
+    let total_hits = COUNTS.with(|c| c.borrow_mut().total(ix, &q, &results, &docs));
+    #[cfg(not(sharded))]
     let total_hits = docs
         .iter()
         .map(|d| ix.hit_count(&results, *d))

@@ -154,6 +154,14 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     // The facet pane last drawn, for its query, and whether its update is due (see below).
     let facet_kept = use_mut_ref(|| None::<(String, Html, bool)>);
     let facet_later = use_force_update();
+    // The result list last drawn, and what it was drawn for (kept while the worker is asked).
+    #[cfg(sharded)]
+    let list_kept = use_mut_ref(|| {
+        None::<(
+            (u64, Option<usize>, Lang, results::window::ListWindow),
+            Html,
+        )>
+    });
 
     // The facet selections, told before the query (a link with both: the worker counts the
     // query's facets under them from its first results).
@@ -244,8 +252,13 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
         *last_key.borrow_mut() = Some(key.clone());
         let shown = state.shown.max(PAGE);
         let index = index.clone();
-        use_memo(key, move |_| derive(&index, &v, shown))
+        let listed_query = key.0.query.clone();
+        (
+            use_memo(key, move |_| derive(&index, &v, shown)),
+            listed_query,
+        )
     };
+    let (derived, listed_query) = derived;
     // A performance mark after each render of new results (read by tests/browser/bench.mjs).
     use_effect_with(derived.clone(), |_| {
         if let Some(perf) = gloo::utils::window().performance() {
@@ -300,11 +313,12 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     });
     // Each new set of results is a new list (its first frame draws only the rows in view);
     // rows with snippets (a query) and without are estimated apart.
+    // Of the query whose results are listed (while held, the last one: the same list).
     let list_window = results::window::use_list_window(
         &derived.docs[..derived.listed().min(derived.docs.len())],
         derived.list,
-        usize::from(!state.view.query.trim().is_empty()),
-        &state.view.query,
+        usize::from(!listed_query.trim().is_empty()),
+        &listed_query,
     );
     let open_hit = open_doc.map(|d| ix.hit(&derived.results, d, &SearchOptions::default()));
     let hit_total = open_hit.as_ref().map(|h| h.count).unwrap_or(0);
@@ -417,20 +431,38 @@ pub fn Explorer(p: &ExplorerProps) -> Html {
     } else if browsing {
         browse::browse_pane(index.clone(), p.shelves.as_deref(), &state.view, lang)
     } else {
-        results::result_list(&results::ResultListProps {
-            index: index.clone(),
-            derived: derived.clone(),
-            view: state.view.clone(),
-            selected: state.selected,
-            shown: state.shown,
-            lang,
-            on_action: on_action.clone(),
-            count: derived.docs.len(),
-            shared: state.shared.clone(),
-            #[cfg(sharded)]
-            searching: p.searching,
-            window: list_window,
-        })
+        let list = || {
+            results::result_list(&results::ResultListProps {
+                index: index.clone(),
+                derived: derived.clone(),
+                view: state.view.clone(),
+                selected: state.selected,
+                shown: state.shown,
+                lang,
+                on_action: on_action.clone(),
+                count: derived.docs.len(),
+                shared: state.shared.clone(),
+                #[cfg(sharded)]
+                searching: p.searching,
+                window: list_window,
+            })
+        };
+        // While the worker is asked, the list shown stays as it was drawn (its rows link to
+        // its own query): the keystroke's render has nothing in it to patch or lay out.
+        #[cfg(sharded)]
+        let list = || {
+            let key = (derived.list, state.selected, lang, list_window);
+            let mut kept = list_kept.borrow_mut();
+            match &*kept {
+                Some((k, html)) if holding && *k == key => html.clone(),
+                _ => {
+                    let html = list();
+                    *kept = Some((key, html.clone()));
+                    html
+                }
+            }
+        };
+        list()
     });
     main = main.kid(reader::reader(&reader::ReaderProps {
         index: index.clone(),

@@ -29,15 +29,24 @@ use crate::view::facets::{Counted, Selections};
 use crate::view::i18n::Lang;
 use crate::view::recent::Recent;
 
+thread_local! {
+    /// An empty index of the head's tables: each index of the page is built from its folding
+    /// and pinyin lookups ([`Index::anew`]), not from the tables again.
+    static LOOKUPS: std::cell::OnceCell<Index> = const { std::cell::OnceCell::new() };
+}
+
 fn index_of(head: &Head, pages: Vec<Arc<Page>>, articles: Vec<Arc<Article>>) -> Rc<Index> {
-    Rc::new(Index::new(
-        Archive {
-            pages,
-            articles,
-            entities: Vec::new(),
-        },
-        &head.tables,
-    ))
+    let archive = Archive {
+        pages,
+        articles,
+        entities: Vec::new(),
+    };
+    LOOKUPS.with(|l| {
+        Rc::new(
+            l.get_or_init(|| Index::new(Archive::default(), &head.tables))
+                .anew(archive),
+        )
+    })
 }
 
 /// The current query's results, as the worker sends them. Shared with the recent answers

@@ -2,11 +2,47 @@
 //! removable chips, the heading's terms, "why it matched" in words, suggestions when nothing
 //! matched, export file names, and pinyin for names.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::i18n::Lang;
 use super::route::ViewState;
-use crate::archive::Kind;
+use crate::archive::{Article, Kind};
 use crate::search::query::Term;
-use crate::search::{Index, Query, SearchOptions};
+use crate::search::{Index, Query, Results, SearchOptions};
+
+/// The highlighted matches of a query's articles, each article counted once while the query
+/// stays (its count depends on it and the query alone, not on the index it is found in): a
+/// sharded page that shows a long answer as it grows (a "search all") counts the articles
+/// added since the last show, not every one found so far again. Articles are known by their
+/// address, and held so that the address is not another's meanwhile.
+#[derive(Default)]
+pub struct HitCounts {
+    query: Query,
+    counts: HashMap<usize, (Arc<Article>, usize)>,
+}
+
+impl HitCounts {
+    /// The highlighted matches in all of `docs` (articles of `ix` matching `q`, in `results`).
+    pub fn total(&mut self, ix: &Index, q: &Query, results: &Results, docs: &[usize]) -> usize {
+        if self.query != *q {
+            self.query = q.clone();
+            self.counts.clear();
+        }
+        let mut total = 0;
+        for &d in docs {
+            let Some(a) = ix.archive().articles.get(d) else {
+                continue;
+            };
+            total += self
+                .counts
+                .entry(Arc::as_ptr(a) as usize)
+                .or_insert_with(|| (a.clone(), ix.hit_count(results, d)))
+                .1;
+        }
+        total
+    }
+}
 
 /// One active filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,6 +406,38 @@ pub fn romanize(syllables: &[&str], person: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counted once per article and query, the total is the one counted afresh in every
+    /// index an answer grows through, for any part of its articles, and after another query.
+    #[test]
+    fn hit_counts_kept_per_query_are_those_counted_afresh() {
+        let seed = crate::data::load()
+            .expect("the embedded archive decodes")
+            .archive;
+        let all = crate::synth::archive(&seed, 240, 400, 9);
+        let tables = crate::search::tables::build_tables(&all).expect("tables");
+        let opts = SearchOptions {
+            limit: 0,
+            ..Default::default()
+        };
+        let mut kept = HitCounts::default();
+        let mut ix = Index::new(Default::default(), &tables);
+        let mut checked = 0;
+        for part in all.articles.chunks(40) {
+            ix = ix.with_more(Vec::new(), part.to_vec());
+            for q in ["市", "合肥 OR 社区", "市", "zhang"] {
+                let q = ix.parse(q);
+                let r = ix.search(&q, &opts);
+                let docs: Vec<usize> = r.order.iter().map(|o| o.0).collect();
+                for docs in [docs.clone(), docs.iter().copied().step_by(2).collect()] {
+                    let afresh: usize = docs.iter().map(|&d| ix.hit(&r, d, &opts).count).sum();
+                    assert_eq!(kept.total(&ix, &q, &r, &docs), afresh, "{q:?}");
+                    checked += afresh;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked} matches");
+    }
 
     #[test]
     fn chips_name_each_filter_and_the_date_range() {

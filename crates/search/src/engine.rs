@@ -204,6 +204,29 @@ impl Default for SearchOptions {
     }
 }
 
+/// What each text term of the last search found in each segment of the index searched, kept
+/// for the next search with [`Index::search_cached`]: an index grown from another
+/// ([`Index::with_more`]) shares its segments, and a term's matches in a segment depend on
+/// the segment and the term alone, so searching the grown index for the same query reads only
+/// the segments it added (scores are computed again: they depend on every article). A sharded
+/// page showing a long answer as it grows searches it again at each show.
+///
+/// Holds the segments it has matches of (the last search's, no others) and those matches.
+#[derive(Debug, Default)]
+pub struct SegmentMatches {
+    weights: Option<RankingWeights>,
+    kept: Vec<KeptMatches>,
+}
+
+#[derive(Debug)]
+struct KeptMatches {
+    seg: std::sync::Arc<crate::index::Segment>,
+    raw: String,
+    scope: Scope,
+    matches: Vec<RawMatch>,
+    used: bool,
+}
+
 /// All matching articles, best first.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
@@ -233,6 +256,38 @@ struct TermInfo {
 impl Index {
     /// Runs a query.
     pub fn search(&self, q: &Query, opts: &SearchOptions) -> Results {
+        self.search_in(q, opts, None)
+    }
+
+    /// [`Index::search`], reading the matches of each text term in each segment from `kept`
+    /// when it has them (from a search of an index sharing the segment), and keeping this
+    /// search's there for the next (see [`SegmentMatches`]). The results are the same.
+    pub fn search_cached(
+        &self,
+        q: &Query,
+        opts: &SearchOptions,
+        kept: &mut SegmentMatches,
+    ) -> Results {
+        if kept.weights != Some(opts.weights) {
+            *kept = SegmentMatches {
+                weights: Some(opts.weights),
+                kept: Vec::new(),
+            };
+        }
+        for k in &mut kept.kept {
+            k.used = false;
+        }
+        let r = self.search_in(q, opts, Some(kept));
+        kept.kept.retain(|k| k.used);
+        r
+    }
+
+    fn search_in(
+        &self,
+        q: &Query,
+        opts: &SearchOptions,
+        mut kept: Option<&mut SegmentMatches>,
+    ) -> Results {
         let n = self.docs.len();
         let mut matches: Vec<RawMatch> = Vec::with_capacity(32);
         let mut terms: Vec<TermInfo> = Vec::new();
@@ -265,6 +320,7 @@ impl Index {
                             (ci as u16, ai as u16),
                             &opts.weights,
                             &mut matches,
+                            kept.as_deref_mut(),
                         );
                         let mut count = 0;
                         let mut last = usize::MAX;
@@ -403,6 +459,70 @@ impl Index {
         }
     }
 
+    /// The matches of `needle` (`raw_trim` folded) in segment `seg`, in text order, for the
+    /// clause and alternative 0 (the caller sets them).
+    #[allow(clippy::too_many_arguments)]
+    fn find_in(
+        &self,
+        seg: &crate::index::Segment,
+        needle: &str,
+        raw_trim: &str,
+        needle_is_raw: bool,
+        scope: Scope,
+        w: &RankingWeights,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let mut ui = 0usize;
+        let mut cursor = 0usize;
+        let mut cursor_unit = usize::MAX;
+        for pos in seg.postings.find(&seg.text, needle) {
+            ui = unit_at(&seg.unit_starts, ui, pos);
+            let u = &seg.units[ui];
+            if !Self::in_scope(u.field, scope) {
+                continue;
+            }
+            let s = pos - u.start as usize;
+            let e = s + needle.len();
+            if cursor_unit != ui {
+                cursor_unit = ui;
+                cursor = 0;
+            }
+            let kind = if u.identity {
+                // Fast path: offsets are the original's, the text is the folded text.
+                if needle_is_raw {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Folded
+                }
+            } else {
+                let Some((os, oe, same)) = u.folded.map_forward(&mut cursor, s, e) else {
+                    continue;
+                };
+                if same {
+                    if needle_is_raw {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Folded
+                    }
+                } else if self.unit_source(u).get(os..oe) == Some(raw_trim) {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Folded
+                }
+            };
+            out.push(RawMatch {
+                unit: seg.first_unit + ui as u32,
+                doc: u.doc,
+                weight: w.field(u.field) * w.quality(kind),
+                start: s as u32,
+                end: e as u32,
+                clause: 0,
+                alt: 0,
+                kind,
+            });
+        }
+    }
+
     fn in_scope(field: Field, scope: Scope) -> bool {
         match scope {
             Scope::All => true,
@@ -411,6 +531,7 @@ impl Index {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn find_text(
         &self,
         raw: &str,
@@ -419,6 +540,7 @@ impl Index {
         (clause, alt): (u16, u16),
         w: &RankingWeights,
         out: &mut Vec<RawMatch>,
+        mut kept: Option<&mut SegmentMatches>,
     ) {
         let needle = self.folder.fold(raw);
         let first = out.len();
@@ -426,55 +548,33 @@ impl Index {
             let raw_trim = raw.trim();
             let needle_is_raw = needle == raw_trim;
             for seg in &self.segs {
-                let mut ui = 0usize;
-                let mut cursor = 0usize;
-                let mut cursor_unit = usize::MAX;
-                for pos in seg.postings.find(&seg.text, &needle) {
-                    ui = unit_at(&seg.unit_starts, ui, pos);
-                    let u = &seg.units[ui];
-                    if !Self::in_scope(u.field, scope) {
-                        continue;
-                    }
-                    let s = pos - u.start as usize;
-                    let e = s + needle.len();
-                    if cursor_unit != ui {
-                        cursor_unit = ui;
-                        cursor = 0;
-                    }
-                    let kind = if u.identity {
-                        // Fast path: offsets are the original's, the text is the folded text.
-                        if needle_is_raw {
-                            MatchKind::Exact
-                        } else {
-                            MatchKind::Folded
-                        }
-                    } else {
-                        let Some((os, oe, same)) = u.folded.map_forward(&mut cursor, s, e) else {
-                            continue;
-                        };
-                        if same {
-                            if needle_is_raw {
-                                MatchKind::Exact
-                            } else {
-                                MatchKind::Folded
-                            }
-                        } else if self.unit_source(u).get(os..oe) == Some(raw_trim) {
-                            MatchKind::Exact
-                        } else {
-                            MatchKind::Folded
-                        }
-                    };
-                    out.push(RawMatch {
-                        unit: seg.first_unit + ui as u32,
-                        doc: u.doc,
-                        weight: w.field(u.field) * w.quality(kind),
-                        start: s as u32,
-                        end: e as u32,
-                        clause,
-                        alt,
-                        kind,
-                    });
+                // Kept matches (only of a term without pinyin: its pinyin matches depend on
+                // its text matches in the whole index, see below).
+                let Some(kept) = kept.as_deref_mut().filter(|_| pinyin.is_none()) else {
+                    self.find_in(seg, &needle, raw_trim, needle_is_raw, scope, w, out);
+                    continue;
+                };
+                let from = out.len();
+                let had = kept.kept.iter_mut().find(|k| {
+                    std::sync::Arc::ptr_eq(&k.seg, seg) && k.raw == raw && k.scope == scope
+                });
+                if let Some(k) = had {
+                    k.used = true;
+                    out.extend_from_slice(&k.matches);
+                    continue;
                 }
+                self.find_in(seg, &needle, raw_trim, needle_is_raw, scope, w, out);
+                kept.kept.push(KeptMatches {
+                    seg: seg.clone(),
+                    raw: raw.to_string(),
+                    scope,
+                    matches: out[from..].to_vec(),
+                    used: true,
+                });
+            }
+            for m in &mut out[first..] {
+                m.clause = clause;
+                m.alt = alt;
             }
         }
         if let Some(key) = pinyin {
@@ -963,5 +1063,106 @@ mod tests {
             .map(|&(s, e)| &text[s..e])
             .collect();
         assert_eq!(marked, ["zjd", "张建党", "zjd", "张建党"]);
+    }
+}
+
+#[cfg(all(test, feature = "tables"))]
+mod kept_tests {
+    use super::*;
+    use crate::testing::{article, reporter};
+    use archive::Archive;
+    use std::sync::Arc;
+
+    /// Articles of varied text from a few characters (a linear congruential generator).
+    fn varied(n: usize) -> Vec<Arc<archive::Article>> {
+        const CS: &[char] = &[
+            '合', '肥', '市', '社', '区', '老', '旧', '小', '改', '造', '的', '一', '是', '張',
+            '张', '建', '党', '，', '。', 'A', 'b', '傳', '承', '传',
+        ];
+        let mut seed = 11u64;
+        let mut text = |n: usize| -> String {
+            (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    CS[(seed >> 33) as usize % CS.len()]
+                })
+                .collect()
+        };
+        (0..n)
+            .map(|i| {
+                let (t, p) = (text(6), text(900));
+                let mut a = article(&format!("a{i}"), &t, &[&p]);
+                a.authors = vec![reporter(if i % 4 == 0 { "张建党" } else { "李青" })];
+                Arc::new(a)
+            })
+            .collect()
+    }
+
+    /// An index searched with the matches kept from the indexes it grew through (sharing
+    /// their segments, merging some) finds what it finds afresh: the same articles, scores
+    /// and highlights, for every kind of query (several terms, OR, NOT, a field, folding,
+    /// pinyin, which is never kept); what is kept is of its own segments only, and a shared
+    /// segment's matches are read, not found again.
+    #[test]
+    fn kept_segment_matches_find_what_a_fresh_search_finds() {
+        let all = varied(150);
+        let tables = crate::tables::build_tables(&Archive {
+            articles: all.clone(),
+            ..Default::default()
+        })
+        .expect("tables");
+        let opts = SearchOptions {
+            limit: 5,
+            ..Default::default()
+        };
+        let queries = [
+            "市",
+            "合肥 社区",
+            "老旧 OR 改造",
+            "市 -张建党",
+            "title:合肥",
+            "author:张建党",
+            "傳承",
+            "zhang",
+            "市",
+            "A",
+            "合肥 title:合肥",
+        ];
+        // One for each query (each search keeps the matches of its own terms alone).
+        let mut kept: Vec<SegmentMatches> = queries.iter().map(|_| Default::default()).collect();
+        let mut ix = Index::new(Default::default(), &tables);
+        let (mut reused, mut merges) = (0, 0);
+        for part in all.chunks(10) {
+            let before = ix.segments();
+            ix = ix.with_more(Vec::new(), part.to_vec());
+            merges += usize::from(ix.segments() <= before);
+            for (q, kept) in queries.iter().zip(&mut kept) {
+                let q = ix.parse(q);
+                let was: Vec<(*const crate::index::Segment, *const RawMatch)> = kept
+                    .kept
+                    .iter()
+                    .map(|k| (Arc::as_ptr(&k.seg), k.matches.as_ptr()))
+                    .collect();
+                let (a, b) = (ix.search(&q, &opts), ix.search_cached(&q, &opts, kept));
+                assert_eq!(a.order, b.order, "{q:?}");
+                assert_eq!(a.hits.len(), b.hits.len());
+                for (x, y) in a.hits.iter().zip(&b.hits) {
+                    assert_eq!((x.doc, x.count, &x.ranges), (y.doc, y.count, &y.ranges));
+                }
+                for &(d, _) in &a.order {
+                    assert_eq!(ix.hit_count(&a, d), ix.hit_count(&b, d), "{q:?}");
+                }
+                for k in &kept.kept {
+                    assert!(ix.segs.iter().any(|s| Arc::ptr_eq(s, &k.seg)));
+                    reused += usize::from(was.contains(&(Arc::as_ptr(&k.seg), k.matches.as_ptr())));
+                }
+            }
+        }
+        assert!(
+            merges > 0 && reused > 100,
+            "{merges} merges, {reused} reused"
+        );
     }
 }

@@ -135,10 +135,10 @@ const SEGMENT_CAP: usize = 1 << 20;
 pub struct Index {
     /// The articles.
     pub(crate) archive: Archive,
-    /// Folding.
-    pub(crate) folder: Folder,
-    /// Pinyin.
-    pub(crate) pinyin: PinyinMap,
+    /// Folding (shared by the indexes built from this one: see [`Index::anew`]).
+    pub(crate) folder: Arc<Folder>,
+    /// Pinyin (shared likewise).
+    pub(crate) pinyin: Arc<PinyinMap>,
     /// The folded texts, in article order, in segments shared with the indexes grown from this
     /// one (see [`Segment`]).
     pub(crate) segs: Vec<Arc<Segment>>,
@@ -153,8 +153,22 @@ pub struct Index {
 impl Index {
     /// Builds the index.
     pub fn new(archive: Archive, tables: &Tables) -> Index {
-        let folder = Folder::new(&tables.fold);
-        let pinyin = PinyinMap::new(&tables.pinyin);
+        Self::with_lookups(
+            archive,
+            Arc::new(Folder::new(&tables.fold)),
+            Arc::new(PinyinMap::new(&tables.pinyin)),
+        )
+    }
+
+    /// The index [`Index::new`] builds over `archive` with the tables this one was built
+    /// with, sharing this one's folding and pinyin lookups instead of building them again
+    /// from the tables (tens of kilobytes of maps: a sharded page builds an index over each
+    /// new query's first results).
+    pub fn anew(&self, archive: Archive) -> Index {
+        Self::with_lookups(archive, self.folder.clone(), self.pinyin.clone())
+    }
+
+    fn with_lookups(archive: Archive, folder: Arc<Folder>, pinyin: Arc<PinyinMap>) -> Index {
         let mut docs = Vec::with_capacity(archive.articles.len());
         let seg = Segment::new(&folder, &archive.articles, (0, 0, 0), false, &mut docs);
         let total_len = total_len(&docs);
@@ -648,6 +662,26 @@ mod tests {
             .with_more(Vec::new(), shared(&more));
         same_as(&grown, &whole, &QUERIES, "twice");
         assert_eq!(ids(&grown, "甲乙"), vec!["a200".to_string()]);
+    }
+
+    /// An index built from another's lookups is the one built from the tables, and shares
+    /// them (an index with other articles: the lookups are of the tables, not the articles).
+    #[test]
+    fn an_index_anew_is_the_one_built_from_the_tables() {
+        let all = many(60);
+        let tables = tables_of(&all);
+        let base = index_with(&tables, all[..5].to_vec());
+        for part in [&all[..0], &all[10..11], &all[..]] {
+            let anew = base.anew(Archive {
+                articles: shared(part),
+                ..Default::default()
+            });
+            same_as(&anew, &index_with(&tables, part.to_vec()), &QUERIES, "anew");
+            assert!(std::sync::Arc::ptr_eq(&anew.folder, &base.folder));
+            assert!(std::sync::Arc::ptr_eq(&anew.pinyin, &base.pinyin));
+        }
+        let grown = base.with_more(Vec::new(), shared(&all[5..]));
+        assert!(std::sync::Arc::ptr_eq(&grown.folder, &base.folder));
     }
 
     /// Grown an article at a time, the index keeps few segments (as a binary counter keeps

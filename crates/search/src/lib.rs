@@ -28,7 +28,8 @@ pub mod wire;
 use serde::{Deserialize, Serialize};
 
 pub use engine::{
-    FieldRanges, Hit, MatchKind, RankingWeights, Results, ScoreBreakdown, SearchOptions, Snippet,
+    FieldRanges, Hit, MatchKind, RankingWeights, Results, ScoreBreakdown, SearchOptions,
+    SegmentMatches, Snippet,
 };
 pub use index::{Field, Index};
 pub use query::{parse, Query};
