@@ -167,7 +167,10 @@ fn grow(ix: &Index, f: &Found, printed: &Printed, bytes: usize) -> (IndexRef, us
         to += 1;
     }
     let more = f.articles[from..to].to_vec();
-    (IndexRef::Shared(Rc::new(ix.with_more(pages, more))), taken)
+    (
+        IndexRef::Shared(Rc::new(ix.with_more_unmerged(pages, more))),
+        taken,
+    )
 }
 
 /// The calendar of a sharded archive: one page per edition of the head, no articles (built
@@ -395,6 +398,8 @@ struct Pending {
     /// Growing the index costs about this much per byte of text added (ms), so a step adds
     /// about [`crate::view::pace::GROW_STEP_MS`] worth.
     grow_per_byte: f64,
+    /// This flush shows the index while it is behind the results (what it holds so far).
+    partial: bool,
     /// The next step of growing the index is scheduled.
     stepping: bool,
     /// This flush is that step (the index grows only in a task of its own, not in the one
@@ -735,17 +740,22 @@ pub fn ShardedApp() -> Html {
                                 deferred = true;
                                 None
                             }
-                            Some((_, ix)) => {
-                                let per = pending.borrow().grow_per_byte;
-                                let bytes = crate::view::pace::step_bytes(per);
-                                let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
-                                if taken > 0 {
-                                    let mut p = pending.borrow_mut();
-                                    let t = (now_ms() - now) / taken as f64;
-                                    p.grow_per_byte = crate::view::pace::next_per_byte(per, t);
+                            // A merge of segments the last steps left is a step of its own
+                            // (see `Index::with_more_unmerged`); else the index grows.
+                            Some((_, ix)) => match ix.merged_once() {
+                                Some(m) => Some(IndexRef::Shared(Rc::new(m))),
+                                None => {
+                                    let per = pending.borrow().grow_per_byte;
+                                    let bytes = crate::view::pace::step_bytes(per);
+                                    let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
+                                    if taken > 0 {
+                                        let mut p = pending.borrow_mut();
+                                        let t = (now_ms() - now) / taken as f64;
+                                        p.grow_per_byte = crate::view::pace::next_per_byte(per, t);
+                                    }
+                                    Some(r)
                                 }
-                                Some(r)
-                            }
+                            },
                             None if due => {
                                 Some(rebuild(&head, &f, l.as_deref(), &printed.borrow()))
                             }
@@ -754,16 +764,36 @@ pub fn ShardedApp() -> Html {
                         let caught_up = built
                             .as_ref()
                             .is_some_and(|r| r.archive().articles.len() >= f.articles.len());
-                        behind = deferred || (built.is_some() && !caught_up);
+                        let grew = built.is_some();
+                        behind = deferred || (grew && !caught_up);
                         if let Some(r) = built {
                             pending.borrow_mut().plain = l.is_none().then_some((f.gen, n));
                             *current.borrow_mut() = Some((f.gen, r));
                         }
-                        // Due includes a query's first results and its last.
-                        let show = caught_up && due;
+                        // Due includes a query's first results and its last. While the
+                        // index is behind the results (a long answer arrives faster than the
+                        // page indexes it), what it holds so far is shown at the same pace,
+                        // by what showing it costs: the list grows as results stream in
+                        // instead of waiting for the worker to pause or finish.
                         let mut p = pending.borrow_mut();
+                        let holds = current
+                            .borrow()
+                            .as_ref()
+                            .filter(|(g, _)| *g == f.gen)
+                            .map_or(0, |(_, r)| r.archive().articles.len());
+                        let partial = !caught_up
+                            && grew
+                            && holds > p.listed
+                            && crate::view::pace::partial_show_due(
+                                now,
+                                p.built_at,
+                                p.per_article * holds as f64,
+                            );
+                        p.partial = partial;
+                        let show = (caught_up && due) || partial;
                         if show {
-                            p.index = false;
+                            // (A partial show leaves the rest to be added.)
+                            p.index = partial;
                             let r = current.borrow().as_ref().map(|(_, r)| r.clone());
                             if let Some(r) = r {
                                 set_index.set(r);
@@ -771,7 +801,7 @@ pub fn ShardedApp() -> Html {
                                 if let Some(c) = p.counted.take() {
                                     set_counted.set(Some(c));
                                 }
-                                let n = f.articles.len();
+                                let n = if partial { holds } else { f.articles.len() };
                                 (p.last, p.built_at, p.listed) = (now, now, n);
                                 // What showing them costs: the render, style, layout and paint.
                                 let pending = pending.clone();
@@ -799,7 +829,17 @@ pub fn ShardedApp() -> Html {
                         });
                         // While steps remain, the progress waits for the results it counts (a
                         // final answer is kept with an index over all of it).
-                        let progress = if behind { None } else { p.progress.take() };
+                        // A partial show says how far the search got, not yet that it ended.
+                        let progress = if !behind {
+                            p.progress.take()
+                        } else if std::mem::take(&mut p.partial) {
+                            p.progress.clone().map(|(g, mut pr)| {
+                                (pr.done, pr.paused) = (false, false);
+                                (g, pr)
+                            })
+                        } else {
+                            None
+                        };
                         (progress, p.floor.clone(), later, step)
                     };
                     for (ms, timer) in [(later, true), (step, false)] {

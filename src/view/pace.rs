@@ -15,6 +15,19 @@ pub fn rebuild_due(now: f64, built_at: f64, cost: f64, fresh: bool, last: bool) 
     fresh || last || now - built_at >= show_interval(cost)
 }
 
+/// Whether the part of a long answer that the page's index holds so far (it is behind the
+/// results: they arrive faster than it grows) is shown now, `cost` being what showing it is
+/// estimated to cost. As for the whole answer ([`rebuild_due`]), at intervals of a few times
+/// that cost, but at least every [`PARTIAL_SHOW_MS`]: the estimate comes from the last show,
+/// which may have been of a handful of articles (a query's first results), and would put the
+/// next one off for seconds while the list could have grown by thousands.
+pub fn partial_show_due(now: f64, built_at: f64, cost: f64) -> bool {
+    now - built_at >= show_interval(cost).min(PARTIAL_SHOW_MS)
+}
+
+/// The longest the list waits to show more of a long answer while it streams in (ms).
+pub const PARTIAL_SHOW_MS: f64 = 1_000.0;
+
 /// How long after the last show the next one is due, for a show costing `cost` ms.
 pub fn show_interval(cost: f64) -> f64 {
     if cost > 50.0 {
@@ -60,7 +73,20 @@ pub fn hold_step(sent: Option<f64>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{next_per_byte, rebuild_due, step_bytes, GROW_STEP_MS};
+    use super::{
+        next_per_byte, partial_show_due, rebuild_due, step_bytes, GROW_STEP_MS, PARTIAL_SHOW_MS,
+    };
+
+    /// The part an index holds of a long answer is shown a few times its cost apart, and never
+    /// more than a second apart however costly it is estimated to be.
+    #[test]
+    fn a_growing_answer_is_shown_at_least_every_second() {
+        assert!(!partial_show_due(100.0, 0.0, 40.0));
+        assert!(partial_show_due(130.0, 0.0, 40.0));
+        assert!(!partial_show_due(900.0, 0.0, 300.0));
+        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, 300.0));
+        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, f64::INFINITY));
+    }
 
     /// Steps sized by the last ones' cost stay near the target while the cost per byte varies
     /// (every fifth step costs three times as much: a merge), and add everything in a number

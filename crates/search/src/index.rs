@@ -93,16 +93,16 @@ impl Segment {
 
     /// This segment followed by `next` (which starts where it ends), as one: the texts and
     /// postings of both are copied, not folded or indexed again.
-    fn merged(&self, next: Segment) -> Segment {
+    fn merged(&self, next: &Segment) -> Segment {
         let from = self.text.len();
         let mut text = String::with_capacity(from + next.text.len());
         text.push_str(&self.text);
         text.push_str(&next.text);
         let mut units = Vec::with_capacity(self.units.len() + next.units.len());
         units.extend(self.units.iter().cloned());
-        units.extend(next.units.into_iter().map(|mut u| {
-            u.start += from as u32;
-            u
+        units.extend(next.units.iter().map(|u| Unit {
+            start: u.start + from as u32,
+            ..u.clone()
         }));
         // Both built (a grown index's segments are): their positions are copied, not found
         // again in the text.
@@ -192,6 +192,47 @@ impl Index {
         self.grown(pages, articles, SEGMENT_CAP)
     }
 
+    /// [`Index::with_more`] without merging segments: the articles added are a segment of
+    /// their own, and the merges [`Index::with_more`] would do are left for
+    /// [`Index::merged_once`], one at a time. A page growing its index a task at a time sizes
+    /// each step by what building costs; a merge (which copies up to a megabyte of what was
+    /// there) would make some steps several times longer than others.
+    pub fn with_more_unmerged(
+        &self,
+        pages: Vec<Arc<archive::Page>>,
+        articles: Vec<Arc<Article>>,
+    ) -> Index {
+        self.grown(pages, articles, 0)
+    }
+
+    /// This index with its last two segments merged, when [`Index::with_more`] would have
+    /// merged them (the one before the last is no larger than the last, and the two hold at
+    /// most [`SEGMENT_CAP`] bytes of text); `None` when no merge is due. It finds the same; what it costs is the copy of the two
+    /// segments (a megabyte of text at most).
+    pub fn merged_once(&self) -> Option<Index> {
+        let [.., a, b] = &self.segs[..] else {
+            return None;
+        };
+        if !(a.text.len() <= b.text.len() && a.text.len() + b.text.len() <= SEGMENT_CAP) {
+            return None;
+        }
+        let mut segs = self.segs[..self.segs.len() - 2].to_vec();
+        segs.push(Arc::new(a.merged(b)));
+        Some(Index {
+            archive: Archive {
+                pages: self.archive.pages.clone(),
+                articles: self.archive.articles.clone(),
+                entities: self.archive.entities.clone(),
+            },
+            folder: self.folder.clone(),
+            pinyin: self.pinyin.clone(),
+            segs,
+            docs: self.docs.clone(),
+            total_len: self.total_len,
+            avg_len: self.avg_len,
+        })
+    }
+
     /// [`Index::with_more`], merging segments up to `cap` bytes of text.
     fn grown(
         &self,
@@ -222,7 +263,7 @@ impl Index {
             if !small {
                 break;
             }
-            seg = last.merged(seg);
+            seg = last.merged(&seg);
             segs.pop();
         }
         if !articles.is_empty() {
@@ -682,6 +723,36 @@ mod tests {
         }
         let grown = base.with_more(Vec::new(), shared(&all[5..]));
         assert!(std::sync::Arc::ptr_eq(&grown.folder, &base.folder));
+    }
+
+    /// Grown without merging, then merged a segment pair at a time until no merge is due, an
+    /// index has the segments [`Index::with_more`] gives it, shares the rest, and finds what
+    /// the index built at once finds.
+    #[test]
+    fn merges_left_for_later_give_the_same_segments() {
+        let all = many(140);
+        let tables = tables_of(&all);
+        let whole = index_with(&tables, all.clone());
+        let sizes = |ix: &super::Index| ix.segs.iter().map(|s| s.text.len()).collect::<Vec<_>>();
+        let mut merged = index_with(&tables, Vec::new());
+        let mut later = index_with(&tables, Vec::new());
+        let mut merges = 0;
+        for part in all.chunks(7) {
+            merged = merged.with_more(Vec::new(), shared(part));
+            later = later.with_more_unmerged(Vec::new(), shared(part));
+            while let Some(next) = later.merged_once() {
+                assert_eq!(next.segs.len() + 1, later.segs.len());
+                for (a, b) in next.segs.iter().zip(&later.segs).take(later.segs.len() - 2) {
+                    assert!(std::sync::Arc::ptr_eq(a, b));
+                }
+                same_as(&next, &later, &QUERIES[..3], "a merge");
+                later = next;
+                merges += 1;
+            }
+            assert_eq!(sizes(&later), sizes(&merged));
+        }
+        assert!(merges > 10, "{merges} merges");
+        same_as(&later, &whole, &QUERIES, "merged later");
     }
 
     /// Grown an article at a time, the index keeps few segments (as a binary counter keeps
