@@ -196,6 +196,44 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // A sharded page showing a long answer as it grows ("search all"): each show searches the
+    // grown index for the query again. Afresh, a search reads every segment; with the matches
+    // kept from the last show (`Index::search_cached`), only the segments added since (here
+    // one step of 64 articles) are read, and the rest is scoring what was found. Two shows
+    // each time: the index after the step, then the one before it (which reads nothing new).
+    let mut g = c.benchmark_group("show-search");
+    g.sample_size(10);
+    let order_only = SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
+    for n in [1_000, 10_000, 100_000] {
+        let a = synth::archive(&seed, n + 64, 300, 13);
+        let t = build_tables(&a).expect("tables");
+        let mut before = Index::new(Default::default(), &t);
+        for part in a.articles[..n].chunks(64) {
+            before = before.with_more(Vec::new(), part.to_vec());
+        }
+        let after = before.with_more_unmerged(Vec::new(), a.articles[n..].to_vec());
+        let q = after.parse("市");
+        let found = after.search(&q, &order_only).order.len();
+        g.bench_function(format!("{n} articles ({found} found), afresh"), |b| {
+            b.iter(|| {
+                black_box(after.search(&q, &order_only).order.len());
+                black_box(before.search(&q, &order_only).order.len())
+            })
+        });
+        let mut kept = archive_explorer::search::SegmentMatches::default();
+        before.search_cached(&q, &order_only, &mut kept);
+        g.bench_function(format!("{n} articles ({found} found), matches kept"), |b| {
+            b.iter(|| {
+                black_box(after.search_cached(&q, &order_only, &mut kept).order.len());
+                black_box(before.search_cached(&q, &order_only, &mut kept).order.len())
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);
