@@ -103,8 +103,10 @@ pub struct ExplorerProps {
 
 /// A sharded archive's worker's facet counts, when they are of this list: the same query, as
 /// many results, the same selections. While the query runs (not paused) the last counts sent
-/// stand for it too (the worker sends counts at most every 200 ms: they lag the list by that
-/// much at most, and are exact once it pauses or ends).
+/// stand for it too when they count no more than the list (the worker sends counts at most
+/// every 200 ms: they lag the list by that much at most, and are exact once it pauses or
+/// ends); counts of more than the list (a long answer's list growing behind the worker, shown
+/// as the page's index catches up) are not of it, and the page counts the list's itself.
 #[cfg(sharded)]
 fn worker_counts(
     p: &ExplorerProps,
@@ -115,7 +117,8 @@ fn worker_counts(
         .as_ref()
         .filter(|c| {
             c.query == v.query
-                && (c.found == d.results.order.len() || p.searching == Some(false))
+                && (c.found == d.results.order.len()
+                    || (p.searching == Some(false) && c.found <= d.results.order.len()))
                 && c.selections == crate::view::facets::Selections::of(v)
         })
         .map(|c| c.facets.clone())
