@@ -176,9 +176,13 @@ test('a broad query pauses after its byte budget with results shown, and goes on
   // The status line in every frame until it is done, from the click on.
   await page.evaluate(() => {
     window.__states = [];
+    window.__lists = [];
     const tick = () => {
       const s = document.querySelector('[data-testid=shard-progress]');
       window.__states.push({ paused: s.dataset.paused, done: s.dataset.done, button: !!document.querySelector('[data-testid=shard-resume]') });
+      // And what the list and the facet pane count in that frame.
+      const kinds = [...document.querySelectorAll('[data-testid=facet-kind]')].reduce((n, e) => n + Number(e.parentElement.querySelector('.n')?.textContent || 0), 0);
+      window.__lists.push({ listed: Number(document.querySelector('[data-testid=result-count]')?.textContent), kinds, counted: document.querySelector('#filters')?.dataset.counted });
       if (s.dataset.done !== 'true') requestAnimationFrame(tick);
     };
     document.querySelector('[data-testid=shard-resume]').click();
@@ -189,6 +193,15 @@ test('a broad query pauses after its byte budget with results shown, and goes on
   assert.ok(states.length > 1, JSON.stringify(states));
   // Running, not paused, while it goes on (no "go on" button to click again).
   for (const st of states.filter((st) => st.done === 'false')) assert.deepEqual(st, { paused: 'false', done: 'false', button: false });
+  // The list only grows (what the page's index holds is shown as it catches up), and the kind
+  // counts are of the list shown in that frame: the page's own count of it, or the worker's of
+  // as many or fewer (sent at most every 200 ms), never of results not yet listed.
+  const lists = await page.evaluate(() => window.__lists);
+  lists.forEach((l, i) => {
+    assert.ok(i === 0 || l.listed >= lists[i - 1].listed, `frame ${i}: ${JSON.stringify(lists.slice(Math.max(0, i - 1), i + 1))}`);
+    if (l.counted === 'page') assert.equal(l.kinds, l.listed, `frame ${i}: ${JSON.stringify(l)}`);
+    else assert.ok(l.kinds <= l.listed, `frame ${i}: ${JSON.stringify(l)}`);
+  });
   assert.equal(await count(page), ids.length);
   assert.deepEqual(page.errors, []);
 });
