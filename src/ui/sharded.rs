@@ -788,6 +788,7 @@ pub fn ShardedApp() -> Html {
                                 now,
                                 p.built_at,
                                 p.per_article * holds as f64,
+                                p.per_article * p.listed as f64,
                             );
                         p.partial = partial;
                         let show = (caught_up && due) || partial;

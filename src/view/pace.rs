@@ -17,12 +17,15 @@ pub fn rebuild_due(now: f64, built_at: f64, cost: f64, fresh: bool, last: bool) 
 
 /// Whether the part of a long answer that the page's index holds so far (it is behind the
 /// results: they arrive faster than it grows) is shown now, `cost` being what showing it is
-/// estimated to cost. As for the whole answer ([`rebuild_due`]), at intervals of a few times
-/// that cost, but at least every [`PARTIAL_SHOW_MS`]: the estimate comes from the last show,
-/// which may have been of a handful of articles (a query's first results), and would put the
-/// next one off for seconds while the list could have grown by thousands.
-pub fn partial_show_due(now: f64, built_at: f64, cost: f64) -> bool {
-    now - built_at >= show_interval(cost).min(PARTIAL_SHOW_MS)
+/// estimated to cost (the last show's cost per article times the articles now) and `last` what
+/// the last show cost. As for the whole answer ([`rebuild_due`]), at intervals of a few times
+/// the estimate, but at least every [`PARTIAL_SHOW_MS`] (or four times the last show's cost,
+/// if that is longer): the estimate scales a show that may have been of a handful of articles
+/// (a query's first results, mostly fixed costs) and would put the next one off for seconds
+/// while the list could have grown by thousands; a show that did cost much still leaves the
+/// page three quarters of its time.
+pub fn partial_show_due(now: f64, built_at: f64, cost: f64, last: f64) -> bool {
+    now - built_at >= show_interval(cost).min(PARTIAL_SHOW_MS.max(4.0 * last))
 }
 
 /// The longest the list waits to show more of a long answer while it streams in (ms).
@@ -77,15 +80,19 @@ mod tests {
         next_per_byte, partial_show_due, rebuild_due, step_bytes, GROW_STEP_MS, PARTIAL_SHOW_MS,
     };
 
-    /// The part an index holds of a long answer is shown a few times its cost apart, and never
-    /// more than a second apart however costly it is estimated to be.
+    /// The part an index holds of a long answer is shown a few times its cost apart, and a
+    /// second apart however costly it is estimated to be, unless the last show itself cost
+    /// more than a quarter of that.
     #[test]
     fn a_growing_answer_is_shown_at_least_every_second() {
-        assert!(!partial_show_due(100.0, 0.0, 40.0));
-        assert!(partial_show_due(130.0, 0.0, 40.0));
-        assert!(!partial_show_due(900.0, 0.0, 300.0));
-        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, 300.0));
-        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, f64::INFINITY));
+        assert!(!partial_show_due(100.0, 0.0, 40.0, 10.0));
+        assert!(partial_show_due(130.0, 0.0, 40.0, 10.0));
+        assert!(!partial_show_due(900.0, 0.0, 300.0, 10.0));
+        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, 300.0, 10.0));
+        assert!(partial_show_due(PARTIAL_SHOW_MS, 0.0, f64::INFINITY, 30.0));
+        // A last show of 400 ms: the next one at least 1.6 s later.
+        assert!(!partial_show_due(1_500.0, 0.0, 600.0, 400.0));
+        assert!(partial_show_due(1_600.0, 0.0, 600.0, 400.0));
     }
 
     /// Steps sized by the last ones' cost stay near the target while the cost per byte varies
