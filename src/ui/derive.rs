@@ -58,8 +58,14 @@ impl PartialEq for Derived {
 impl Derived {
     /// The facet counts (counted the first time, over `ix`: the index the results are of).
     pub fn facets(&self, ix: &Index) -> &Facets {
-        self.facets
-            .get_or_init(|| facet_calc::count(ix.archive(), &self.base, &self.view))
+        self.facets.get_or_init(|| {
+            // A sharded page's long answer grows from show to show: each counts what it added.
+            #[cfg(sharded)]
+            let f = FACETS.with(|k| k.borrow_mut().facets(ix.archive(), &self.base, &self.view));
+            #[cfg(not(sharded))]
+            let f = facet_calc::count(ix.archive(), &self.base, &self.view);
+            f
+        })
     }
 
     /// How many of [`Derived::docs`] are listed.
@@ -132,6 +138,9 @@ thread_local! {
     /// The highlighted matches counted for the last query (see [`HitCounts`]): a sharded
     /// page's answer grows, an embedded archive's is derived once per query.
     static COUNTS: std::cell::RefCell<HitCounts> = std::cell::RefCell::new(HitCounts::default());
+    /// The facet counts of the last list whose facets were shown (see [`facet_calc::Kept`]).
+    static FACETS: std::cell::RefCell<facet_calc::Kept> =
+        std::cell::RefCell::new(facet_calc::Kept::default());
 }
 
 /// Searches, counts facets, applies them and orders the list; details for the first `shown`.

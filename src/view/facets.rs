@@ -1,7 +1,8 @@
 //! Facets: kind, author and day, with live counts that combine with the query and with each
 //! other (a facet's counts apply every *other* facet's selection).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -109,39 +110,45 @@ impl Running {
     /// Counts the articles of `meta` not yet counted (those after the ones counted before: the
     /// results, added to the end).
     pub fn add(&mut self, meta: &Archive) {
-        let f = Filter::new(meta, &self.view);
+        let view = self.view.clone();
+        let f = Filter::new(meta, &view);
         for d in self.counted..meta.articles.len() {
-            let a = &meta.articles[d];
-            if f.passes(d, Some(Which::Kind)) {
-                if let Some(i) = Kind::ALL.iter().position(|k| *k == a.kind) {
-                    self.kinds[i] += 1;
-                }
+            self.add_one(&f, d);
+        }
+        self.counted = meta.articles.len();
+    }
+
+    /// Counts article `d` of the archive `f` filters (under this count's selections).
+    fn add_one(&mut self, f: &Filter, d: usize) {
+        let a = &f.archive.articles[d];
+        if f.passes(d, Some(Which::Kind)) {
+            if let Some(i) = Kind::ALL.iter().position(|k| *k == a.kind) {
+                self.kinds[i] += 1;
             }
-            if f.passes(d, Some(Which::Author)) {
-                for (i, x) in a.authors.iter().enumerate() {
-                    if a.authors[..i].iter().all(|y| y.name != x.name) {
-                        match self.authors.get_mut(x.name.as_str()) {
-                            Some(n) => *n += 1,
-                            None => {
-                                self.authors.insert(x.name.clone(), 1);
-                            }
+        }
+        if f.passes(d, Some(Which::Author)) {
+            for (i, x) in a.authors.iter().enumerate() {
+                if a.authors[..i].iter().all(|y| y.name != x.name) {
+                    match self.authors.get_mut(x.name.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            self.authors.insert(x.name.clone(), 1);
                         }
                     }
                 }
             }
-            if f.passes(d, Some(Which::Date)) {
-                match &a.date {
-                    Some(day) => match self.days.get_mut(day.as_str()) {
-                        Some(n) => *n += 1,
-                        None => {
-                            self.days.insert(day.clone(), 1);
-                        }
-                    },
-                    None => self.undated += 1,
-                }
+        }
+        if f.passes(d, Some(Which::Date)) {
+            match &a.date {
+                Some(day) => match self.days.get_mut(day.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.days.insert(day.clone(), 1);
+                    }
+                },
+                None => self.undated += 1,
             }
         }
-        self.counted = meta.articles.len();
     }
 
     /// How many articles were counted.
@@ -166,6 +173,75 @@ impl Running {
             undated: self.undated,
             entities: Vec::new(),
         }
+    }
+}
+
+/// The facet counts of a query's results kept from one show to the next: a sharded page shows
+/// a long answer as it grows (a "search all", about every second), and counting every result
+/// of each show again made the longest part of those shows. The counts of a set of articles are
+/// the sum of each one's, so a show counts only the articles it lists that the last did not
+/// (O(added)), after checking, by each article's address, that it lists every article counted
+/// before (O(results) lookups); when it does not (another answer), or the query or the
+/// selections changed, it counts afresh. Counted articles are held so that an address is not
+/// another article's meanwhile. For archives without a names facet (a sharded archive's page):
+/// [`Kept::facets`] counts afresh, with [`count`], over an archive with names.
+#[derive(Default)]
+pub struct Kept {
+    query: String,
+    selections: Selections,
+    counted: HashMap<usize, Arc<Article>>,
+    running: Running,
+    /// How many articles the last show counted (all of them, or those added).
+    added: usize,
+}
+
+impl Kept {
+    /// The facet counts of `docs` (the results of `v.query` in `archive`) under the selections
+    /// of `v`: what [`count`] counts.
+    pub fn facets(&mut self, archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
+        if !archive.entities.is_empty() {
+            return count(archive, docs, v);
+        }
+        let sel = Selections::of(v);
+        let kept = self.query == v.query
+            && self.selections == sel
+            && docs
+                .iter()
+                .filter(|d| {
+                    archive
+                        .articles
+                        .get(**d)
+                        .is_some_and(|a| self.counted.contains_key(&(Arc::as_ptr(a) as usize)))
+                })
+                .count()
+                == self.counted.len();
+        if !kept {
+            self.query.clone_from(&v.query);
+            self.running = Running::new(&sel);
+            self.selections = sel;
+            self.counted.clear();
+        }
+        // (The selections of `v` are those counted under.)
+        let f = Filter::new(archive, v);
+        self.added = 0;
+        for &d in docs {
+            let Some(a) = archive.articles.get(d) else {
+                continue;
+            };
+            if let std::collections::hash_map::Entry::Vacant(e) =
+                self.counted.entry(Arc::as_ptr(a) as usize)
+            {
+                e.insert(a.clone());
+                self.running.add_one(&f, d);
+                self.added += 1;
+            }
+        }
+        self.running.facets()
+    }
+
+    /// How many articles the last [`Kept::facets`] counted.
+    pub fn added(&self) -> usize {
+        self.added
     }
 }
 
@@ -481,6 +557,79 @@ mod tests {
                 assert_eq!(run.facets(), want, "{sel:?}, counted as they came");
             }
         }
+    }
+
+    /// Counts kept from show to show of a growing answer are those counted afresh, each show
+    /// counting only what it added; another answer, a smaller one, other selections or another
+    /// query are counted afresh.
+    #[test]
+    fn counts_kept_while_an_answer_grows_are_those_counted_afresh() {
+        let seed = crate::data::load()
+            .expect("the embedded archive decodes")
+            .archive;
+        let mut synth = crate::synth::archive(&seed, 300, 400, 5);
+        // A sharded page's archive: no names index.
+        synth.entities.clear();
+        let n = synth.articles.len();
+        let (mut kept, mut listed) = (Kept::default(), 0);
+        let v = ViewState {
+            query: "市".into(),
+            ..Default::default()
+        };
+        // The index grows by appending articles; the results list them best first (here: last
+        // first), a third not matching.
+        for end in [n / 8, n / 4, n / 2, n / 2, 3 * n / 4, n] {
+            let grown = Archive {
+                articles: synth.articles[..end].to_vec(),
+                ..Default::default()
+            };
+            let docs: Vec<usize> = (0..end).rev().filter(|d| d % 3 != 0).collect();
+            assert_eq!(kept.facets(&grown, &docs, &v), count(&grown, &docs, &v));
+            assert_eq!(kept.added(), docs.len() - listed, "only the added counted");
+            listed = docs.len();
+        }
+        let all: Vec<usize> = (0..n).filter(|d| d % 3 != 0).collect();
+        // Fewer results (not a superset of those counted): afresh.
+        let fewer: Vec<usize> = all.iter().copied().filter(|d| d % 2 == 0).collect();
+        assert_eq!(kept.facets(&synth, &fewer, &v), count(&synth, &fewer, &v));
+        assert_eq!(kept.added(), fewer.len());
+        // Another answer with as many results, of other articles (other addresses): afresh.
+        let copy = Archive {
+            articles: synth
+                .articles
+                .iter()
+                .map(|a| Arc::new((**a).clone()))
+                .collect(),
+            ..Default::default()
+        };
+        kept.facets(&synth, &all, &v);
+        assert_eq!(kept.facets(&copy, &all, &v), count(&copy, &all, &v));
+        assert_eq!(kept.added(), all.len());
+        // Other selections: afresh, under them.
+        let k = count(&copy, &all, &v).kinds[0].0;
+        let picked = ViewState {
+            kinds: vec![k],
+            ..v.clone()
+        };
+        assert_ne!(count(&copy, &all, &picked), count(&copy, &all, &v));
+        assert_eq!(
+            kept.facets(&copy, &all, &picked),
+            count(&copy, &all, &picked)
+        );
+        assert_eq!(kept.added(), all.len());
+        // Another query: afresh.
+        let other = ViewState {
+            query: "区".into(),
+            ..picked.clone()
+        };
+        kept.facets(&copy, &all, &other);
+        assert_eq!(kept.added(), all.len());
+        // An archive with a names facet: counted by `count` (names included).
+        assert_eq!(
+            Kept::default().facets(&seed, &[0, 1, 2], &v),
+            count(&seed, &[0, 1, 2], &v)
+        );
+        assert!(!count(&seed, &[0, 1, 2], &v).entities.is_empty());
     }
 
     #[test]

@@ -55,10 +55,13 @@ pub fn step_bytes(per_byte: f64) -> usize {
 }
 
 /// The cost per byte to size the next step by, after a step that cost `t` per byte: up at once
-/// after a costly step (a merge of segments, a slow moment), down by halves after cheap ones,
-/// so a step seldom takes much longer than [`GROW_STEP_MS`].
+/// after a costly step (a merge of segments, a slow moment), down by a tenth of the difference
+/// after cheap ones, so a step seldom takes much longer than [`GROW_STEP_MS`]. In Chromium on
+/// a busy 2-core machine steps of one size vary threefold from one to the next (7.8 ms for
+/// 304 KB, then 47 ms for 536 KB): sized by the average, every third or fourth step ran past
+/// 40 ms; sized near the costliest of the last ones, the steps are more and shorter.
 pub fn next_per_byte(per_byte: f64, t: f64) -> f64 {
-    t.max(0.5 * (per_byte + t))
+    t.max(0.9 * per_byte + 0.1 * t)
 }
 
 /// How many more articles "search all" finds before it pauses again: the number the page
@@ -96,8 +99,8 @@ mod tests {
     }
 
     /// Steps sized by the last ones' cost stay near the target while the cost per byte varies
-    /// (every fifth step costs three times as much: a merge), and add everything in a number
-    /// of steps linear in the text.
+    /// (every fifth step costs three times as much: a merge, a busy moment), and add everything
+    /// in a number of steps linear in the text.
     #[test]
     fn steps_stay_near_their_target_and_add_everything() {
         for total in [10_000_000usize, 100_000_000] {
@@ -108,7 +111,7 @@ mod tests {
                 let cost = if steps % 5 == 4 { 120e-6 } else { 40e-6 };
                 let t = cost * b as f64;
                 longest = longest.max(t);
-                // Only a costly step right after cheap ones may run over.
+                // A step sized after cheap ones may run over only at first.
                 if t > 1.5 * GROW_STEP_MS {
                     over += 1;
                 }
@@ -116,7 +119,7 @@ mod tests {
                 left -= b;
                 steps += 1;
             }
-            assert!(over <= steps / 5 + 1, "{over} of {steps} steps over");
+            assert!(over <= 1, "{over} of {steps} steps over");
             assert!(
                 longest <= 3.5 * GROW_STEP_MS,
                 "longest step {longest:.1} ms"
@@ -136,7 +139,7 @@ mod tests {
         assert_eq!(super::hold_step(Some(-3.0)), 5_000);
         assert_eq!(super::hold_step(Some(1e300)), 10_000_000);
         assert_eq!(next_per_byte(1.0, 3.0), 3.0);
-        assert_eq!(next_per_byte(3.0, 1.0), 2.0);
+        assert!((next_per_byte(3.0, 1.0) - 2.8).abs() < 1e-9);
     }
 
     /// Simulates a query whose results arrive at `rate` articles per ms for `ms`, in a batch
