@@ -1068,6 +1068,7 @@ pub fn ShardedApp() -> Html {
                     p.index = false;
                     p.progress = None;
                     p.counted = None;
+                    p.show_next = false;
                 }
                 // Answered lately, or narrowed from a complete answer to a broader query (typing
                 // on): shown in this frame. The worker stops (a complete answer) or

@@ -2,7 +2,7 @@
 //! other (a facet's counts apply every *other* facet's selection).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use serde::{Deserialize, Serialize};
 
@@ -189,49 +189,54 @@ impl Running {
 pub struct Kept {
     query: String,
     selections: Selections,
-    counted: HashMap<usize, Arc<Article>>,
+    /// The articles counted, by address (held weakly: the address stays theirs, their text is
+    /// freed with the answer).
+    counted: HashMap<usize, Weak<Article>>,
     running: Running,
     /// How many articles the last show counted (all of them, or those added).
     added: usize,
 }
 
 impl Kept {
-    /// The facet counts of `docs` (the results of `v.query` in `archive`) under the selections
-    /// of `v`: what [`count`] counts.
+    /// The facet counts of `docs` (the results of `v.query` in `archive`, each article once, as
+    /// results list them) under the selections of `v`: what [`count`] counts.
     pub fn facets(&mut self, archive: &Archive, docs: &[usize], v: &ViewState) -> Facets {
         if !archive.entities.is_empty() {
             return count(archive, docs, v);
         }
         let sel = Selections::of(v);
-        let kept = self.query == v.query
-            && self.selections == sel
-            && docs
-                .iter()
-                .filter(|d| {
-                    archive
-                        .articles
-                        .get(**d)
-                        .is_some_and(|a| self.counted.contains_key(&(Arc::as_ptr(a) as usize)))
-                })
-                .count()
-                == self.counted.len();
-        if !kept {
+        // One pass: the articles counted before that are still listed, and those to add.
+        let (mut listed, mut more) = (0, Vec::new());
+        let same = self.query == v.query && self.selections == sel;
+        if same {
+            for &d in docs {
+                if let Some(a) = archive.articles.get(d) {
+                    if self.counted.contains_key(&(Arc::as_ptr(a) as usize)) {
+                        listed += 1;
+                    } else {
+                        more.push(d);
+                    }
+                }
+            }
+        }
+        if !same || listed != self.counted.len() {
             self.query.clone_from(&v.query);
             self.running = Running::new(&sel);
             self.selections = sel;
-            self.counted.clear();
+            self.counted = HashMap::new();
+            more = docs.to_vec();
         }
         // (The selections of `v` are those counted under.)
         let f = Filter::new(archive, v);
         self.added = 0;
-        for &d in docs {
+        for d in more {
             let Some(a) = archive.articles.get(d) else {
                 continue;
             };
             if let std::collections::hash_map::Entry::Vacant(e) =
                 self.counted.entry(Arc::as_ptr(a) as usize)
             {
-                e.insert(a.clone());
+                e.insert(Arc::downgrade(a));
                 self.running.add_one(&f, d);
                 self.added += 1;
             }
@@ -571,24 +576,63 @@ mod tests {
         // A sharded page's archive: no names index.
         synth.entities.clear();
         let n = synth.articles.len();
-        let (mut kept, mut listed) = (Kept::default(), 0);
         let v = ViewState {
             query: "市".into(),
             ..Default::default()
         };
-        // The index grows by appending articles; the results list them best first (here: last
-        // first), a third not matching.
-        for end in [n / 8, n / 4, n / 2, n / 2, 3 * n / 4, n] {
-            let grown = Archive {
-                articles: synth.articles[..end].to_vec(),
-                ..Default::default()
-            };
-            let docs: Vec<usize> = (0..end).rev().filter(|d| d % 3 != 0).collect();
-            assert_eq!(kept.facets(&grown, &docs, &v), count(&grown, &docs, &v));
-            assert_eq!(kept.added(), docs.len() - listed, "only the added counted");
-            listed = docs.len();
+        let whole: Vec<usize> = (0..n).collect();
+        let f = count(&synth, &whole, &v);
+        assert!(f.kinds.len() > 1 && f.authors.len() > 1 && f.days.len() > 2);
+        // Under no selection, and under each kind of selection (each count skips its own).
+        let views = [
+            v.clone(),
+            ViewState {
+                kinds: vec![f.kinds[0].0],
+                ..v.clone()
+            },
+            ViewState {
+                authors: vec![f.authors[0].0.clone(), f.authors[1].0.clone()],
+                ..v.clone()
+            },
+            ViewState {
+                from: Some(f.days[1].0.clone()),
+                to: Some(f.days[f.days.len() - 2].0.clone()),
+                kinds: vec![f.kinds[1].0],
+                ..v.clone()
+            },
+            ViewState {
+                ents: vec!["某人".into()],
+                ..v.clone()
+            },
+        ];
+        for v in &views {
+            let (mut kept, mut listed) = (Kept::default(), 0);
+            // The index grows by appending articles; the results list them best first (here:
+            // last first), a third not matching.
+            for end in [n / 8, n / 4, n / 2, n / 2, 3 * n / 4, n] {
+                let grown = Archive {
+                    articles: synth.articles[..end].to_vec(),
+                    ..Default::default()
+                };
+                let docs: Vec<usize> = (0..end).rev().filter(|d| d % 3 != 0).collect();
+                assert_eq!(
+                    kept.facets(&grown, &docs, v),
+                    count(&grown, &docs, v),
+                    "{v:?}"
+                );
+                assert_eq!(kept.added(), docs.len() - listed, "only the added counted");
+                listed = docs.len();
+            }
         }
+        let mut kept = Kept::default();
         let all: Vec<usize> = (0..n).filter(|d| d % 3 != 0).collect();
+        assert_eq!(kept.facets(&synth, &all, &v), count(&synth, &all, &v));
+        // More results, but one counted before no longer among them: afresh.
+        let mut moved: Vec<usize> = all[1..].to_vec();
+        moved.extend((0..n).filter(|d| d % 3 == 0).take(10));
+        assert_eq!(kept.facets(&synth, &moved, &v), count(&synth, &moved, &v));
+        assert_eq!(kept.added(), moved.len());
+        kept.facets(&synth, &all, &v);
         // Fewer results (not a superset of those counted): afresh.
         let fewer: Vec<usize> = all.iter().copied().filter(|d| d % 2 == 0).collect();
         assert_eq!(kept.facets(&synth, &fewer, &v), count(&synth, &fewer, &v));
@@ -602,7 +646,7 @@ mod tests {
                 .collect(),
             ..Default::default()
         };
-        kept.facets(&synth, &all, &v);
+        assert_eq!(kept.facets(&synth, &all, &v), count(&synth, &all, &v));
         assert_eq!(kept.facets(&copy, &all, &v), count(&copy, &all, &v));
         assert_eq!(kept.added(), all.len());
         // Other selections: afresh, under them.
@@ -622,7 +666,7 @@ mod tests {
             query: "区".into(),
             ..picked.clone()
         };
-        kept.facets(&copy, &all, &other);
+        assert_eq!(kept.facets(&copy, &all, &other), count(&copy, &all, &other));
         assert_eq!(kept.added(), all.len());
         // An archive with a names facet: counted by `count` (names included).
         assert_eq!(

@@ -55,12 +55,19 @@ pub fn step_bytes(per_byte: f64) -> usize {
 }
 
 /// The cost per byte to size the next step by, after a step that cost `t` per byte: up at once
-/// after a costly step (a merge of segments, a slow moment), down by a tenth of the difference
-/// after cheap ones, so a step seldom takes much longer than [`GROW_STEP_MS`]. In Chromium on
-/// a busy 2-core machine steps of one size vary threefold from one to the next (7.8 ms for
-/// 304 KB, then 47 ms for 536 KB): sized by the average, every third or fourth step ran past
-/// 40 ms; sized near the costliest of the last ones, the steps are more and shorter.
+/// after a costly step (a merge of segments, a slow moment), but at most fourfold, and down by
+/// a tenth of the difference after cheap ones, so a step seldom takes much longer than
+/// [`GROW_STEP_MS`] and one very slow step (a pause of the whole tab) is forgotten within a
+/// dozen steps. In Chromium on a busy 2-core machine steps of one size vary threefold from one
+/// to the next (7.8 ms for 304 KB, then 47 ms for 536 KB): sized by the average, every third or
+/// fourth step ran past 40 ms; sized near the costliest of the last ones, steps are more and
+/// shorter.
 pub fn next_per_byte(per_byte: f64, t: f64) -> f64 {
+    let t = if per_byte > 0.0 {
+        t.min(4.0 * per_byte)
+    } else {
+        t
+    };
     t.max(0.9 * per_byte + 0.1 * t)
 }
 
@@ -99,38 +106,74 @@ mod tests {
     }
 
     /// Steps sized by the last ones' cost stay near the target while the cost per byte varies
-    /// (every fifth step costs three times as much: a merge, a busy moment), and add everything
-    /// in a number of steps linear in the text.
+    /// (every `period`-th step costs three times as much: a merge, a busy moment), and add
+    /// everything in a number of steps linear in the text.
     #[test]
     fn steps_stay_near_their_target_and_add_everything() {
-        for total in [10_000_000usize, 100_000_000] {
-            let (mut per, mut left, mut steps, mut over) = (0.0, total, 0, 0);
-            let mut longest = 0.0f64;
-            while left > 0 {
-                let b = step_bytes(per).min(left).max(1);
-                let cost = if steps % 5 == 4 { 120e-6 } else { 40e-6 };
-                let t = cost * b as f64;
-                longest = longest.max(t);
-                // A step sized after cheap ones may run over only at first.
-                if t > 1.5 * GROW_STEP_MS {
-                    over += 1;
+        for period in 2..=12 {
+            for total in [10_000_000usize, 100_000_000] {
+                let (mut per, mut left, mut steps, mut over) = (0.0, total, 0, 0);
+                let mut longest = 0.0f64;
+                while left > 0 {
+                    let b = step_bytes(per).min(left).max(1);
+                    let cost = if steps % period == period - 1 {
+                        120e-6
+                    } else {
+                        40e-6
+                    };
+                    let t = cost * b as f64;
+                    // The first costly step is sized by cheap ones alone.
+                    if steps >= period {
+                        longest = longest.max(t);
+                    }
+                    if t > 1.5 * GROW_STEP_MS {
+                        over += 1;
+                    }
+                    per = next_per_byte(per, t / b as f64);
+                    left -= b;
+                    steps += 1;
                 }
-                per = next_per_byte(per, t / b as f64);
-                left -= b;
-                steps += 1;
+                // Costly steps 5 or fewer apart: none over (one at first); farther apart, a
+                // costly step after many cheap ones may run over, by less than twice.
+                if period <= 5 {
+                    assert!(over <= 1, "period {period}: {over} of {steps} steps over");
+                }
+                assert!(
+                    longest <= 2.0 * GROW_STEP_MS,
+                    "period {period}: longest step {longest:.1} ms"
+                );
+                // About 40–120 µs per KB: every step adds at least a sixth of a cheap step's
+                // text.
+                let cheap = GROW_STEP_MS / 40e-6;
+                assert!(
+                    steps as f64 <= 6.0 * total as f64 / cheap + 2.0,
+                    "period {period}: {steps} steps"
+                );
             }
-            assert!(over <= 1, "{over} of {steps} steps over");
-            assert!(
-                longest <= 3.5 * GROW_STEP_MS,
-                "longest step {longest:.1} ms"
-            );
-            // About 40–120 µs per KB: every step adds at least a sixth of a cheap step's text.
-            let cheap = GROW_STEP_MS / 40e-6;
-            assert!(
-                steps as f64 <= 6.0 * total as f64 / cheap + 2.0,
-                "{steps} steps"
-            );
         }
+    }
+
+    /// One very slow step (the tab paused, 20 times the cost) shrinks the next steps, and they
+    /// are back to half their size within a dozen steps.
+    #[test]
+    fn one_slow_step_is_soon_forgotten() {
+        let mut per = 0.0;
+        for _ in 0..50 {
+            per = next_per_byte(per, 40e-6);
+        }
+        let steady = step_bytes(per);
+        per = next_per_byte(per, 20.0 * 40e-6);
+        assert!(step_bytes(per) < steady / 3, "a slow step shrinks the next");
+        let mut back = 0;
+        while step_bytes(per) < steady / 2 {
+            per = next_per_byte(per, 40e-6);
+            back += 1;
+            assert!(back <= 12, "still small after {back} steps");
+        }
+    }
+
+    #[test]
+    fn pause_steps_and_hold() {
         assert_eq!(step_bytes(0.0), 256 * 1024);
         assert_eq!(super::hold_step(None), 5_000);
         assert_eq!(super::hold_step(Some(500.0)), 500);
@@ -140,6 +183,8 @@ mod tests {
         assert_eq!(super::hold_step(Some(1e300)), 10_000_000);
         assert_eq!(next_per_byte(1.0, 3.0), 3.0);
         assert!((next_per_byte(3.0, 1.0) - 2.8).abs() < 1e-9);
+        assert_eq!(next_per_byte(1.0, 30.0), 4.0);
+        assert_eq!(next_per_byte(0.0, 30.0), 30.0);
     }
 
     /// Simulates a query whose results arrive at `rate` articles per ms for `ms`, in a batch
