@@ -414,9 +414,6 @@ struct Pending {
     /// The worker's facet counts of the results sent so far (with their last batch), shown
     /// with them.
     counted: Option<Rc<Counted>>,
-    /// A show came due in a task that grew the index: it is the next task's (a step and a
-    /// render of the list together made most of the long tasks of a "search all").
-    show_next: bool,
 }
 
 /// Reads facet counts sent as postcard bytes (`None`: none sent, or they do not decode: the
@@ -735,12 +732,8 @@ pub fn ShardedApp() -> Html {
                                 && ix.archive().pages.len() <= f.pages.len()
                         });
                         let mut deferred = false;
-                        let show_next = std::mem::take(&mut pending.borrow_mut().show_next);
-                        let mut stepped = false;
                         let built = match growable {
-                            Some((_, ix))
-                                if show_next || ix.archive().articles.len() >= f.articles.len() =>
-                            {
+                            Some((_, ix)) if ix.archive().articles.len() >= f.articles.len() => {
                                 Some(ix.clone())
                             }
                             Some(_) if !in_step => {
@@ -750,12 +743,8 @@ pub fn ShardedApp() -> Html {
                             // A merge of segments the last steps left is a step of its own
                             // (see `Index::with_more_unmerged`); else the index grows.
                             Some((_, ix)) => match ix.merged_once() {
-                                Some(m) => {
-                                    stepped = true;
-                                    Some(IndexRef::Shared(Rc::new(m)))
-                                }
+                                Some(m) => Some(IndexRef::Shared(Rc::new(m))),
                                 None => {
-                                    stepped = true;
                                     let per = pending.borrow().grow_per_byte;
                                     let bytes = crate::view::pace::step_bytes(per);
                                     let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
@@ -801,15 +790,9 @@ pub fn ShardedApp() -> Html {
                                 p.per_article * holds as f64,
                                 p.per_article * p.listed as f64,
                             );
+                        p.partial = partial;
                         let show = (caught_up && due) || partial;
-                        // Not in the task that grew the index: in the next, at once.
-                        let later = show && stepped;
-                        p.partial = partial && !later;
-                        if later {
-                            p.show_next = true;
-                            behind = true;
-                        }
-                        if show && !later {
+                        if show {
                             // (A partial show leaves the rest to be added.)
                             p.index = partial;
                             let r = current.borrow().as_ref().map(|(_, r)| r.clone());
@@ -865,7 +848,7 @@ pub fn ShardedApp() -> Html {
                             continue;
                         };
                         let pending = pending.clone();
-                        let run = move || {
+                        gloo::timers::callback::Timeout::new(ms as u32, move || {
                             let mut p = pending.borrow_mut();
                             if timer {
                                 p.timer = false;
@@ -876,13 +859,8 @@ pub fn ShardedApp() -> Html {
                             if let Some(f) = f.upgrade() {
                                 f();
                             }
-                        };
-                        // A step: the next task (no timer's 4 ms between steps).
-                        if timer {
-                            gloo::timers::callback::Timeout::new(ms as u32, run).forget();
-                        } else {
-                            super::browser::next_task(run);
-                        }
+                        })
+                        .forget();
                     }
                     if let Some((g, mut pr)) = progress.filter(|(g, _)| *g == generation.get()) {
                         if let Some((_, f)) = floor.filter(|(fg, _)| *fg == g) {
@@ -1068,7 +1046,6 @@ pub fn ShardedApp() -> Html {
                     p.index = false;
                     p.progress = None;
                     p.counted = None;
-                    p.show_next = false;
                 }
                 // Answered lately, or narrowed from a complete answer to a broader query (typing
                 // on): shown in this frame. The worker stops (a complete answer) or
