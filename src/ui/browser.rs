@@ -154,6 +154,20 @@ pub fn scroll_into_view(selector: &str) {
 }
 
 /// Focuses the element matching `selector`.
+/// Runs the renders Yew has pending now, in this task (a keystroke's, before the next frame).
+///
+/// Yew 0.23's scheduler yields to the browser after 16 ms of work with a 0 ms timer, and stays
+/// marked as running until that timer fires: a render asked for meanwhile waits for it. After
+/// input, Chromium runs the next frame before such a timer, so a keystroke typed just after a
+/// long render (a long answer shown) would be painted a frame late. `yew::scheduler::flush`
+/// runs what is pending synchronously when first polled (polled once here, its waker a no-op:
+/// the scheduler's own timer still ends its run).
+pub fn render_now() {
+    use std::future::Future;
+    let run = std::pin::pin!(yew::scheduler::flush());
+    let _ = run.poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+}
+
 pub fn focus(selector: &str) {
     if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

@@ -46,6 +46,8 @@ pub fn header(p: &HeaderProps) -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 a.emit(Action::Query(input.value()));
+                // Rendered in this task, whatever Yew's scheduler was waiting for.
+                super::browser::render_now();
             }
         })
     };

@@ -414,6 +414,11 @@ struct Pending {
     /// The worker's facet counts of the results sent so far (with their last batch), shown
     /// with them.
     counted: Option<Rc<Counted>>,
+    /// A partial show came due in a task that grew the index: it is the next step's task
+    /// (a step and a render of the list together made most of the long tasks of a "search
+    /// all"). The show that ends an answer is never put off: a keystroke typed just after
+    /// would wait for it.
+    show_next: bool,
 }
 
 /// Reads facet counts sent as postcard bytes (`None`: none sent, or they do not decode: the
@@ -732,8 +737,14 @@ pub fn ShardedApp() -> Html {
                                 && ix.archive().pages.len() <= f.pages.len()
                         });
                         let mut deferred = false;
+                        // A partial show put off by the last step: this task shows it.
+                        let show_next =
+                            in_step && std::mem::take(&mut pending.borrow_mut().show_next);
+                        let mut stepped = false;
                         let built = match growable {
-                            Some((_, ix)) if ix.archive().articles.len() >= f.articles.len() => {
+                            Some((_, ix))
+                                if show_next || ix.archive().articles.len() >= f.articles.len() =>
+                            {
                                 Some(ix.clone())
                             }
                             Some(_) if !in_step => {
@@ -743,8 +754,12 @@ pub fn ShardedApp() -> Html {
                             // A merge of segments the last steps left is a step of its own
                             // (see `Index::with_more_unmerged`); else the index grows.
                             Some((_, ix)) => match ix.merged_once() {
-                                Some(m) => Some(IndexRef::Shared(Rc::new(m))),
+                                Some(m) => {
+                                    stepped = true;
+                                    Some(IndexRef::Shared(Rc::new(m)))
+                                }
                                 None => {
+                                    stepped = true;
                                     let per = pending.borrow().grow_per_byte;
                                     let bytes = crate::view::pace::step_bytes(per);
                                     let (r, taken) = grow(ix, &f, &printed.borrow(), bytes);
@@ -790,8 +805,14 @@ pub fn ShardedApp() -> Html {
                                 p.per_article * holds as f64,
                                 p.per_article * p.listed as f64,
                             );
-                        p.partial = partial;
-                        let show = (caught_up && due) || partial;
+                        // A partial show due in the task of a step: the next task's, at once.
+                        let later = partial && stepped;
+                        p.partial = partial && !later;
+                        if later {
+                            p.show_next = true;
+                            behind = true;
+                        }
+                        let show = (caught_up && due) || (partial && !later);
                         if show {
                             // (A partial show leaves the rest to be added.)
                             p.index = partial;
@@ -1046,6 +1067,7 @@ pub fn ShardedApp() -> Html {
                     p.index = false;
                     p.progress = None;
                     p.counted = None;
+                    p.show_next = false;
                 }
                 // Answered lately, or narrowed from a complete answer to a broader query (typing
                 // on): shown in this frame. The worker stops (a complete answer) or
