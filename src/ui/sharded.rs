@@ -869,7 +869,7 @@ pub fn ShardedApp() -> Html {
                             continue;
                         };
                         let pending = pending.clone();
-                        gloo::timers::callback::Timeout::new(ms as u32, move || {
+                        let run = move || {
                             let mut p = pending.borrow_mut();
                             if timer {
                                 p.timer = false;
@@ -880,8 +880,13 @@ pub fn ShardedApp() -> Html {
                             if let Some(f) = f.upgrade() {
                                 f();
                             }
-                        })
-                        .forget();
+                        };
+                        // A step: the next task (no timer's 4 ms between steps).
+                        if timer {
+                            gloo::timers::callback::Timeout::new(ms as u32, run).forget();
+                        } else {
+                            super::browser::next_task(run);
+                        }
                     }
                     if let Some((g, mut pr)) = progress.filter(|(g, _)| *g == generation.get()) {
                         if let Some((_, f)) = floor.filter(|(fg, _)| *fg == g) {
