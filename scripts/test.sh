@@ -30,9 +30,9 @@ cargo build --release --locked --bin archive
 step "trunk build --release"
 trunk build --release
 
-step "first-load size budget: 155,300 bytes brotli (index.html + JS glue + wasm + CSS + pwa.js)"
+step "first-load size budget: 155,800 bytes brotli (index.html + JS glue + wasm + CSS + pwa.js)"
 # Prints every file's size, then the budget and the measured first load; fails when over.
-node scripts/sizes.mjs dist --budget 155300
+node scripts/sizes.mjs dist --budget 155800
 
 step "a broken seed warns with file:line, and fails the build only with ARCHIVE_STRICT=1"
 bad=$(mktemp -d)

@@ -153,7 +153,6 @@ pub fn scroll_into_view(selector: &str) {
     }
 }
 
-/// Focuses the element matching `selector`.
 /// Runs the renders Yew has pending now, in this task (a keystroke's, before the next frame).
 ///
 /// Yew 0.23's scheduler yields to the browser after 16 ms of work with a 0 ms timer, and stays
@@ -168,6 +167,7 @@ pub fn render_now() {
     let _ = run.poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
 }
 
+/// Focuses the element matching `selector`.
 pub fn focus(selector: &str) {
     if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -283,9 +283,11 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
-/// What [`next_task`] queued, and the channel that runs it.
+/// What [`next_task`] queued, and the channel that runs it (sharded builds only).
+#[cfg(sharded)]
 type Queued = (Vec<Box<dyn FnOnce()>>, Option<web_sys::MessageChannel>);
 
+#[cfg(sharded)]
 thread_local! {
     static NEXT: std::cell::RefCell<Queued> = std::cell::RefCell::new((Vec::new(), None));
 }
@@ -294,6 +296,7 @@ thread_local! {
 /// (a timer of 0 ms is held back to 4 ms once timers nest, as the steps of a growing index
 /// do: a fifth of each step). Input, frames and other tasks run before it as before any task.
 /// Where no channel can be made, a timer.
+#[cfg(sharded)]
 pub fn next_task(f: impl FnOnce() + 'static) {
     let channel = NEXT.with(|n| {
         let mut n = n.borrow_mut();
@@ -321,6 +324,7 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     }
 }
 
+#[cfg(sharded)]
 fn run_next() {
     for f in NEXT.with(|n| std::mem::take(&mut n.borrow_mut().0)) {
         f();
